@@ -1,0 +1,42 @@
+/**
+ * `npm run bench -- [ledger|http] [part ...]`: runs the named benchmark (both when none is
+ * named); extra words select parts, e.g. `npm run bench -- ledger postgres receipts`.
+ * Output: one line per measurement (see report.ts). A missed target prints FAIL; only an error
+ * makes the exit status non-zero.
+ *
+ * Environment: LIUTONG_BENCH_DATABASE_URL (PostgreSQL server for the postgres parts, default
+ * postgres://postgres@127.0.0.1:5432/postgres; unreachable = SKIP), LIUTONG_BENCH_LOG_SIZE
+ * (entries of the receipts log, default 1,000,000).
+ */
+import { summary } from './report.js';
+
+/** Each bench module exports `run(parts)` and the names of its optional `parts`. */
+const BENCHES: Record<string, () => Promise<{ parts: readonly string[]; run(only: string[]): Promise<void> }>> = {
+  ledger: () => import('./ledger.bench.js'),
+  http: () => import('./http.bench.js'),
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first && !(first in BENCHES)) {
+    console.error(`unknown bench "${first}"; choose one of: ${Object.keys(BENCHES).join(', ')}`);
+    return 2;
+  }
+  const names = first ? [first] : Object.keys(BENCHES);
+  try {
+    for (const name of names) {
+      const bench = await BENCHES[name]!();
+      const unknown = rest.filter((part) => !bench.parts.includes(part));
+      if (unknown.length) {
+        console.error(`unknown part(s) of ${name}: ${unknown.join(', ')}; choose from: ${bench.parts.join(', ') || '(none)'}`);
+        return 2;
+      }
+      await bench.run(first ? rest : []);
+    }
+  } catch (err) {
+    console.error('bench error:', err);
+    return 1;
+  }
+  console.log(summary());
+  return 0;
+}

@@ -1,0 +1,151 @@
+/**
+ * The composition root: builds the kernel, runs every module's migrations, creates the modules
+ * in dependency order (DESIGN.md §3) and mounts their routes. Used by `liutong start`, the CLI
+ * commands that need services, the tests and the benchmarks.
+ */
+import type { Logger } from 'pino';
+import type { LiutongConfig } from './platform/config/config.schema.js';
+import { publicBaseUrl } from './platform/config/config.loader.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { openDatabase, type Database } from './platform/database/database.js';
+import { runMigrations, type ModuleMigrations } from './platform/database/migrator.js';
+import { EventBus } from './platform/events/event-bus.js';
+import { outboxMigrations, writeEvent } from './platform/events/outbox.js';
+import { OutboxRelay } from './platform/events/outbox.relay.js';
+import { actorOf } from './platform/http/access.js';
+import { createHttpServer, type App, type RouteRecord } from './platform/http/server.js';
+import { makeTransact, type Kernel } from './platform/kernel.js';
+import { createLogger } from './platform/logger.js';
+import { SecretBox } from './platform/secret-box.cipher.js';
+import { resolveKeyEncryptionSecret } from './platform/secrets.js';
+import { VERSION } from './platform/version.js';
+import { identityModule, type IdentityService } from './modules/identity/index.js';
+import { ledgerModule, type LedgerService } from './modules/ledger/index.js';
+
+export const MODULE_MIGRATIONS: ModuleMigrations[] = [
+  { module: 'platform', migrations: outboxMigrations },
+  { module: identityModule.name, migrations: identityModule.migrations },
+  { module: ledgerModule.name, migrations: ledgerModule.migrations },
+];
+
+export interface Liutong {
+  kernel: Kernel;
+  database: Database;
+  app: App;
+  routes: RouteRecord[];
+  identity: IdentityService;
+  ledger: LedgerService;
+  /** Integrates every committed event into the ledger now. */
+  flush(): Promise<void>;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface CreateOptions {
+  /** An already open database (tests pass a cloned one); otherwise opened from the config. */
+  database?: Database;
+  logger?: Logger;
+  clock?: Clock;
+  /** Start the background sequencer (default true). */
+  startRelay?: boolean;
+  /** Skip migrations (the database is a migrated template clone). */
+  migrated?: boolean;
+}
+
+export async function createLiutong(config: LiutongConfig, options: CreateOptions = {}): Promise<Liutong> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const secret = resolveKeyEncryptionSecret(config);
+  const database = options.database ?? (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      onPoolError: (err) => logger.warn({ err }, 'database connection lost; the pool replaces it'),
+    }));
+  if (!options.migrated) await runMigrations(database.db, MODULE_MIGRATIONS);
+  const clock = options.clock ?? systemClock;
+  const bus = new EventBus((err, event) => logger.error({ err, eventType: event.type }, 'event handler failed'));
+  const relay = new OutboxRelay(database.db, database.engine, bus, {
+    batchSize: config.ledger.batchSize,
+    intervalMs: config.ledger.intervalMs,
+    onError: (err) => logger.error({ err }, 'ledger sequencer batch failed; will retry'),
+  });
+  let boundPort: number | undefined;
+  const kernel: Kernel = {
+    config,
+    engine: database.engine,
+    db: database.db,
+    clock,
+    bus,
+    relay,
+    logger,
+    secretBox: new SecretBox(secret),
+    baseUrl: () => publicBaseUrl(config, boundPort),
+    transact: makeTransact(database.db, clock, relay),
+  };
+
+  const identity = identityModule.create(kernel);
+  const ledger = ledgerModule.create(kernel);
+
+  const { app, routes } = await createHttpServer({
+    logger,
+    bodyLimit: config.bodyLimitBytes,
+    corsOrigins: config.corsOrigins,
+    authenticate: identity.auth.authenticate,
+    version: VERSION,
+    ready: async () => {
+      await database.db.selectFrom('platform_migration').select('name').limit(1).execute();
+    },
+    // Refused attempts at state-changing routes are evidence too (DESIGN.md §6.8).
+    recordRefusal: async (request, code, status) => {
+      await database.db.transaction().execute(async (tx) => {
+        await writeEvent(
+          tx,
+          {
+            type: 'platform.request.refused',
+            subject: { type: 'route', id: `${request.method} ${request.routeOptions.url ?? request.url}` },
+            orgId: request.principal?.orgId ?? null,
+            actor: actorOf(request.principal ?? null),
+            requestId: request.id,
+            payload: { intended: request.routeOptions.config?.event ?? null, code, status },
+          },
+          clock.now(),
+        );
+      });
+      relay.poke();
+    },
+  });
+  await app.register(
+    async (api) => {
+      await identityModule.routes(api as App, identity);
+      await ledgerModule.routes(api as App, ledger.service);
+    },
+    { prefix: '/api/v1' },
+  );
+  await identityModule.publicRoutes(app, identity);
+  await ledgerModule.publicRoutes(app, ledger.service, () => `did:web:${encodeURIComponent(new URL(kernel.baseUrl()).host)}`);
+  await app.ready();
+
+  if (options.startRelay !== false) relay.start();
+  let closed = false;
+  return {
+    kernel,
+    database,
+    app,
+    routes,
+    identity,
+    ledger: ledger.service,
+    flush: () => relay.flush(),
+    async listen() {
+      const address = await app.listen({ port: config.port, host: config.host });
+      boundPort = Number(new URL(address).port);
+      return kernel.baseUrl();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await relay.stop();
+      await relay.flush().catch((err) => logger.error({ err }, 'final ledger flush failed'));
+      if (!options.database) await database.close();
+    },
+  };
+}

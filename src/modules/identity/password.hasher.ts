@@ -1,0 +1,134 @@
+/**
+ * Password hashing with scrypt (RFC 7914) via node:crypto.
+ *
+ * Encoded form (self-describing, so parameters can be raised later without a migration):
+ *
+ *   scrypt$ln=15,r=8,p=1$<base64 salt>$<base64 hash>
+ *
+ * ln is log2 of the CPU/memory cost N, r the block size, p the parallelisation (RFC 7914 §2).
+ * Base64 is the standard alphabet without padding, as in the PHC string format.
+ * Current parameters follow the OWASP Password Storage Cheat Sheet minimum for scrypt
+ * (N=2^15, r=8, p=1 → 32 MiB); salt 16 bytes, derived key 32 bytes.
+ */
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+const CURRENT = { ln: 15, r: 8, p: 1 } as const;
+const SALT_BYTES = 16;
+const KEY_BYTES = 32;
+// Hard ceilings on parameters read from a stored string, so a corrupted or hostile row cannot
+// make verification allocate gigabytes or spin for minutes.
+const MAX_LN = 20;
+const MAX_R = 32;
+const MAX_P = 16;
+const MAX_MEMORY_BYTES = 256 * 1024 * 1024;
+
+const B64 = /^[A-Za-z0-9+/]+$/;
+const ENCODED = /^scrypt\$ln=(\d{1,2}),r=(\d{1,3}),p=(\d{1,3})\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
+
+interface ParsedHash {
+  ln: number;
+  r: number;
+  p: number;
+  salt: Buffer;
+  hash: Buffer;
+}
+
+function scryptAsync(password: string, salt: Buffer, keyLength: number, ln: number, r: number, p: number): Promise<Buffer> {
+  const N = 2 ** ln;
+  // scrypt needs about 128·N·r bytes (RFC 7914 §2); node's default maxmem is exactly 32 MiB,
+  // which N=2^15, r=8 already reaches, so allow twice the requirement.
+  const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r + 1024 * 1024 };
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFC'), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+
+function decodeB64(s: string): Buffer | undefined {
+  if (!B64.test(s)) return undefined;
+  const buf = Buffer.from(s, 'base64');
+  // Reject non-canonical encodings (stray bits in the last character).
+  return encodeB64(buf) === s ? buf : undefined;
+}
+
+function encodeB64(buf: Buffer): string {
+  return buf.toString('base64').replace(/=+$/, '');
+}
+
+function parse(encoded: unknown): ParsedHash | undefined {
+  if (typeof encoded !== 'string' || encoded.length > 1024) return undefined;
+  const m = ENCODED.exec(encoded);
+  if (!m) return undefined;
+  const [, lnS, rS, pS, saltS, hashS] = m;
+  const ln = Number(lnS);
+  const r = Number(rS);
+  const p = Number(pS);
+  if (ln < 1 || ln > MAX_LN || r < 1 || r > MAX_R || p < 1 || p > MAX_P) return undefined;
+  if (128 * 2 ** ln * r > MAX_MEMORY_BYTES) return undefined;
+  const salt = decodeB64(saltS ?? '');
+  const hash = decodeB64(hashS ?? '');
+  if (!salt || !hash || salt.length < 8 || hash.length < 16 || hash.length > 64) return undefined;
+  return { ln, r, p, salt, hash };
+}
+
+/** Hashes a password with the current parameters and a fresh random salt. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(SALT_BYTES);
+  const hash = await scryptAsync(password, salt, KEY_BYTES, CURRENT.ln, CURRENT.r, CURRENT.p);
+  return `scrypt$ln=${CURRENT.ln},r=${CURRENT.r},p=${CURRENT.p}$${encodeB64(salt)}$${encodeB64(hash)}`;
+}
+
+/**
+ * Verifies a password against an encoded hash using the parameters stored in it.
+ * Returns false (never throws) for a wrong password or a malformed/unsupported encoding.
+ * Passwords are NFC-normalised before hashing so the same visible password always matches.
+ */
+export async function verifyPassword(password: string, encoded: string): Promise<boolean> {
+  if (typeof password !== 'string') return false;
+  const parsed = parse(encoded);
+  if (!parsed) return false;
+  try {
+    const candidate = await scryptAsync(password, parsed.salt, parsed.hash.length, parsed.ln, parsed.r, parsed.p);
+    return timingSafeEqual(candidate, parsed.hash);
+  } catch {
+    return false;
+  }
+}
+
+/** True if the encoding is malformed or was made with other than the current parameters. */
+export function needsRehash(encoded: string): boolean {
+  const parsed = parse(encoded);
+  if (!parsed) return true;
+  return (
+    parsed.ln !== CURRENT.ln ||
+    parsed.r !== CURRENT.r ||
+    parsed.p !== CURRENT.p ||
+    parsed.salt.length !== SALT_BYTES ||
+    parsed.hash.length !== KEY_BYTES
+  );
+}
+
+export type PasswordPolicyResult = { ok: true } | { ok: false; reason: 'too_short' | 'too_long' | 'too_simple' };
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+export const PASSPHRASE_LENGTH = 16;
+
+/**
+ * Password policy: 10–200 characters (counted as Unicode code points), and either at least 16
+ * characters of anything (a passphrase, per NIST SP 800-63B §5.1.1 favouring length) or at least
+ * three of the four classes lower case, upper case, digit, other (GB/T 22239-2019 等保 2.0
+ * "口令应有复杂度要求"). Letters and digits are judged by Unicode category, so Chinese characters
+ * count as "other".
+ */
+export function passwordPolicy(password: string): PasswordPolicyResult {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN_LENGTH) return { ok: false, reason: 'too_short' };
+  if (length > PASSWORD_MAX_LENGTH) return { ok: false, reason: 'too_long' };
+  if (length >= PASSPHRASE_LENGTH) return { ok: true };
+  let classes = 0;
+  if (/\p{Ll}/u.test(password)) classes++;
+  if (/\p{Lu}/u.test(password)) classes++;
+  if (/\p{Nd}/u.test(password)) classes++;
+  if (/[^\p{Ll}\p{Lu}\p{Nd}]/u.test(password)) classes++;
+  return classes >= 3 ? { ok: true } : { ok: false, reason: 'too_simple' };
+}

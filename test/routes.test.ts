@@ -1,0 +1,283 @@
+/**
+ * Route-table-driven checks (DESIGN.md §6.8). Every route the server knows must appear in CASES:
+ * - a state-changing route (one that declares `config.event`) must, on success, put that event in
+ *   the ledger with the request id, and on a refused attempt record `platform.request.refused`;
+ * - every route has a cross-organisation case: a call by another organisation that must be denied
+ *   or must not reveal private fields, or a stated reason why the route cannot address another
+ *   organisation's records at all.
+ */
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEachEngine } from './db.js';
+import { ADMIN_PASSWORD, Harness, randomUscc, useLiutong, USER_PASSWORD, type Reply, type TestOrg } from './harness.js';
+import { cosignCheckpoint, generateNoteKey, openNote, parseWitnessSignerKey, witnessVerifierKey } from '../src/modules/ledger/index.js';
+
+interface Call {
+  token?: string;
+  url: string;
+  body?: unknown;
+}
+interface Ctx {
+  h: Harness;
+  a: TestOrg;
+  b: TestOrg;
+  regA: TestOrg;
+  regB: TestOrg;
+  witnessSigner: string;
+  n: () => number;
+}
+interface Case {
+  success: (c: Ctx) => Promise<Call> | Call;
+  status: number;
+  refused?: (c: Ctx) => Promise<Call> | Call;
+  crossOrg: ((c: Ctx) => Promise<Call & { expect: (r: Reply) => void }>) | { notApplicable: string };
+}
+
+const deny = (status = 403) => (r: Reply) => expect(r.status).toBe(status);
+const digest = (s: string) => `sha256:${createHash('sha256').update(s).digest('hex')}`;
+const PUBLIC = { notApplicable: 'public information, no organisation-private data' };
+
+async function latestCosignLine(c: Ctx) {
+  const cp = (await c.h.call('GET', '/api/v1/ledger/checkpoint')).body;
+  return { size: cp.size as number, line: cosignCheckpoint(openNote(cp.note, []).text, c.witnessSigner, Math.floor(Date.now() / 1000)) };
+}
+
+const CASES: Record<string, Case> = {
+  'GET /api/openapi.json': { success: () => ({ url: '/api/openapi.json' }), status: 200, crossOrg: PUBLIC },
+  'GET /healthz': { success: () => ({ url: '/healthz' }), status: 200, crossOrg: PUBLIC },
+  'GET /readyz': { success: () => ({ url: '/readyz' }), status: 200, crossOrg: PUBLIC },
+  'GET /metrics': { success: () => ({ url: '/metrics' }), status: 200, crossOrg: { notApplicable: 'process metrics only, no records' } },
+  'GET /.well-known/did.json': { success: () => ({ url: '/.well-known/did.json' }), status: 200, crossOrg: PUBLIC },
+  'GET /orgs/:orgId/did.json': { success: (c) => ({ url: `/orgs/${c.a.id}/did.json` }), status: 200, crossOrg: PUBLIC },
+
+  'POST /api/v1/auth/login': {
+    success: () => ({ url: '/api/v1/auth/login', body: { login: 'admin', password: ADMIN_PASSWORD } }),
+    status: 200,
+    refused: () => ({ url: '/api/v1/auth/login', body: { login: 'admin', password: 'wrong-password-1' } }),
+    crossOrg: { notApplicable: 'credentials select the account; there is no organisation parameter' },
+  },
+  'POST /api/v1/auth/logout': {
+    success: async (c) => ({ token: await c.h.login('admin', ADMIN_PASSWORD), url: '/api/v1/auth/logout' }),
+    status: 204,
+    refused: () => ({ url: '/api/v1/auth/logout' }),
+    crossOrg: { notApplicable: 'ends only the session of the token presented' },
+  },
+  'GET /api/v1/me': { success: (c) => ({ token: c.a.staffToken, url: '/api/v1/me' }), status: 200, crossOrg: { notApplicable: 'describes only the caller' } },
+  'POST /api/v1/orgs': {
+    success: (c) => ({ token: c.h.adminToken, url: '/api/v1/orgs', body: { name: { zh: `路由${c.n()}`, en: `Route ${c.n()}` }, uscc: randomUscc(), roles: ['enterprise'] } }),
+    status: 201,
+    refused: (c) => ({ token: c.a.adminToken, url: '/api/v1/orgs', body: { name: { zh: 'x', en: 'x' }, uscc: randomUscc(), roles: ['enterprise'] } }),
+    crossOrg: { notApplicable: 'creates a new organisation; who may grant which role is tested in identity.http.test.ts' },
+  },
+  'GET /api/v1/orgs': {
+    success: (c) => ({ token: c.a.staffToken, url: '/api/v1/orgs' }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.a.staffToken, url: '/api/v1/orgs?pageSize=200', expect: (r) => expect(JSON.stringify(r.body)).not.toMatch(/username|passwordHash|key_hash|privateKey/) }),
+  },
+  'GET /api/v1/orgs/:orgId': {
+    success: (c) => ({ token: c.a.staffToken, url: `/api/v1/orgs/${c.a.id}` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.a.staffToken, url: `/api/v1/orgs/${c.b.id}`, expect: (r) => expect(Object.keys(r.body).sort()).toEqual(['createdAt', 'did', 'id', 'name', 'roles', 'status', 'type', 'uscc']) }),
+  },
+  'GET /api/v1/orgs/:orgId/users': {
+    success: (c) => ({ token: c.a.auditorToken, url: `/api/v1/orgs/${c.a.id}/users` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.a.adminToken, url: `/api/v1/orgs/${c.b.id}/users`, expect: deny() }),
+  },
+  'POST /api/v1/orgs/:orgId/users': {
+    success: (c) => ({ token: c.a.adminToken, url: `/api/v1/orgs/${c.a.id}/users`, body: { username: `route${c.n()}`, displayName: 'R', password: USER_PASSWORD, memberRole: 'staff' } }),
+    status: 201,
+    refused: (c) => ({ token: c.a.staffToken, url: `/api/v1/orgs/${c.a.id}/users`, body: { username: `route${c.n()}`, displayName: 'R', password: USER_PASSWORD, memberRole: 'staff' } }),
+    crossOrg: async (c) => ({ token: c.a.adminToken, url: `/api/v1/orgs/${c.b.id}/users`, body: { username: `route${c.n()}`, displayName: 'R', password: USER_PASSWORD, memberRole: 'org_admin' }, expect: deny() }),
+  },
+  'GET /api/v1/orgs/:orgId/api-keys': {
+    success: (c) => ({ token: c.a.adminToken, url: `/api/v1/orgs/${c.a.id}/api-keys` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.a.adminToken, url: `/api/v1/orgs/${c.b.id}/api-keys`, expect: deny() }),
+  },
+  'POST /api/v1/orgs/:orgId/api-keys': {
+    success: (c) => ({ token: c.a.adminToken, url: `/api/v1/orgs/${c.a.id}/api-keys`, body: { name: 'k' } }),
+    status: 201,
+    refused: (c) => ({ token: c.a.auditorToken, url: `/api/v1/orgs/${c.a.id}/api-keys`, body: { name: 'k' } }),
+    crossOrg: async (c) => ({ token: c.a.adminToken, url: `/api/v1/orgs/${c.b.id}/api-keys`, body: { name: 'k' }, expect: deny() }),
+  },
+  'DELETE /api/v1/orgs/:orgId/api-keys/:keyId': {
+    success: async (c) => {
+      const k = await c.h.call('POST', `/api/v1/orgs/${c.a.id}/api-keys`, { token: c.a.adminToken, body: { name: 'to revoke' } });
+      return { token: c.a.adminToken, url: `/api/v1/orgs/${c.a.id}/api-keys/${k.body.id}` };
+    },
+    status: 204,
+    refused: (c) => ({ token: c.a.adminToken, url: `/api/v1/orgs/${c.a.id}/api-keys/key_doesnotexist0000000` }),
+    crossOrg: async (c) => {
+      const k = await c.h.call('POST', `/api/v1/orgs/${c.b.id}/api-keys`, { token: c.b.adminToken, body: { name: 'b key' } });
+      // Through its own organisation's path the key of B is not found either.
+      const own = await c.h.call('DELETE', `/api/v1/orgs/${c.a.id}/api-keys/${k.body.id}`, { token: c.a.adminToken });
+      expect(own.status).toBe(404);
+      return { token: c.a.adminToken, url: `/api/v1/orgs/${c.b.id}/api-keys/${k.body.id}`, expect: deny() };
+    },
+  },
+  'GET /api/v1/orgs/:orgId/keys': { success: (c) => ({ token: c.a.staffToken, url: `/api/v1/orgs/${c.b.id}/keys` }), status: 200, crossOrg: { notApplicable: 'public verification keys, also published in the DID document' } },
+  'POST /api/v1/orgs/:orgId/keys/rotate': {
+    success: (c) => ({ token: c.a.adminToken, url: `/api/v1/orgs/${c.a.id}/keys/rotate` }),
+    status: 200,
+    refused: (c) => ({ token: c.a.staffToken, url: `/api/v1/orgs/${c.a.id}/keys/rotate` }),
+    crossOrg: async (c) => ({ token: c.a.adminToken, url: `/api/v1/orgs/${c.b.id}/keys/rotate`, expect: deny() }),
+  },
+  'POST /api/v1/seals/sign': {
+    success: (c) => ({ token: c.a.staffToken, url: '/api/v1/seals/sign', body: { payload: { n: c.n() } } }),
+    status: 200,
+    refused: (c) => ({ token: c.a.auditorToken, url: '/api/v1/seals/sign', body: { payload: 1 } }),
+    crossOrg: { notApplicable: "always seals with the caller's own organisation key; no organisation parameter" },
+  },
+  'POST /api/v1/seals/verify': { success: () => ({ url: '/api/v1/seals/verify', body: { payload: 1, seal: {} } }), status: 200, crossOrg: PUBLIC },
+  'GET /api/v1/ledger/key': { success: () => ({ url: '/api/v1/ledger/key' }), status: 200, crossOrg: PUBLIC },
+  'GET /api/v1/ledger/checkpoint': { success: () => ({ url: '/api/v1/ledger/checkpoint' }), status: 200, crossOrg: PUBLIC },
+  'GET /api/v1/ledger/checkpoints/:size': {
+    success: async (c) => ({ url: `/api/v1/ledger/checkpoints/${(await c.h.call('GET', '/api/v1/ledger/checkpoint')).body.size}` }),
+    status: 200,
+    crossOrg: PUBLIC,
+  },
+  'GET /api/v1/ledger/consistency': { success: () => ({ url: '/api/v1/ledger/consistency?from=1&to=2' }), status: 200, crossOrg: PUBLIC },
+  'GET /api/v1/ledger/entries': {
+    success: (c) => ({ token: c.a.staffToken, url: `/api/v1/ledger/entries?orgId=${c.a.id}` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.a.staffToken, url: `/api/v1/ledger/entries?orgId=${c.b.id}`, expect: (r) => {
+      expect(r.body.items.length).toBeGreaterThan(0);
+      for (const item of r.body.items) expect(item).not.toHaveProperty('payload');
+    } }),
+  },
+  'GET /api/v1/ledger/entries/:index': {
+    success: (c) => ({ token: c.a.staffToken, url: '/api/v1/ledger/entries/0' }),
+    status: 200,
+    crossOrg: async (c) => {
+      const own = (await c.h.call('GET', `/api/v1/ledger/entries?orgId=${c.b.id}&pageSize=1`, { token: c.b.staffToken })).body.items[0];
+      expect(own).toHaveProperty('payload');
+      return { token: c.a.staffToken, url: `/api/v1/ledger/entries/${own.index}`, expect: (r) => expect(r.body).not.toHaveProperty('payload') };
+    },
+  },
+  'GET /api/v1/ledger/entries/:index/receipt': { success: () => ({ url: '/api/v1/ledger/entries/0/receipt' }), status: 200, crossOrg: { notApplicable: 'receipts carry no payload, only its digest' } },
+  'GET /api/v1/ledger/events/:eventId/receipt': {
+    success: async (c) => ({ url: `/api/v1/ledger/events/${JSON.parse(JSON.stringify((await c.h.call('GET', '/api/v1/ledger/entries/0/receipt')).body.entry)).id}/receipt` }),
+    status: 200,
+    crossOrg: { notApplicable: 'receipts carry no payload, only its digest' },
+  },
+  'GET /api/v1/ledger/witnesses': { success: () => ({ url: '/api/v1/ledger/witnesses' }), status: 200, crossOrg: PUBLIC },
+  'POST /api/v1/ledger/witnesses': {
+    success: (c) => {
+      const k = parseWitnessSignerKey(generateNoteKey(`w${c.n()}.route`).signerKey);
+      return { token: c.regB.adminToken, url: '/api/v1/ledger/witnesses', body: { verifierKey: witnessVerifierKey(k.name, k.publicKey) } };
+    },
+    status: 201,
+    refused: (c) => {
+      const k = parseWitnessSignerKey(generateNoteKey(`w${c.n()}.route`).signerKey);
+      return { token: c.a.adminToken, url: '/api/v1/ledger/witnesses', body: { verifierKey: witnessVerifierKey(k.name, k.publicKey) } };
+    },
+    crossOrg: { notApplicable: "registers a key for the caller's own organisation" },
+  },
+  'POST /api/v1/ledger/checkpoints/:size/cosignatures': {
+    success: async (c) => {
+      const { size, line } = await latestCosignLine(c);
+      return { token: c.regA.staffToken, url: `/api/v1/ledger/checkpoints/${size}/cosignatures`, body: { cosignature: line } };
+    },
+    status: 201,
+    refused: async (c) => {
+      const { size, line } = await latestCosignLine(c);
+      return { token: c.a.adminToken, url: `/api/v1/ledger/checkpoints/${size}/cosignatures`, body: { cosignature: line } };
+    },
+    crossOrg: async (c) => {
+      const { size, line } = await latestCosignLine(c);
+      return { token: c.regB.adminToken, url: `/api/v1/ledger/checkpoints/${size}/cosignatures`, body: { cosignature: line }, expect: (r) => {
+        expect(r.status).toBe(403);
+        expect(r.body.error.code).toBe('LEDGER_WITNESS_UNKNOWN');
+      } };
+    },
+  },
+  'POST /api/v1/ledger/attestations': {
+    success: (c) => ({ token: c.a.staffToken, url: '/api/v1/ledger/attestations', body: { digest: digest(String(c.n())), title: '文件' } }),
+    status: 201,
+    refused: (c) => ({ token: c.a.auditorToken, url: '/api/v1/ledger/attestations', body: { digest: digest('x'), title: 'x' } }),
+    crossOrg: { notApplicable: "records for the caller's own organisation only" },
+  },
+};
+
+describeEachEngine('route table', (engine) => {
+  const h = useLiutong(engine);
+  let ctx: Ctx;
+
+  beforeAll(async () => {
+    let counter = 0;
+    const [a, b, regA, regB] = [await h().org(['enterprise'], 'A'), await h().org(['enterprise'], 'B'), await h().org(['regulator'], 'RegA'), await h().org(['regulator'], 'RegB')];
+    const witnessSigner = generateNoteKey(`witness.${regA.id}`).signerKey;
+    const w = parseWitnessSignerKey(witnessSigner);
+    const reg = await h().call('POST', '/api/v1/ledger/witnesses', { token: regA.adminToken, body: { verifierKey: witnessVerifierKey(w.name, w.publicKey) } });
+    expect(reg.status).toBe(201);
+    await h().call('POST', '/api/v1/seals/sign', { token: b.staffToken, body: { payload: 'b' } });
+    await h().lt.flush();
+    ctx = { h: h(), a, b, regA, regB, witnessSigner, n: () => ++counter + Math.floor(Math.random() * 1e6) };
+  });
+
+  const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+
+  it('has a case for every route, and no case for a route that does not exist', () => {
+    const routes = h().lt.routes.map(key);
+    expect(routes.filter((r) => !CASES[r])).toEqual([]);
+    expect(Object.keys(CASES).filter((c) => !routes.includes(c))).toEqual([]);
+  });
+
+  it('lists every /api/v1 route in the OpenAPI document', async () => {
+    const doc = (await h().call('GET', '/api/openapi.json')).body;
+    expect(doc.openapi).toBe('3.1.0');
+    for (const r of h().lt.routes.filter((x) => x.url.startsWith('/api/v1'))) {
+      const p = r.url.replace(/:(\w+)/g, '{$1}');
+      expect(doc.paths[p]?.[r.method.toLowerCase()], `${key(r)} in OpenAPI`).toBeTruthy();
+    }
+  });
+
+  async function send(method: string, call: Call): Promise<Reply> {
+    return h().call(method, call.url, { ...(call.token ? { token: call.token } : {}), ...(call.body !== undefined ? { body: call.body } : {}) });
+  }
+
+  async function ledgerHas(type: string, requestId: string): Promise<boolean> {
+    await h().lt.flush();
+    const r = await h().call('GET', `/api/v1/ledger/entries?type=${type}&order=desc&pageSize=50`, { token: h().adminToken });
+    return r.body.items.some((i: any) => i.entry.requestId === requestId);
+  }
+
+  for (const [name, c] of Object.entries(CASES)) {
+    const [method] = name.split(' ') as [string];
+    describe(name, () => {
+      it('succeeds for an authorized caller', async () => {
+        const route = h().lt.routes.find((r) => key(r) === name);
+        if (!route) return; // reported by the completeness test
+        const r = await send(method, await c.success(ctx));
+        expect(r.status, JSON.stringify(r.body)).toBe(c.status);
+        if (route.event) {
+          expect(await ledgerHas(route.event, r.headers['x-request-id'] as string), `${route.event} recorded`).toBe(true);
+        }
+      });
+
+      it('records a refused attempt as evidence (state-changing routes)', async () => {
+        const route = h().lt.routes.find((r) => key(r) === name);
+        if (!route?.event) {
+          expect(c.refused, 'only state-changing routes have refusal cases').toBeUndefined();
+          return;
+        }
+        expect(c.refused, `${name} declares event ${route.event} and needs a refusal case`).toBeDefined();
+        const r = await send(method, await c.refused!(ctx));
+        expect(r.status).toBeGreaterThanOrEqual(400);
+        expect(r.status).toBeLessThan(500);
+        expect(await ledgerHas('platform.request.refused', r.headers['x-request-id'] as string)).toBe(true);
+      });
+
+      it('denies or hides across organisations', async () => {
+        if ('notApplicable' in c.crossOrg) {
+          expect(c.crossOrg.notApplicable.length).toBeGreaterThan(10);
+          return;
+        }
+        const call = await c.crossOrg(ctx);
+        const r = await send(method, call);
+        call.expect(r);
+      });
+    });
+  }
+});
