@@ -8,6 +8,7 @@ import type { LiutongConfig } from './platform/config/config.schema.js';
 import { publicBaseUrl } from './platform/config/config.loader.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type Database } from './platform/database/database.js';
+import { consoleRoutes } from './platform/http/console.static.js';
 import { runMigrations, type ModuleMigrations } from './platform/database/migrator.js';
 import { EventBus } from './platform/events/event-bus.js';
 import { outboxMigrations, writeEvent } from './platform/events/outbox.js';
@@ -48,6 +49,8 @@ export interface CreateOptions {
   clock?: Clock;
   /** Start the background sequencer (default true). */
   startRelay?: boolean;
+  /** Where the built console is (default: console/dist of this installation). */
+  consoleDir?: string;
   /** Skip migrations (the database is a migrated template clone). */
   migrated?: boolean;
 }
@@ -122,6 +125,8 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
   );
   await identityModule.publicRoutes(app, identity);
   await ledgerModule.publicRoutes(app, ledger.service, () => `did:web:${encodeURIComponent(new URL(kernel.baseUrl()).host)}`);
+  // Last: the console and public portal take whatever GET path the server's own routes left.
+  await consoleRoutes(app, options.consoleDir);
   await app.ready();
 
   if (options.startRelay !== false) relay.start();

@@ -71,6 +71,7 @@ export const PlatformErrors = defineErrors({
   AUTH_FORBIDDEN_ROLE: { status: 403, 'zh-CN': '当前身份无权执行此操作（需要角色：{roles}）。', 'en-US': 'Your role does not allow this action (requires: {roles}).' },
   AUTH_FORBIDDEN_ORGANISATION: { status: 403, 'zh-CN': '无权访问其他机构的数据。', 'en-US': "You may not access another organisation's records." },
   RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试。', 'en-US': 'Too many requests; try again later.' },
+  CONSOLE_NOT_BUILT: { status: 404, 'zh-CN': '控制台尚未构建：请运行 npm run build。', 'en-US': 'The console is not built: run npm run build.' },
   SERVICE_UNAVAILABLE: { status: 503, 'zh-CN': '服务暂不可用：{reason}', 'en-US': 'Service unavailable: {reason}' },
   INTERNAL_ERROR: { status: 500, 'zh-CN': '服务器内部错误，请使用请求编号联系管理员。', 'en-US': 'Internal server error; quote the request id to the administrator.' },
   STATE_CONFLICT: { status: 409, 'zh-CN': '当前状态“{from}”不允许执行“{action}”。', 'en-US': 'Action "{action}" is not allowed in state "{from}".' },

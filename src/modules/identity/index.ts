@@ -12,7 +12,7 @@ import { OrganisationService } from './organisation.service.js';
 import { SealService } from './seal.service.js';
 
 export { IdentityErrors } from './identity.errors.js';
-export { isValidUscc, makeUscc, validateUscc, validateResidentId } from './uscc.validator.js';
+export { isValidUscc, makeUscc, validateUscc, validateResidentId } from '../../platform/uscc.validator.js';
 export type { Seal, SealCheck } from './seal.service.js';
 export type { NewOrganisation, NewUser } from './organisation.service.js';
 

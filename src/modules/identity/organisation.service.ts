@@ -8,7 +8,7 @@ import { IdentityErrors } from './identity.errors.js';
 import * as orgs from './organisation.repository.js';
 import * as creds from './credential.repository.js';
 import { hashPassword, passwordPolicy } from './password.hasher.js';
-import { validateUscc } from './uscc.validator.js';
+import { validateUscc } from '../../platform/uscc.validator.js';
 import type { KeyService } from './key.service.js';
 
 /** Which roles an organisation holding a role may grant to a new organisation. */

@@ -6,6 +6,8 @@
  *
  * Nothing is normalised silently: lower-case letters, spaces or full-width characters make the
  * input invalid (reason 'charset') so the caller can decide whether to ask the user again.
+ *
+ * Pure (no Node APIs): the server's registration and the console's forms use this same file.
  */
 
 // GB 32100-2015 §4.1: the code alphabet is the digits plus 21 upper-case Latin letters; I, O, Z,
