@@ -49,6 +49,15 @@ export function report(m: Measurement): boolean {
   return pass;
 }
 
+/** A size measurement (smaller is better): `name  files=N  size=… kB  reference(…)=… kB  ratio=…  target=≤… kB  PASS`. */
+export function reportSize(m: { name: string; files: number; bytes: number; reference: { label: string; bytes: number }; maxBytes: number }): boolean {
+  const kb = (b: number) => `${(b / 1024).toFixed(1)} kB`;
+  const pass = m.bytes <= m.maxBytes;
+  console.log([m.name, `files=${m.files}`, `size=${kb(m.bytes)}`, `reference(${m.reference.label})=${kb(m.reference.bytes)}`, `ratio=${fmtRatio(m.bytes / m.reference.bytes)}`, `target=≤${kb(m.maxBytes)}`, pass ? 'PASS' : 'FAIL'].join('  '));
+  if (!pass) failures.push(m.name);
+  return pass;
+}
+
 /** A context line: `# name  key=value  ...` (numbers formatted, strings as given). */
 export function note(name: string, fields: Record<string, string | number>): void {
   const kv = Object.entries(fields).map(([k, v]) => (v === '' ? k : `${k}=${typeof v === 'number' ? fmt(v) : v}`));

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [ledger|http] [part ...]`: runs the named benchmark (both when none is
+ * `npm run bench -- [ledger|http|console] [part ...]`: runs the named benchmark (both when none is
  * named); extra words select parts, e.g. `npm run bench -- ledger postgres receipts`.
  * Output: one line per measurement (see report.ts). A missed target prints FAIL; only an error
  * makes the exit status non-zero.
@@ -14,6 +14,7 @@ import { summary } from './report.js';
 const BENCHES: Record<string, () => Promise<{ parts: readonly string[]; run(only: string[]): Promise<void> }>> = {
   ledger: () => import('./ledger.bench.js'),
   http: () => import('./http.bench.js'),
+  console: () => import('./console.bench.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {

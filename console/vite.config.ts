@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The console and public portal. Built into console/dist and served by the platform at `/`
@@ -7,12 +8,13 @@ import react from '@vitejs/plugin-react';
  * Route pages and chart code are split into their own chunks so the login page stays small.
  */
 export default defineConfig({
-  root: __dirname,
+  root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    manifest: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       output: {

@@ -26,6 +26,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   mkdirSync(RESULTS_DIR, { recursive: true });
   rmSync(path.join(RESULTS_DIR, 'postgres-tests.count'), { force: true });
+  rmSync(path.join(RESULTS_DIR, 'browser-tests.count'), { force: true });
 
   const lite = await openDatabase({});
   await runMigrations(lite.db, MODULE_MIGRATIONS);

@@ -54,6 +54,7 @@ export function computeAccess(user: CurrentUser | null): Access {
     // GET /orgs/{orgId}/api-keys: org_admin or auditor of the organisation.
     'orgs.viewApiKeys': admin || member === 'auditor',
     'orgs.manageApiKeys': admin,
+    // POST /orgs/{orgId}/keys/rotate: own org_admin; platform_admin across organisations (see canManageOrg).
     'orgs.rotateKeys': admin,
     'ledger.explore': true,
     // POST /ledger/attestations and /seals/sign: org_admin or staff.

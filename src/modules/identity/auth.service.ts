@@ -23,6 +23,8 @@ const PRINCIPAL_CACHE_MAX = 10_000;
 export class AuthService {
   private dummyHash: Promise<string> | undefined;
   private readonly cache = new Map<string, { principal: Principal; until: number; expiresAt: number | null }>();
+  /** /me profiles (user and organisation rows), kept as long as principals: same freshness, no query per call. */
+  private readonly profiles = new Map<string, { value: unknown; until: number }>();
 
   constructor(private readonly k: Kernel) {}
 
@@ -104,14 +106,28 @@ export class AuthService {
     for (const [hash, entry] of this.cache) if (match(entry.principal)) this.cache.delete(hash);
   }
 
-  /** The caller with its organisation, in one query. */
+  /**
+   * The caller with its organisation, in one query, then cached for PRINCIPAL_CACHE_MS like the
+   * principal itself (a profile is at most as stale as the roles that authorize the request).
+   */
   async me(p: Principal) {
     const roles = { orgId: p.orgId, orgRoles: p.orgRoles, memberRole: p.memberRole, personRoles: p.personRoles };
+    const nowMs = this.k.clock.now().getTime();
     if (p.kind === 'user') {
-      const found = await creds.findUserWithOrganisation(this.k.db, p.userId!);
+      const found = await this.profile(`u:${p.userId}`, nowMs, () => creds.findUserWithOrganisation(this.k.db, p.userId!));
       return { kind: 'user' as const, user: found ? publicUser(found.user) : null, ...roles, org: found?.org };
     }
-    return { kind: 'api_key' as const, apiKey: { id: p.apiKeyId!, name: p.displayName }, ...roles, org: await findOrganisation(this.k.db, p.orgId) };
+    const org = await this.profile(`o:${p.orgId}`, nowMs, () => findOrganisation(this.k.db, p.orgId));
+    return { kind: 'api_key' as const, apiKey: { id: p.apiKeyId!, name: p.displayName }, ...roles, org };
+  }
+
+  private async profile<T>(key: string, nowMs: number, load: () => Promise<T>): Promise<T> {
+    const hit = this.profiles.get(key);
+    if (hit && hit.until > nowMs) return hit.value as T;
+    const value = await load();
+    if (this.profiles.size >= PRINCIPAL_CACHE_MAX) this.profiles.delete(this.profiles.keys().next().value!);
+    this.profiles.set(key, { value, until: nowMs + PRINCIPAL_CACHE_MS });
+    return value;
   }
 
   async createApiKey(orgId: string, input: { name: string; memberRole?: MemberRole; expiresAt?: string }, by: Principal | null, requestId?: string) {

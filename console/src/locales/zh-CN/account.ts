@@ -1,0 +1,16 @@
+export default {
+  'account.title': '我的账户',
+  'account.profile': '个人信息',
+  'account.username': '用户名',
+  'account.displayName': '姓名',
+  'account.email': '邮箱',
+  'account.phone': '手机号',
+  'account.memberRole': '成员角色',
+  'account.personRoles': '个人角色',
+  'account.organisation': '所属机构',
+  'account.orgRoles': '机构角色',
+  'account.session': '当前会话',
+  'account.sessionText': '会话令牌保存在本浏览器中，退出登录即失效。',
+  'account.apiKey': '当前以 API 密钥“{name}”访问',
+  'account.none': '未设置',
+};

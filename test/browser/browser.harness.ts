@@ -1,0 +1,104 @@
+/**
+ * Browser tests: a real Liutong (PGlite, demo data, the built console) listening on 127.0.0.1 and
+ * Debian's Chromium driven by playwright-core. Without a Chromium the suites are skipped with a
+ * printed notice; CI installs it and fails when no browser test ran (.test-results/browser-tests.count).
+ */
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { createLiutong, type Liutong } from '../../src/liutong.app.js';
+import { seedDemo } from '../../src/cli/demo.seed.js';
+import type { Database } from '../../src/platform/database/database.js';
+import { cloneDatabase } from '../db.js';
+import { testConfig } from '../harness.js';
+
+export const DEMO_PASSWORD = 'Demo-Passw0rd-2026';
+export const SCREENSHOT_DIR = path.resolve('test-output/screenshots');
+
+export function chromiumPath(): string | null {
+  const candidates = [process.env.LIUTONG_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+export interface BrowserEnv {
+  lt: Liutong;
+  url: string;
+  browser: Browser;
+  /** A fresh context (own storage) at the given viewport. */
+  context(viewport?: { width: number; height: number }): Promise<BrowserContext>;
+  /** Logs in through the form and waits for the workbench. */
+  login(page: Page, username: string): Promise<void>;
+  screenshot(page: Page, name: string): Promise<void>;
+}
+
+/** A suite that needs Chromium; skipped with a notice when none is installed. */
+export function describeBrowser(name: string, body: (env: () => BrowserEnv) => void): void {
+  const exe = chromiumPath();
+  if (!exe) {
+    console.warn(`\n[liutong] NOTICE: no Chromium found (/usr/bin/chromium): the browser tests "${name}" are SKIPPED. Install it with apt-get install chromium.\n`);
+    describe.skip(name, () => body(() => undefined as never));
+    return;
+  }
+  describe(name, () => {
+    let env: BrowserEnv | undefined;
+    let database: Database | undefined;
+    const contexts: BrowserContext[] = [];
+    beforeAll(async () => {
+      database = await cloneDatabase('pglite');
+      const lt = await createLiutong(testConfig({ host: '127.0.0.1', port: 0, ledger: { intervalMs: 50 } }), { database, migrated: true });
+      await seedDemo(lt, DEMO_PASSWORD);
+      await lt.listen();
+      const { port } = lt.app.server.address() as AddressInfo;
+      const browser = await chromium.launch({ executablePath: exe, headless: true, args: CHROMIUM_FLAGS });
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      env = {
+        lt,
+        url: `http://127.0.0.1:${port}`,
+        browser,
+        async context(viewport = { width: 1366, height: 768 }) {
+          const c = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'America/New_York' });
+          contexts.push(c);
+          return c;
+        },
+        async login(page, username) {
+          await page.goto(`${env!.url}/login`);
+          await page.getByTestId('login-name').fill(username);
+          await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+          await page.getByTestId('login-submit').click();
+          await page.getByTestId('workbench-title').waitFor();
+        },
+        async screenshot(page, name) {
+          await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+        },
+      };
+    }, 120_000);
+    beforeEach(() => {
+      appendFileSync(path.resolve('.test-results/browser-tests.count'), '1\n');
+    });
+    afterAll(async () => {
+      for (const c of contexts) await c.close().catch(() => {});
+      await env?.browser.close();
+      await env?.lt.close();
+      await database?.close();
+    });
+    body(() => {
+      if (!env) throw new Error('browser environment not ready');
+      return env;
+    });
+  });
+}
+
+/** True when the page does not scroll sideways (scrollWidth ≤ innerWidth). */
+export async function fitsWidth(page: Page): Promise<{ ok: boolean; scrollWidth: number; innerWidth: number }> {
+  return page.evaluate(() => {
+    const scrollWidth = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+    return { ok: scrollWidth <= window.innerWidth, scrollWidth, innerWidth: window.innerWidth };
+  });
+}

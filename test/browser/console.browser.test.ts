@@ -1,0 +1,115 @@
+import { expect, it } from 'vitest';
+import { describeBrowser, fitsWidth } from './browser.harness.js';
+import { randomUscc } from '../harness.js';
+import { generateNoteKey } from '../../src/modules/ledger/index.js';
+
+describeBrowser('console in a real browser', (env) => {
+  it('a data-bureau clerk logs in and registers an organisation through the form', async () => {
+    const { url, login, screenshot } = env();
+    const page = await (await env().context()).newPage();
+    await login(page, 'bureau');
+    await screenshot(page, 'workbench-zh');
+    await page.goto(`${url}/console/orgs`);
+    await page.getByTestId('org-create').click();
+    await page.getByTestId('org-name-zh').fill('测试科技有限公司');
+    await page.getByTestId('org-name-en').fill('Test Technology Co., Ltd.');
+    // A wrong check character is caught in the browser with the server's rule.
+    const uscc = randomUscc();
+    const wrong = uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0');
+    await page.getByTestId('org-uscc').fill(wrong);
+    await page.getByTestId('org-uscc').blur();
+    await page.getByText('校验码不正确，请核对代码').waitFor();
+    await page.getByTestId('org-uscc').fill(uscc);
+    await page.getByTestId('org-roles').click();
+    await page.locator('.ant-select-item-option[title="数据商"]').click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('org-submit').click();
+    await page.getByTestId('org-title').filter({ hasText: '测试科技有限公司' }).waitFor();
+    await expect(page.getByTestId('org-profile').innerText()).resolves.toContain(uscc);
+    await screenshot(page, 'org-created');
+    // The organisation really exists on the server, created by the bureau.
+    const list = await env().lt.identity.organisations.list({ q: uscc, page: 1, pageSize: 5, sort: 'createdAt', order: 'desc' });
+    expect(list.total).toBe(1);
+    expect(list.items[0]!.roles).toEqual(['data_merchant']);
+  });
+
+  it('switches language from the header, and remembers it', async () => {
+    const { url, login, screenshot } = env();
+    const page = await (await env().context()).newPage();
+    await login(page, 'grid');
+    await expect(page.getByRole('menuitem', { name: '机构管理' }).count()).resolves.toBe(1);
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByRole('menuitem', { name: 'Organisations' }).waitFor();
+    await expect(page.getByTestId('workbench-title').innerText()).resolves.toMatch(/^Hello, /);
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en-US');
+    await screenshot(page, 'workbench-en');
+    await page.goto(`${url}/console/orgs`);
+    await page.getByRole('heading', { name: 'Organisations' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Organisations' }).waitFor();
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await page.getByRole('heading', { name: '机构管理' }).waitFor();
+  });
+
+  it('verifies a real ledger receipt in the browser with every /api request blocked, and rejects a tampered one', async () => {
+    const { url, lt, screenshot } = env();
+    await lt.flush();
+    const cp = (await (await fetch(`${url}/api/v1/ledger/checkpoint`)).json()) as { size: number };
+    expect(cp.size).toBeGreaterThan(3);
+    const receipt = (await (await fetch(`${url}/api/v1/ledger/entries/2/receipt`)).json()) as Record<string, any>;
+    const { verifierKey } = (await (await fetch(`${url}/api/v1/ledger/key`)).json()) as { verifierKey: string };
+    expect(typeof verifierKey).toBe('string');
+
+    const context = await env().context();
+    const blocked: string[] = [];
+    await context.route('**/api/**', (route) => {
+      blocked.push(route.request().url());
+      return route.abort();
+    });
+    const page = await context.newPage();
+    await page.goto(`${url}/verify`);
+    await page.getByTestId('receipt-input').fill(JSON.stringify(receipt, null, 2));
+    await page.getByTestId('key-input').fill(verifierKey);
+    await page.getByTestId('verify-button').click();
+    const result = page.getByTestId('verify-result');
+    await result.waitFor();
+    await expect(result.getAttribute('data-valid')).resolves.toBe('true');
+    await screenshot(page, 'receipt-valid');
+
+    const tampered = structuredClone(receipt);
+    tampered.entry.type = `${tampered.entry.type}.forged`;
+    await page.getByTestId('receipt-input').fill(JSON.stringify(tampered, null, 2));
+    await page.getByTestId('verify-button').click();
+    await page.locator('[data-testid="verify-result"][data-valid="false"]').waitFor();
+    await screenshot(page, 'receipt-tampered');
+
+    // A receipt checked against another log's key is rejected as well.
+    await page.getByTestId('receipt-input').fill(JSON.stringify(receipt));
+    const otherKey = generateNoteKey(verifierKey.split('+')[0]!).verifierKey;
+    await page.getByTestId('key-input').fill(otherKey);
+    await page.getByTestId('verify-button').click();
+    await page.locator('[data-testid="verify-result"][data-valid="false"]').waitFor();
+
+    // The verdicts were reached with the API unreachable: nothing under /api got through.
+    expect(blocked.every((u) => new URL(u).pathname.startsWith('/api/'))).toBe(true);
+  });
+
+  it('no page scrolls sideways at 1366×768 or 390 px wide', async () => {
+    const { url, login, lt, screenshot } = env();
+    const orgs = await lt.identity.organisations.list({ q: '', page: 1, pageSize: 1, sort: 'createdAt', order: 'asc' } as any);
+    const orgId = orgs.items[0]!.id;
+    const pages = ['/', '/login', '/verify', '/open-data', '/market', '/certificates/verify', '/console', '/console/orgs', `/console/orgs/${orgId}`, '/console/orgs/new', '/console/ledger', '/console/ledger/entries/1', '/console/ledger/verify', '/console/account'];
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+      const page = await (await env().context(viewport)).newPage();
+      await login(page, 'bureau');
+      for (const p of pages) {
+        await page.goto(`${url}${p}`);
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(100);
+        const fit = await fitsWidth(page);
+        expect(fit, `${p} at ${viewport.width}px: scrollWidth ${fit.scrollWidth} > ${fit.innerWidth}`).toMatchObject({ ok: true });
+      }
+      await screenshot(page, `account-${viewport.width}`);
+    }
+  });
+});
