@@ -53,7 +53,7 @@ export async function run(): Promise<void> {
   const css = [...new Set([...initial].flatMap((k) => manifest[k]!.css ?? []))].map((f) => path.join(DIST, f));
 
   const require = createRequire(import.meta.url);
-  const reactDom = require.resolve('react-dom/cjs/react-dom-client.production.js');
+  const reactDom = path.join(path.dirname(require.resolve('react-dom/package.json')), 'cjs', 'react-dom-client.production.js');
   const reference = { label: 'react-dom client, gzip', bytes: gz(reactDom) };
   reportSize({ name: 'console/login-initial-js', files: js.length, bytes: js.reduce((n, f) => n + gz(f), 0), reference, maxBytes: TARGET });
   note('console/login-initial-css', { files: css.length, gzipKB: (css.reduce((n, f) => n + gz(f), 0) / 1024).toFixed(1) });

@@ -12,6 +12,9 @@ import { createLiutong, type Liutong } from '../src/liutong.app.js';
 import { makeUscc } from '../src/modules/identity/index.js';
 import { cloneDatabase } from './db.js';
 
+/** A stand-in console build, so route tests do not depend on `vite build` (the browser tests use the real one). */
+export const CONSOLE_FIXTURE = path.resolve('test/fixtures/console-dist');
+
 export const ADMIN_PASSWORD = 'Admin-Passw0rd!';
 export const USER_PASSWORD = 'User-Passw0rd!';
 
@@ -108,7 +111,7 @@ export function useLiutong(engine: Engine, overrides: Record<string, unknown> = 
   let h: Harness | undefined;
   beforeAll(async () => {
     const database = await cloneDatabase(engine);
-    const lt = await createLiutong(testConfig(overrides), { database, migrated: true, startRelay: false, ...options });
+    const lt = await createLiutong(testConfig(overrides), { database, migrated: true, startRelay: false, consoleDir: CONSOLE_FIXTURE, ...options });
     await lt.identity.organisations.bootstrapAdmin(ADMIN_PASSWORD);
     h = new Harness(lt);
     h.adminToken = await h.login('admin', ADMIN_PASSWORD);

@@ -47,6 +47,7 @@ const CASES: Record<string, Case> = {
   'GET /healthz': { success: () => ({ url: '/healthz' }), status: 200, crossOrg: PUBLIC },
   'GET /readyz': { success: () => ({ url: '/readyz' }), status: 200, crossOrg: PUBLIC },
   'GET /metrics': { success: () => ({ url: '/metrics' }), status: 200, crossOrg: { notApplicable: 'process metrics only, no records' } },
+  'GET /*': { success: () => ({ url: '/console/orgs' }), status: 200, crossOrg: { notApplicable: 'the console and portal pages: the same static files for everyone' } },
   'GET /.well-known/did.json': { success: () => ({ url: '/.well-known/did.json' }), status: 200, crossOrg: PUBLIC },
   'GET /orgs/:orgId/did.json': { success: (c) => ({ url: `/orgs/${c.a.id}/did.json` }), status: 200, crossOrg: PUBLIC },
 

@@ -26,6 +26,8 @@ const en: Record<keyof typeof zh, string> = {
   'ledger.filter.typePrefixPlaceholder': 'Event type prefix, e.g. identity.',
   'ledger.filter.text': 'Filter',
   'ledger.filter.order': 'Order',
+  'ledger.goto.placeholder': 'Go to entry number',
+  'ledger.goto.button': 'Go',
   'ledger.filter.reset': 'Reset',
   'ledger.order.desc': 'Newest first',
   'ledger.order.asc': 'Oldest first',

@@ -24,6 +24,8 @@ export default {
   'ledger.filter.typePrefixPlaceholder': '事件类型前缀，如 identity.',
   'ledger.filter.text': '筛选内容',
   'ledger.filter.order': '排序',
+  'ledger.goto.placeholder': '按序号查看条目',
+  'ledger.goto.button': '查看',
   'ledger.filter.reset': '重置',
   'ledger.order.desc': '最新在前',
   'ledger.order.asc': '最早在前',

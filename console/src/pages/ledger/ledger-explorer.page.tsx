@@ -140,6 +140,7 @@ export default function LedgerExplorerPage() {
   const query = useMemo(() => readQuery(params), [params]);
   const [mode, setMode] = useState<FilterMode>(query.mode);
   const [text, setText] = useState(query.text);
+  const [gotoError, setGotoError] = useState(false);
   const [data, setData] = useState<{ items: Row[]; total: number } | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -237,6 +238,22 @@ export default function LedgerExplorerPage() {
             data-testid="ledger-order"
           />
           <Button onClick={() => setParams(new URLSearchParams())}>{t('ledger.filter.reset')}</Button>
+          <Input.Search
+            style={{ maxWidth: 240 }}
+            inputMode="numeric"
+            maxLength={16}
+            placeholder={t('ledger.goto.placeholder')}
+            enterButton={t('ledger.goto.button')}
+            aria-label={t('ledger.goto.placeholder')}
+            data-testid="ledger-goto"
+            onSearch={(v) => {
+              const n = v.trim();
+              if (/^(0|[1-9]\d*)$/.test(n) && Number.isSafeInteger(Number(n))) navigate(`/console/ledger/entries/${n}`);
+              else setGotoError(true);
+            }}
+            status={gotoError ? 'error' : undefined}
+            onChange={() => setGotoError(false)}
+          />
         </div>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Table<Row>
