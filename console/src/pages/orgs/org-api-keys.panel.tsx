@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api, unwrap } from '../../api/api.client';
+import { useApiResource } from '../../api/api-resource.hook';
+import { FormModal } from '../../layout/form.modal';
 import { describeError, errorMessage } from '../../api/api.errors';
 import { useI18n } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
@@ -26,8 +28,6 @@ export function OrgApiKeysPanel({ orgId }: { orgId: string }) {
   const { t, locale } = useI18n();
   const { access } = useSession();
   const { message } = App.useApp();
-  const [items, setItems] = useState<ApiKey[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -35,19 +35,8 @@ export function OrgApiKeysPanel({ orgId }: { orgId: string }) {
   const [form] = Form.useForm<{ name: string; memberRole: MemberRole }>();
   const manage = access['orgs.manageApiKeys'];
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const r = await unwrap(api.GET('/api/v1/orgs/{orgId}/api-keys', { params: { path: { orgId } } }));
-      setItems(r.items as ApiKey[]);
-    } catch (err) {
-      setItems([]);
-      setError(errorMessage(err, t));
-    }
-  }, [orgId, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const keys = useApiResource(orgId, async () => (await unwrap(api.GET('/api/v1/orgs/{orgId}/api-keys', { params: { path: { orgId } } }))).items as ApiKey[]);
+  const load = keys.reload;
 
   return (
     <div>
@@ -73,11 +62,11 @@ export function OrgApiKeysPanel({ orgId }: { orgId: string }) {
           }
         />
       )}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {keys.error && <Alert type="error" showIcon message={keys.error} style={{ marginBottom: 16 }} />}
       <Table<ApiKey>
         rowKey="id"
-        loading={items === null}
-        dataSource={items ?? []}
+        loading={keys.loading}
+        dataSource={keys.data ?? []}
         scroll={{ x: 'max-content' }}
         pagination={false}
         columns={[
@@ -118,17 +107,7 @@ export function OrgApiKeysPanel({ orgId }: { orgId: string }) {
             : []),
         ]}
       />
-      <Modal
-        open={open}
-        title={t('orgs.keys.create')}
-        okText={t('common.submit')}
-        cancelText={t('common.cancel')}
-        confirmLoading={busy}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        destroyOnHidden
-      >
-        {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} />}
+      <FormModal open={open} title={t('orgs.keys.create')} busy={busy} error={formError} onCancel={() => setOpen(false)} onSubmit={() => form.submit()}>
         <Form
           form={form}
           layout="vertical"
@@ -156,7 +135,7 @@ export function OrgApiKeysPanel({ orgId }: { orgId: string }) {
             <Select<MemberRole> options={MEMBER_ROLE_CODES.map((r) => ({ value: r, label: label(t, 'member', r) }))} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/api.client';
+import type { Organisation } from '../../api/api.types';
 import { errorMessage } from '../../api/api.errors';
 import { useI18n } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
@@ -12,16 +13,7 @@ import { OrgUsersPanel } from './org-users.panel';
 import { OrgApiKeysPanel } from './org-api-keys.panel';
 import { OrgSigningKeysPanel } from './org-signing-keys.panel';
 
-export interface OrgView {
-  id: string;
-  name: { zh: string; en: string };
-  type: string;
-  uscc: string | null;
-  roles: string[];
-  status: string;
-  did: string;
-  createdAt: string;
-}
+type OrgView = Organisation;
 
 export default function OrgDetailPage() {
   const { orgId = '' } = useParams();
@@ -33,7 +25,7 @@ export default function OrgDetailPage() {
   const load = useCallback(async () => {
     setError(null);
     try {
-      setOrg((await unwrap(api.GET('/api/v1/orgs/{orgId}', { params: { path: { orgId } } }))) as OrgView);
+      setOrg(await unwrap(api.GET('/api/v1/orgs/{orgId}', { params: { path: { orgId } } })));
     } catch (err) {
       setOrg(null);
       setError(errorMessage(err, t));

@@ -4,22 +4,14 @@ import type { TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../api/api.client';
+import type { Organisation } from '../../api/api.types';
 import { errorMessage } from '../../api/api.errors';
 import { useI18n } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
 import { formatTime } from '../../format/time.format';
 import { label, ORG_ROLE_CODES, ORG_TYPE_CODES, orgName } from '../../format/labels';
 
-interface Org {
-  id: string;
-  name: { zh: string; en: string };
-  type: string;
-  uscc: string | null;
-  roles: string[];
-  status: string;
-  did: string;
-  createdAt: string;
-}
+type Org = Organisation;
 type OrgRole = (typeof ORG_ROLE_CODES)[number];
 type OrgType = (typeof ORG_TYPE_CODES)[number];
 
@@ -51,7 +43,7 @@ export default function OrgListPage() {
           params: { query: { ...(q.q ? { q: q.q } : {}), ...(q.role ? { role: q.role } : {}), ...(q.type ? { type: q.type } : {}), sort: q.sort, order: q.order, page: q.page, pageSize: q.pageSize } },
         }),
       );
-      setData({ items: page.items as Org[], total: page.total });
+      setData({ items: page.items, total: page.total });
     } catch (err) {
       setError(errorMessage(err, t));
     } finally {

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Popconfirm, Table, Tag } from 'antd';
 import { api, unwrap } from '../../api/api.client';
+import { useApiResource } from '../../api/api-resource.hook';
 import { errorMessage } from '../../api/api.errors';
 import { useI18n } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
@@ -20,23 +20,10 @@ export function OrgSigningKeysPanel({ orgId }: { orgId: string }) {
   const { t, locale } = useI18n();
   const { me, access } = useSession();
   const { message } = App.useApp();
-  const [items, setItems] = useState<KeyInfo[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const manage = canManageOrg(access, me ?? null, orgId) && access['orgs.rotateKeys'];
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const r = await unwrap(api.GET('/api/v1/orgs/{orgId}/keys', { params: { path: { orgId } } }));
-      setItems(r.items as KeyInfo[]);
-    } catch (err) {
-      setItems([]);
-      setError(errorMessage(err, t));
-    }
-  }, [orgId, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const keys = useApiResource(orgId, async () => (await unwrap(api.GET('/api/v1/orgs/{orgId}/keys', { params: { path: { orgId } } }))).items as KeyInfo[]);
+  const load = keys.reload;
 
   return (
     <div>
@@ -60,11 +47,11 @@ export function OrgSigningKeysPanel({ orgId }: { orgId: string }) {
           </Popconfirm>
         </div>
       )}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {keys.error && <Alert type="error" showIcon message={keys.error} style={{ marginBottom: 16 }} />}
       <Table<KeyInfo>
         rowKey="keyId"
-        loading={items === null}
-        dataSource={items ?? []}
+        loading={keys.loading}
+        dataSource={keys.data ?? []}
         scroll={{ x: 'max-content' }}
         pagination={false}
         columns={[

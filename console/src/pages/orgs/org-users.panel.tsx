@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Form, Input, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { passwordPolicy } from '../../../../src/platform/password.policy';
 import { api, unwrap } from '../../api/api.client';
-import { describeError, errorMessage } from '../../api/api.errors';
+import { useApiResource } from '../../api/api-resource.hook';
+import { FormModal } from '../../layout/form.modal';
+import { describeError } from '../../api/api.errors';
 import { useI18n } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
 import { canManageOrg } from '../../access';
@@ -36,30 +38,18 @@ export function OrgUsersPanel({ orgId }: { orgId: string }) {
   const { me, access } = useSession();
   const { message } = App.useApp();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<{ items: User[]; total: number } | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<NewUser>();
   const manage = canManageOrg(access, me ?? null, orgId);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      const r = await unwrap(api.GET('/api/v1/orgs/{orgId}/users', { params: { path: { orgId }, query: page } }));
-      setData({ items: r.items as User[], total: r.total });
-    } catch (err) {
-      setError(errorMessage(err, t));
-    } finally {
-      setLoading(false);
-    }
-  }, [orgId, page, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const users = useApiResource(`${orgId}/${page.page}/${page.pageSize}`, async () => {
+    const r = await unwrap(api.GET('/api/v1/orgs/{orgId}/users', { params: { path: { orgId }, query: page } }));
+    return { items: r.items as User[], total: r.total };
+  });
+  const { data, error, loading } = users;
+  const load = users.reload;
 
   return (
     <div>
@@ -87,17 +77,7 @@ export function OrgUsersPanel({ orgId }: { orgId: string }) {
           { title: t('orgs.col.createdAt'), dataIndex: 'createdAt', key: 'createdAt', render: (v: string) => formatTime(v, locale) },
         ]}
       />
-      <Modal
-        open={open}
-        title={t('orgs.users.add')}
-        okText={t('common.submit')}
-        cancelText={t('common.cancel')}
-        confirmLoading={busy}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        destroyOnHidden
-      >
-        {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} />}
+      <FormModal open={open} title={t('orgs.users.add')} busy={busy} error={formError} onCancel={() => setOpen(false)} onSubmit={() => form.submit()}>
         <Form<NewUser>
           form={form}
           layout="vertical"
@@ -161,7 +141,7 @@ export function OrgUsersPanel({ orgId }: { orgId: string }) {
             <Select<MemberRole> options={MEMBER_ROLE_CODES.map((r) => ({ value: r, label: label(t, 'member', r) }))} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </div>
   );
 }
