@@ -114,6 +114,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       }
       const url = await lt.listen();
       out(`Liutong ${VERSION} is running at ${url}  (API docs: ${url}/api/docs, engine: ${lt.kernel.engine})`);
+      out(`Console: ${url}/login → ${url}/console   Public portal: ${url}/   Receipt verifier: ${url}/verify`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
