@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -121,6 +121,7 @@ export function useLiutong(engine: Engine, overrides: Record<string, unknown> = 
     if (!h) return;
     await h.lt.close();
     await (h as any).database.close();
+    rmSync(h.lt.kernel.config.dataDir, { recursive: true, force: true });
   });
   return () => {
     if (!h) throw new Error('harness not ready');
