@@ -89,6 +89,7 @@ async function eventsBench(engine: Engine, refRate: number, refLabel: string): P
       const n = await batch();
       stats.ms += performance.now() - t;
       if (n) stats.batches++;
+      else (stats as any).empty = ((stats as any).empty ?? 0) + 1;
       stats.moved += n;
       return n;
     };
@@ -124,6 +125,7 @@ async function eventsBench(engine: Engine, refRate: number, refLabel: string): P
       'write-rate': `${Math.round((events * 1000) / written).toLocaleString('en-US')}/s`,
       'attest-latency(avg)': fmtMs(latency / events),
       'relay-batches': stats.batches,
+      'relay-empty-batches': (stats as any).empty ?? 0,
       'avg-batch': stats.batches ? stats.moved / stats.batches : 0,
       'relay-time(incl. waiting for a connection)': `${fmtMs(stats.ms)} (${fmtMs(stats.batches ? stats.ms / stats.batches : 0)}/batch, ${fmtMs(stats.moved ? (stats.ms * 1000) / stats.moved : 0)}/1000 events)`,
     });

@@ -89,7 +89,8 @@ export async function startPlatform(engine: Engine, options: StartOptions = {}):
     databaseUrl = u.toString();
   }
   const config = loadConfig({
-    env: {},
+    // Group commit can be tuned for an experiment: LIUTONG_GROUP_COMMIT_MAX / _LANES.
+    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('LIUTONG_GROUP_COMMIT_'))),
     overrides: {
       keyEncryptionSecret: 'bench-key-encryption-secret',
       logLevel: 'error',

@@ -82,7 +82,11 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
     logger,
     secretBox: new SecretBox(secret),
     baseUrl: () => publicBaseUrl(config, boundPort),
-    transact: makeTransact(database.db, clock, relay),
+    // Group commit (DESIGN.md §8: batch hot paths). PGlite has one connection, so one lane.
+    transact: makeTransact(database.db, clock, relay, {
+      maxGroup: config.groupCommit.maxGroup,
+      lanes: database.engine === 'pglite' ? 1 : config.groupCommit.lanes,
+    }),
   };
 
   const identity = identityModule.create(kernel);

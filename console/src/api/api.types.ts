@@ -8,3 +8,4 @@ type Json<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends
     : never;
 
 export type Organisation = Json<'/api/v1/orgs/{orgId}', 'get'>;
+export type Me = Json<'/api/v1/me', 'get'>;

@@ -1058,7 +1058,44 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            apiKey?: {
+                                id: string;
+                                name: string;
+                            };
+                            kind: "user" | "api_key";
+                            memberRole: string;
+                            organisation: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                did: string;
+                                id: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                roles: string[];
+                                status: string;
+                                type: string;
+                                uscc: string | null;
+                            } | null;
+                            orgId: string;
+                            orgRoles: string[];
+                            personRoles: string[];
+                            user?: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                displayName: string;
+                                email: string | null;
+                                id: string;
+                                memberRole: string;
+                                orgId: string;
+                                personRoles: string[];
+                                phone: string | null;
+                                status: string;
+                                username: string;
+                            } | null;
+                        };
                     };
                 };
                 /** @description Error body: stable code, localized message (Accept-Language), request id */

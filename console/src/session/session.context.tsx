@@ -1,14 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setApiToken, setUnauthorizedHandler, unwrap } from '../api/api.client';
 import { computeAccess, type Access, type CurrentUser } from '../access';
+import type { Me as ApiMe } from '../api/api.types';
 
 const STORAGE_KEY = 'liutong.session';
 
-export interface Me extends CurrentUser {
-  kind: 'user' | 'api_key';
-  user: { id: string; username: string; displayName: string; email: string | null; phone: string | null; memberRole: string } | null;
-  organisation: { id: string; name: { zh: string; en: string }; did: string; uscc: string; roles: string[] } | null;
-}
+export type Me = ApiMe & CurrentUser;
 
 interface Session {
   /** undefined while the stored session is being checked. */
@@ -47,7 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      setMe((await unwrap(api.GET('/api/v1/me'))) as Me);
+      setMe(await unwrap(api.GET('/api/v1/me')));
     } catch {
       clear();
     }

@@ -26,7 +26,7 @@ export async function identityRoutes(app: App, svc: IdentityService): Promise<vo
 
   app.get('/me', {
     config: { access: {} },
-    schema: { tags: ['identity'], summary: 'The caller: user or API key, organisation and roles', response: { 200: Type.Any(), ...errors(401) } },
+    schema: { tags: ['identity'], summary: 'The caller: user or API key, organisation and roles', response: { 200: S.Me, ...errors(401) } },
   }, async (req) => {
     const { org, ...me } = await svc.auth.me(req.principal!);
     return { ...me, organisation: org ? svc.organisations.view(org) : null };

@@ -75,6 +75,17 @@ export const CreateUserBody = Type.Object(
   Strict,
 );
 
+export const Me = Type.Object({
+  kind: Type.Union([Type.Literal('user'), Type.Literal('api_key')]),
+  user: Type.Optional(Type.Union([User, Type.Null()])),
+  apiKey: Type.Optional(Type.Object({ id: Type.String(), name: Type.String() })),
+  orgId: Type.String(),
+  orgRoles: Type.Array(Type.String()),
+  memberRole: Type.String(),
+  personRoles: Type.Array(Type.String()),
+  organisation: Type.Union([Organisation, Type.Null()]),
+});
+
 export const LoginBody = Type.Object(
   { login: Type.String({ minLength: 1, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
   Strict,

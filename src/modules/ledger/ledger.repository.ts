@@ -56,6 +56,12 @@ export async function findEntry(db: Executor, index: number): Promise<EntryRow |
   return r ? mapEntry(r) : undefined;
 }
 
+/** Only what a receipt needs: the canonical entry text and its leaf hash (not the payload). */
+export async function findEntryText(db: Executor, index: number): Promise<{ entry: string; leafHash: Buffer } | undefined> {
+  const r = await db.selectFrom('ledger_entry').select(['entry', 'leaf_hash']).where('idx', '=', index).executeTakeFirst();
+  return r ? { entry: r.entry as string, leafHash: toBuffer(r.leaf_hash) } : undefined;
+}
+
 export async function findEntryByEvent(db: Executor, eventId: string): Promise<EntryRow | undefined> {
   const r = await db.selectFrom('ledger_entry').selectAll().where('event_id', '=', eventId).executeTakeFirst();
   return r ? mapEntry(r) : undefined;

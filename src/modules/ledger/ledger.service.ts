@@ -77,7 +77,7 @@ export class LedgerService {
     const cp = atSize === undefined ? await this.latestFor(index) : await this.noteAt(atSize);
     if (!cp) throw new AppError(atSize === undefined ? LedgerErrors.LEDGER_ENTRY_NOT_FOUND : LedgerErrors.LEDGER_CHECKPOINT_NOT_FOUND, undefined, { index, size: atSize ?? 0 });
     if (index >= cp.size) throw new AppError(LedgerErrors.LEDGER_ENTRY_NOT_FOUND, undefined, { index });
-    const e = await repo.findEntry(this.k.db, index);
+    const e = await repo.findEntryText(this.k.db, index);
     if (!e) throw new AppError(LedgerErrors.LEDGER_ENTRY_NOT_FOUND, undefined, { index });
     const tree = await this.seq.treeFor(cp.size);
     return {

@@ -25,6 +25,13 @@ export const ConfigSchema = Type.Object(
       },
       { default: {}, additionalProperties: false },
     ),
+    groupCommit: Type.Object(
+      {
+        maxGroup: Type.Integer({ minimum: 1, maximum: 1000, default: 64 }),
+        lanes: Type.Integer({ minimum: 1, maximum: 64, default: 4 }),
+      },
+      { default: {}, additionalProperties: false },
+    ),
   },
   { additionalProperties: false },
 );
@@ -46,5 +53,7 @@ export const ENVIRONMENT: ReadonlyArray<{ env: string; key: string; kind: 'strin
   { env: 'LIUTONG_CORS_ORIGINS', key: 'corsOrigins', kind: 'list', doc: 'comma-separated origins allowed by CORS (default none: CORS off)' },
   { env: 'LIUTONG_LEDGER_ORIGIN', key: 'ledger.origin', kind: 'string', doc: 'checkpoint origin line (default <public host>/ledger)' },
   { env: 'LIUTONG_LEDGER_BATCH_SIZE', key: 'ledger.batchSize', kind: 'int', doc: 'events integrated per ledger batch (default 1000)' },
+  { env: 'LIUTONG_GROUP_COMMIT_MAX', key: 'groupCommit.maxGroup', kind: 'int', doc: 'most units of work committed together in one transaction (default 64; 1 turns group commit off)' },
+  { env: 'LIUTONG_GROUP_COMMIT_LANES', key: 'groupCommit.lanes', kind: 'int', doc: 'group transactions running at once on PostgreSQL (default 4; PGlite always 1)' },
   { env: 'LIUTONG_LEDGER_INTERVAL_MS', key: 'ledger.intervalMs', kind: 'int', doc: 'ledger sequencer polling interval (default 500)' },
 ];

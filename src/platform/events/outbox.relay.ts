@@ -11,6 +11,12 @@ const SEQUENCER_LOCK = 0x4c54_5351; // 'LTSQ'
 export interface RelayOptions {
   batchSize: number;
   intervalMs: number;
+  /**
+   * Least time between the end of one batch and the start of the next when woken by commits:
+   * under load, events gather into larger batches (one checkpoint, one signature, one insert for
+   * many events) instead of a batch per commit. Default 100 ms; 0 = as soon as woken.
+   */
+  minGapMs?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -27,6 +33,8 @@ export class OutboxRelay {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  private lastEnd = 0;
+  private delayed: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Db,
@@ -49,6 +57,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.delayed) clearTimeout(this.delayed);
     await this.running;
   }
 
@@ -59,10 +68,28 @@ export class OutboxRelay {
       this.again = true;
       return;
     }
+    // Within the gap: wait for it, by timer when the process is idle, or by the next commit's
+    // poke under load (a stream of database promises can keep timers from firing for seconds).
+    const wait = this.lastEnd + (this.options.minGapMs ?? 100) - Date.now();
+    if (wait > 0) {
+      if (!this.delayed) {
+        this.delayed = setTimeout(() => {
+          this.delayed = undefined;
+          this.poke();
+        }, wait);
+        this.delayed.unref();
+      }
+      return;
+    }
+    if (this.delayed) {
+      clearTimeout(this.delayed);
+      this.delayed = undefined;
+    }
     this.running = this.drain()
       .catch((err) => this.options.onError?.(err))
       .finally(() => {
         this.running = undefined;
+        this.lastEnd = Date.now();
         if (this.again && !this.stopped) {
           this.again = false;
           this.poke();

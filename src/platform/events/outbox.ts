@@ -57,23 +57,37 @@ const EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){2,}$/;
  * exists if and only if the state change committed.
  */
 export async function writeEvent(tx: Executor | Tx, input: EventInput<object>, occurredAt: Date): Promise<string> {
-  if (!EVENT_TYPE.test(input.type)) throw new Error(`bad event type ${input.type}`);
-  const id = newId('evt');
+  const id = newEventId();
+  await writeEvents(tx, [{ id, input, at: occurredAt }]);
+  return id;
+}
+
+export const newEventId = (): string => newId('evt');
+
+export function checkEventType(type: string): void {
+  if (!EVENT_TYPE.test(type)) throw new Error(`bad event type ${type}`);
+}
+
+/** Writes several events in one statement, in the given order (their outbox sequence follows it). */
+export async function writeEvents(tx: Executor | Tx, events: Array<{ id: string; input: EventInput<object>; at: Date }>): Promise<void> {
+  if (!events.length) return;
+  for (const { input } of events) checkEventType(input.type);
   await tx
     .insertInto('platform_outbox')
-    .values({
-      event_id: id,
-      type: input.type,
-      occurred_at: occurredAt,
-      org_id: input.orgId ?? null,
-      subject_type: input.subject.type,
-      subject_id: input.subject.id,
-      actor: JSON.stringify(input.actor),
-      payload: JSON.stringify(input.payload),
-      request_id: input.requestId ?? null,
-    })
+    .values(
+      events.map(({ id, input, at }) => ({
+        event_id: id,
+        type: input.type,
+        occurred_at: at,
+        org_id: input.orgId ?? null,
+        subject_type: input.subject.type,
+        subject_id: input.subject.id,
+        actor: JSON.stringify(input.actor),
+        payload: JSON.stringify(input.payload),
+        request_id: input.requestId ?? null,
+      })),
+    )
     .execute();
-  return id;
 }
 
 export async function readOutboxBatch(tx: Tx, limit: number): Promise<OutboxEvent[]> {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -37,10 +37,19 @@ export interface HttpServerOptions {
  * their routes under /api/v1 afterwards. Every route must declare `config.access`.
  */
 export async function createHttpServer(options: HttpServerOptions): Promise<{ app: App; routes: RouteRecord[] }> {
+  // Request ids: a random per-process prefix and a counter. Unique across processes, cheap (a
+  // randomBytes call per request cost more than Fastify's whole routing); not secret.
+  const idPrefix = randomBytes(6).toString('hex');
+  let idCounter = 0;
+  // Access logs ('incoming request', 'request completed') are info lines: with the level above
+  // info they would be discarded, so they are not produced at all.
+  const accessLogs = options.logger.isLevelEnabled('info');
   const app = Fastify({
     loggerInstance: options.logger,
+    logController: new LogController({ disableRequestLogging: !accessLogs }),
+    childLoggerFactory: (logger, bindings, opts) => (accessLogs ? logger.child(bindings, opts) : lazyChild(logger, bindings)),
     bodyLimit: options.bodyLimit,
-    genReqId: () => `req_${randomBytes(10).toString('hex')}`,
+    genReqId: () => `req_${idPrefix}${(idCounter++).toString(36).padStart(6, '0')}`,
     requestIdHeader: false,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
@@ -157,6 +166,37 @@ export async function createHttpServer(options: HttpServerOptions): Promise<{ ap
   });
 
   return { app, routes };
+}
+
+/**
+ * The per-request logger when access logs are off: the child logger (with the request id) is
+ * made only if something is actually logged, which at warn/error level is rare.
+ */
+export function lazyChild(base: FastifyBaseLogger, bindings: Record<string, unknown>): FastifyBaseLogger {
+  const logger = base as FastifyBaseLogger & Pick<Logger, 'isLevelEnabled'>;
+  let child: FastifyBaseLogger | undefined;
+  const real = () => (child ??= logger.child(bindings));
+  const at = (level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace') =>
+    ((...args: unknown[]) => {
+      if (logger.isLevelEnabled(level)) (real()[level] as (...a: unknown[]) => void)(...args);
+    }) as FastifyBaseLogger['info'];
+  return {
+    get level() {
+      return logger.level;
+    },
+    set level(l: string) {
+      real().level = l;
+    },
+    fatal: at('fatal'),
+    error: at('error'),
+    warn: at('warn'),
+    info: at('info'),
+    debug: at('debug'),
+    trace: at('trace'),
+    silent: () => {},
+    child: (b: Record<string, unknown>, o?: unknown) => real().child(b, o as never),
+    isLevelEnabled: (l: string) => logger.isLevelEnabled(l),
+  } as unknown as FastifyBaseLogger;
 }
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError, locale: ReturnType<typeof localeFromHeader>) {

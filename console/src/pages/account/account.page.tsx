@@ -13,7 +13,7 @@ export default function AccountPage() {
       <div className="lt-page-header">
         <Typography.Title level={3}>{t('account.title')}</Typography.Title>
       </div>
-      {me.kind === 'api_key' && <Alert type="info" showIcon message={t('account.apiKey', { name: (me as { apiKey?: { name: string } }).apiKey?.name ?? '' })} />}
+      {me.kind === 'api_key' && <Alert type="info" showIcon message={t('account.apiKey', { name: me.apiKey?.name ?? '' })} />}
       <Card title={t('account.profile')}>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" data-testid="account-profile">
           <Descriptions.Item label={t('account.username')}>{u?.username ?? '—'}</Descriptions.Item>
