@@ -67,7 +67,7 @@ const noLiteralUiText = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'console/dist/**', 'console/src/api/openapi.schema.ts', 'test/fixtures/**', '.test-results/**', 'test-output/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'console/dist/**', 'console/src/api/openapi.schema.ts', 'test/fixtures/**', '.test-results/**', 'test-output/**', 'scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

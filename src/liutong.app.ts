@@ -22,11 +22,13 @@ import { resolveKeyEncryptionSecret } from './platform/secrets.js';
 import { VERSION } from './platform/version.js';
 import { identityModule, type IdentityService } from './modules/identity/index.js';
 import { ledgerModule, type LedgerService } from './modules/ledger/index.js';
+import { catalogModule, type CatalogService } from './modules/catalog/index.js';
 
 export const MODULE_MIGRATIONS: ModuleMigrations[] = [
   { module: 'platform', migrations: outboxMigrations },
   { module: identityModule.name, migrations: identityModule.migrations },
   { module: ledgerModule.name, migrations: ledgerModule.migrations },
+  { module: catalogModule.name, migrations: catalogModule.migrations },
 ];
 
 export interface Liutong {
@@ -36,6 +38,7 @@ export interface Liutong {
   routes: RouteRecord[];
   identity: IdentityService;
   ledger: LedgerService;
+  catalog: CatalogService;
   /** Integrates every committed event into the ledger now. */
   flush(): Promise<void>;
   listen(): Promise<string>;
@@ -91,6 +94,7 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
 
   const identity = identityModule.create(kernel);
   const ledger = ledgerModule.create(kernel);
+  const catalog = catalogModule.create(kernel, { organisations: identity.organisations });
 
   const { app, routes } = await createHttpServer({
     logger,
@@ -124,6 +128,7 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
     async (api) => {
       await identityModule.routes(api as App, identity);
       await ledgerModule.routes(api as App, ledger.service);
+      await catalogModule.routes(api as App, catalog);
     },
     { prefix: '/api/v1' },
   );
@@ -142,6 +147,7 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
     routes,
     identity,
     ledger: ledger.service,
+    catalog,
     flush: () => relay.flush(),
     async listen() {
       const address = await app.listen({ port: config.port, host: config.host });

@@ -23,6 +23,10 @@ interface Ctx {
   b: TestOrg;
   regA: TestOrg;
   regB: TestOrg;
+  /** Data bureaus (catalog owners) and a source unit. */
+  dbA: TestOrg;
+  dbB: TestOrg;
+  src: TestOrg;
   witnessSigner: string;
   n: () => number;
 }
@@ -36,6 +40,15 @@ interface Case {
 const deny = (status = 403) => (r: Reply) => expect(r.status).toBe(status);
 const digest = (s: string) => `sha256:${createHash('sha256').update(s).digest('hex')}`;
 const PUBLIC = { notApplicable: 'public information, no organisation-private data' };
+
+/** A fresh data element owned by bureau A (or `owner`). */
+async function newElement(c: Ctx, owner: TestOrg = c.dbA): Promise<string> {
+  const n = c.n();
+  const r = await c.h.call('POST', '/api/v1/catalog/elements', { token: owner.staffToken, body: { identifier: `DE.ROUTE${n}`, name: { zh: `路由数据元${n}`, en: `Route element ${n}` }, dataType: 'string', sourceOrgId: c.src.id } });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body.id as string;
+}
+const STANDARD = { notApplicable: 'the data element standard is published to every signed-in user; no organisation-private data' };
 
 async function latestCosignLine(c: Ctx) {
   const cp = (await c.h.call('GET', '/api/v1/ledger/checkpoint')).body;
@@ -199,6 +212,49 @@ const CASES: Record<string, Case> = {
     refused: (c) => ({ token: c.a.auditorToken, url: '/api/v1/ledger/attestations', body: { digest: digest('x'), title: 'x' } }),
     crossOrg: { notApplicable: "records for the caller's own organisation only" },
   },
+  'GET /api/v1/catalog/validators': { success: (c) => ({ token: c.a.auditorToken, url: '/api/v1/catalog/validators' }), status: 200, crossOrg: STANDARD },
+  'POST /api/v1/catalog/elements': {
+    success: (c) => {
+      const n = c.n();
+      return { token: c.dbA.staffToken, url: '/api/v1/catalog/elements', body: { identifier: `DE.NEW${n}`, name: { zh: `新数据元${n}`, en: `New element ${n}` }, dataType: 'string', sourceOrgId: c.src.id } };
+    },
+    status: 201,
+    refused: (c) => ({ token: c.a.adminToken, url: '/api/v1/catalog/elements', body: { identifier: 'DE.REFUSED', name: { zh: '拒绝', en: 'Refused' }, dataType: 'string', sourceOrgId: c.src.id } }),
+    crossOrg: { notApplicable: "always owned by the caller's own bureau; the source unit named is checked in catalog.http.test.ts" },
+  },
+  'GET /api/v1/catalog/elements': { success: (c) => ({ token: c.a.auditorToken, url: '/api/v1/catalog/elements?q=DE&sort=createdAt&order=desc' }), status: 200, crossOrg: STANDARD },
+  'GET /api/v1/catalog/elements/:elementId': {
+    success: async (c) => ({ token: c.a.auditorToken, url: `/api/v1/catalog/elements/${await newElement(c)}` }),
+    status: 200,
+    crossOrg: STANDARD,
+  },
+  'PATCH /api/v1/catalog/elements/:elementId': {
+    success: async (c) => ({ token: c.dbA.staffToken, url: `/api/v1/catalog/elements/${await newElement(c)}`, body: { unit: '个' } }),
+    status: 200,
+    refused: async (c) => ({ token: c.dbA.auditorToken, url: `/api/v1/catalog/elements/${await newElement(c)}`, body: { unit: '个' } }),
+    crossOrg: async (c) => ({ token: c.dbB.adminToken, url: `/api/v1/catalog/elements/${await newElement(c)}`, body: { unit: '个' }, expect: (r) => {
+      expect(r.status).toBe(403);
+      expect(r.body.error.code).toBe('AUTH_FORBIDDEN_ORGANISATION');
+    } }),
+  },
+  'POST /api/v1/catalog/elements/:elementId/retire': {
+    success: async (c) => ({ token: c.dbA.adminToken, url: `/api/v1/catalog/elements/${await newElement(c)}/retire` }),
+    status: 200,
+    refused: async (c) => {
+      const id = await newElement(c);
+      await c.h.call('POST', `/api/v1/catalog/elements/${id}/retire`, { token: c.dbA.staffToken });
+      return { token: c.dbA.staffToken, url: `/api/v1/catalog/elements/${id}/retire` };
+    },
+    crossOrg: async (c) => ({ token: c.dbB.staffToken, url: `/api/v1/catalog/elements/${await newElement(c)}/retire`, expect: (r) => {
+      expect(r.status).toBe(403);
+      expect(r.body.error.code).toBe('AUTH_FORBIDDEN_ORGANISATION');
+    } }),
+  },
+  'POST /api/v1/catalog/elements/:elementId/check': {
+    success: async (c) => ({ token: c.a.auditorToken, url: `/api/v1/catalog/elements/${await newElement(c)}/check`, body: { value: 'x' } }),
+    status: 200,
+    crossOrg: STANDARD,
+  },
 };
 
 describeEachEngine('route table', (engine) => {
@@ -208,13 +264,14 @@ describeEachEngine('route table', (engine) => {
   beforeAll(async () => {
     let counter = 0;
     const [a, b, regA, regB] = [await h().org(['enterprise'], 'A'), await h().org(['enterprise'], 'B'), await h().org(['regulator'], 'RegA'), await h().org(['regulator'], 'RegB')];
+    const [dbA, dbB, src] = [await h().org(['data_bureau'], 'BureauA'), await h().org(['data_bureau'], 'BureauB'), await h().org(['source_unit'], 'Source')];
     const witnessSigner = generateNoteKey(`witness.${regA.id}`).signerKey;
     const w = parseWitnessSignerKey(witnessSigner);
     const reg = await h().call('POST', '/api/v1/ledger/witnesses', { token: regA.adminToken, body: { verifierKey: witnessVerifierKey(w.name, w.publicKey) } });
     expect(reg.status).toBe(201);
     await h().call('POST', '/api/v1/seals/sign', { token: b.staffToken, body: { payload: 'b' } });
     await h().lt.flush();
-    ctx = { h: h(), a, b, regA, regB, witnessSigner, n: () => ++counter + Math.floor(Math.random() * 1e6) };
+    ctx = { h: h(), a, b, regA, regB, dbA, dbB, src, witnessSigner, n: () => ++counter + Math.floor(Math.random() * 1e6) };
   });
 
   const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

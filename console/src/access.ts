@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'ledger.attest',
   'ledger.witnesses',
   'seals.sign',
+  'catalog.elements',
+  'catalog.defineElements',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type Access = Record<Permission, boolean>;
@@ -60,6 +62,9 @@ export function computeAccess(user: CurrentUser | null): Access {
     // POST /ledger/attestations and /seals/sign: org_admin or staff.
     'ledger.attest': writer,
     'seals.sign': writer,
+    // GET /catalog/elements: every signed-in user; POST/PATCH: the data bureau's org_admin or staff.
+    'catalog.elements': true,
+    'catalog.defineElements': writer && has('data_bureau'),
     // POST /ledger/witnesses: a regulator's org_admin.
     'ledger.witnesses': admin && has('regulator'),
   };

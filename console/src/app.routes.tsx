@@ -34,6 +34,7 @@ export const ROUTES: RouteEntry[] = [
   { path: '/console/orgs', name: 'menu.orgs', access: 'orgs.list', area: 'console', menu: true, icon: 'orgs', page: page(() => import('./pages/orgs/org-list.page')) },
   { path: '/console/orgs/new', name: 'menu.orgs.create', access: 'orgs.create', area: 'console', menu: false, page: page(() => import('./pages/orgs/org-create.page')) },
   { path: '/console/orgs/:orgId', name: 'menu.orgs.detail', access: 'orgs.list', area: 'console', menu: false, page: page(() => import('./pages/orgs/org-detail.page')) },
+  { path: '/console/catalog/elements', name: 'menu.catalog.elements', access: 'catalog.elements', area: 'console', menu: true, icon: 'data', page: page(() => import('./pages/catalog/element-list.page')) },
   { path: '/console/ledger', name: 'menu.ledger', access: 'ledger.explore', area: 'console', menu: true, icon: 'ledger', page: page(() => import('./pages/ledger/ledger-explorer.page')) },
   { path: '/console/ledger/entries/:index', name: 'menu.ledger.entry', access: 'ledger.explore', area: 'console', menu: false, page: page(() => import('./pages/ledger/ledger-entry.page')) },
   { path: '/console/ledger/verify', name: 'menu.ledger.verify', access: 'ledger.explore', area: 'console', menu: true, icon: 'verify', page: page(() => import('./pages/ledger/receipt-verify.page')) },

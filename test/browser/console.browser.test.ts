@@ -94,11 +94,46 @@ describeBrowser('console in a real browser', (env) => {
     expect(blocked.every((u) => new URL(u).pathname.startsWith('/api/'))).toBe(true);
   });
 
+  it('a data-bureau clerk defines a data element and checks values against it', async () => {
+    const { url, login, screenshot } = env();
+    const page = await (await env().context()).newPage();
+    await login(page, 'bureau');
+    await page.goto(`${url}/console/catalog/elements`);
+    await page.getByTestId('element-table').getByText('DE.PERSON.ID').waitFor();
+    await page.getByTestId('element-create').click();
+    await page.getByTestId('element-identifier').fill('DE.TEST.CARD');
+    await page.getByTestId('element-name-zh').fill('测试银行卡号');
+    await page.getByTestId('element-name-en').fill('Test bank card number');
+    await page.getByLabel('格式约束', { exact: true }).click();
+    await page.locator('.ant-select-item-option[title="命名校验器"]').click();
+    await page.getByLabel('校验器', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /银行卡/ }).first().click();
+    await page.getByTestId('element-source').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '广东电网' }).first().click();
+    await page.getByTestId('form-submit').click();
+    await page.getByTestId('element-table').getByText('DE.TEST.CARD').waitFor();
+    await page.getByTestId('element-table').getByText('DE.TEST.CARD').click();
+    await page.getByTestId('element-check-value').fill('6222020200112345678');
+    await page.getByTestId('element-check').click();
+    const result = page.getByTestId('element-check-result');
+    await result.waitFor();
+    const luhnOk = (n: string) => [...n].reverse().map(Number).reduce((s, d, i) => s + (i % 2 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d), 0) % 10 === 0;
+    await expect(result.getAttribute('data-valid')).resolves.toBe(String(luhnOk('6222020200112345678')));
+    await page.getByTestId('element-check-value').fill('6222020200112345670');
+    await page.getByTestId('element-check').click();
+    await page.locator(`[data-testid="element-check-result"][data-valid="${luhnOk('6222020200112345670')}"]`).waitFor();
+    await screenshot(page, 'data-element');
+    // The definition is evidence: its event is in the ledger.
+    await env().lt.flush();
+    const entries = await env().lt.ledger.entries({ type: 'catalog.element.created', page: 1, pageSize: 50, order: 'desc' } as any, null as any);
+    expect(JSON.stringify(entries)).toContain('catalog.element.created');
+  });
+
   it('no page scrolls sideways at 1366×768 or 390 px wide', async () => {
     const { url, login, lt, screenshot } = env();
     const orgs = await lt.identity.organisations.list({ q: '', page: 1, pageSize: 1, sort: 'createdAt', order: 'asc' } as any);
     const orgId = orgs.items[0]!.id;
-    const pages = ['/', '/login', '/verify', '/open-data', '/market', '/certificates/verify', '/console', '/console/orgs', `/console/orgs/${orgId}`, '/console/orgs/new', '/console/ledger', '/console/ledger/entries/1', '/console/ledger/verify', '/console/account'];
+    const pages = ['/', '/login', '/verify', '/open-data', '/market', '/certificates/verify', '/console', '/console/orgs', `/console/orgs/${orgId}`, '/console/orgs/new', '/console/ledger', '/console/ledger/entries/1', '/console/ledger/verify', '/console/account', '/console/catalog/elements'];
     for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
       const page = await (await env().context(viewport)).newPage();
       await login(page, 'bureau');

@@ -9,3 +9,4 @@ type Json<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends
 
 export type Organisation = Json<'/api/v1/orgs/{orgId}', 'get'>;
 export type Me = Json<'/api/v1/me', 'get'>;
+export type DataElement = Json<'/api/v1/catalog/elements/{elementId}', 'get'>;

@@ -162,6 +162,903 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/elements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The data element standard: search, filter, sort, page */
+        get: {
+            parameters: {
+                query: {
+                    dataType?: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                    order: "asc" | "desc";
+                    page: number;
+                    pageSize: number;
+                    /** @description part of the identifier or the Chinese or English name */
+                    q?: string;
+                    sort: "identifier" | "createdAt";
+                    sourceOrgId?: string;
+                    status?: "active" | "retired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                codeList: {
+                                    code: string;
+                                    label: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                }[] | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @enum {string} */
+                                dataType: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                                definition: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                format: {
+                                    /** @enum {string} */
+                                    kind: "validator";
+                                    name: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "regex";
+                                    pattern: string;
+                                } | null;
+                                id: string;
+                                identifier: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                ownerOrgId: string;
+                                sourceOrgId: string;
+                                /** @enum {string} */
+                                status: "active" | "retired";
+                                unit: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a data element (一数一源一标准), owned by the caller's data bureau */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the value domain; required iff dataType is code */
+                        codeList?: {
+                            /** @description no leading or trailing white space */
+                            code: string;
+                            label: {
+                                en: string;
+                                zh: string;
+                            };
+                        }[];
+                        /** @enum {string} */
+                        dataType: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                        definition?: {
+                            en: string;
+                            zh: string;
+                        };
+                        format?: {
+                            /** @enum {string} */
+                            kind: "validator";
+                            name: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "regex";
+                            /** @description at most 500 characters */
+                            pattern: string;
+                        };
+                        /** @description unique, e.g. DE.PERSON.ID */
+                        identifier: string;
+                        name: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** @description the one authoritative source unit (一数一源): an active organisation with the source_unit role */
+                        sourceOrgId: string;
+                        unit?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            codeList: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[] | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @enum {string} */
+                            dataType: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                            definition: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            format: {
+                                /** @enum {string} */
+                                kind: "validator";
+                                name: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "regex";
+                                pattern: string;
+                            } | null;
+                            id: string;
+                            identifier: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            ownerOrgId: string;
+                            sourceOrgId: string;
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            unit: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/elements/{elementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One data element */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    elementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            codeList: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[] | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @enum {string} */
+                            dataType: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                            definition: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            format: {
+                                /** @enum {string} */
+                                kind: "validator";
+                                name: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "regex";
+                                pattern: string;
+                            } | null;
+                            id: string;
+                            identifier: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            ownerOrgId: string;
+                            sourceOrgId: string;
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            unit: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a data element (owner bureau only); its version goes up by one */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    elementId: string;
+                };
+                cookie?: never;
+            };
+            /** @description fields to change; null clears an optional field */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        codeList?: {
+                            /** @description no leading or trailing white space */
+                            code: string;
+                            label: {
+                                en: string;
+                                zh: string;
+                            };
+                        }[] | null;
+                        definition?: {
+                            en: string;
+                            zh: string;
+                        } | null;
+                        format?: ({
+                            /** @enum {string} */
+                            kind: "validator";
+                            name: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "regex";
+                            /** @description at most 500 characters */
+                            pattern: string;
+                        }) | null;
+                        name?: {
+                            en: string;
+                            zh: string;
+                        };
+                        unit?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            codeList: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[] | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @enum {string} */
+                            dataType: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                            definition: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            format: {
+                                /** @enum {string} */
+                                kind: "validator";
+                                name: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "regex";
+                                pattern: string;
+                            } | null;
+                            id: string;
+                            identifier: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            ownerOrgId: string;
+                            sourceOrgId: string;
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            unit: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/catalog/elements/{elementId}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a value against the element's data type, format and code list (changes nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    elementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        value: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable reason code, e.g. checksum, format, calendar, scale, pattern_mismatch, not_in_code_list */
+                            reason?: string;
+                            valid: boolean;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/elements/{elementId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a data element (owner bureau only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    elementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            codeList: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[] | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @enum {string} */
+                            dataType: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                            definition: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            format: {
+                                /** @enum {string} */
+                                kind: "validator";
+                                name: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "regex";
+                                pattern: string;
+                            } | null;
+                            id: string;
+                            identifier: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            ownerOrgId: string;
+                            sourceOrgId: string;
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            unit: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/validators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Named value validators a data element format may use */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                dataTypes: ("string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code")[];
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ledger/attestations": {
         parameters: {
             query?: never;

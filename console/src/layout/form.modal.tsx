@@ -12,6 +12,7 @@ export function FormModal(props: { open: boolean; title: string; busy: boolean; 
       okText={t('common.submit')}
       cancelText={t('common.cancel')}
       confirmLoading={props.busy}
+      okButtonProps={{ 'data-testid': 'form-submit' } as Record<string, string>}
       onCancel={props.onCancel}
       onOk={props.onSubmit}
       destroyOnHidden

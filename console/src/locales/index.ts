@@ -11,6 +11,7 @@ import zhOrgs from './zh-CN/orgs';
 import zhAccount from './zh-CN/account';
 import zhLedger from './zh-CN/ledger';
 import zhErrors from './zh-CN/errors';
+import zhCatalog from './zh-CN/catalog';
 import enCommon from './en-US/common';
 import enAuth from './en-US/auth';
 import enPortal from './en-US/portal';
@@ -19,14 +20,15 @@ import enOrgs from './en-US/orgs';
 import enAccount from './en-US/account';
 import enLedger from './en-US/ledger';
 import enErrors from './en-US/errors';
+import enCatalog from './en-US/catalog';
 
 export type Locale = 'zh-CN' | 'en-US';
 
-const zh = { ...zhCommon, ...zhAuth, ...zhPortal, ...zhWorkbench, ...zhOrgs, ...zhAccount, ...zhLedger, ...zhErrors };
+const zh = { ...zhCommon, ...zhAuth, ...zhPortal, ...zhWorkbench, ...zhOrgs, ...zhAccount, ...zhLedger, ...zhErrors, ...zhCatalog };
 export type MessageKey = keyof typeof zh;
 export type Messages = Record<MessageKey, string>;
 
-const en: Messages = { ...enCommon, ...enAuth, ...enPortal, ...enWorkbench, ...enOrgs, ...enAccount, ...enLedger, ...enErrors };
+const en: Messages = { ...enCommon, ...enAuth, ...enPortal, ...enWorkbench, ...enOrgs, ...enAccount, ...enLedger, ...enErrors, ...enCatalog };
 
 export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, 'en-US': en };
 
@@ -40,4 +42,5 @@ export const AREAS: Record<string, [Record<string, string>, Record<string, strin
   account: [zhAccount, enAccount],
   ledger: [zhLedger, enLedger],
   errors: [zhErrors, enErrors],
+  catalog: [zhCatalog, enCatalog],
 };

@@ -10,7 +10,7 @@ const en: Record<keyof typeof zh, string> = {
   'auth.password': 'Password',
   'auth.passwordRequired': 'Enter your password',
   'auth.submit': 'Sign in',
-  'auth.demoHint': 'Demo users: bureau, regulator, grid, bank, exchange, factory, analytics; the password is printed at start (default Liutong-Demo-2026).',
+  'auth.demoHint': 'Demo users: bureau, regulator, police, grid, bank, exchange, factory, analytics; the password is printed at start (default Liutong-Demo-2026).',
   'auth.welcome': 'Welcome, {name}',
 };
 export default en;

@@ -45,6 +45,7 @@ const en: Record<keyof typeof zh, string> = {
   'menu.orgs': 'Organisations',
   'menu.orgs.create': 'New organisation',
   'menu.orgs.detail': 'Organisation',
+  'menu.catalog.elements': 'Data elements',
   'menu.ledger': 'Evidence ledger',
   'menu.ledger.entry': 'Ledger entry',
   'menu.ledger.verify': 'Verify a receipt',

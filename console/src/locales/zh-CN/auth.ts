@@ -8,6 +8,6 @@ export default {
   'auth.password': '密码',
   'auth.passwordRequired': '请输入密码',
   'auth.submit': '登录',
-  'auth.demoHint': '演示账号：bureau、regulator、grid、bank、exchange、factory、analytics，密码见启动输出（默认 Liutong-Demo-2026）。',
+  'auth.demoHint': '演示账号：bureau、regulator、police、grid、bank、exchange、factory、analytics，密码见启动输出（默认 Liutong-Demo-2026）。',
   'auth.welcome': '欢迎，{name}',
 };

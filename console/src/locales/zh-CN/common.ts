@@ -43,6 +43,7 @@ export default {
   'menu.orgs': '机构管理',
   'menu.orgs.create': '新建机构',
   'menu.orgs.detail': '机构详情',
+  'menu.catalog.elements': '数据元标准',
   'menu.ledger': '存证账本',
   'menu.ledger.entry': '存证条目',
   'menu.ledger.verify': '存证核验',
