@@ -7,6 +7,8 @@ import type { Kernel } from '../../platform/kernel.js';
 import './catalog.events.js';
 import { catalogMigrations } from './catalog.migrations.js';
 import { catalogRoutes } from './catalog.routes.js';
+import { elementTransferRoutes } from './element-transfer.routes.js';
+import type { App } from '../../platform/http/server.js';
 import { ElementService, type OrganisationDirectory } from './element.service.js';
 
 export { CatalogErrors } from './catalog.errors.js';
@@ -28,5 +30,8 @@ export const catalogModule = {
   create(kernel: Kernel, deps: CatalogDeps): CatalogService {
     return { elements: new ElementService(kernel, deps.organisations) };
   },
-  routes: catalogRoutes,
+  async routes(app: App, svc: CatalogService): Promise<void> {
+    await catalogRoutes(app, svc);
+    await elementTransferRoutes(app, svc);
+  },
 };
