@@ -87,10 +87,10 @@ export class Harness {
   }
 
   private n = 0;
-  /** Creates an organisation through the API (as admin) with an org_admin, a staff and an auditor user. */
-  async org(roles: OrgRole[], name = 'Test'): Promise<TestOrg> {
+  /** Creates an organisation (of `type`, default enterprise) through the API (as admin) with an org_admin, a staff and an auditor user. */
+  async org(roles: OrgRole[], name = 'Test', type?: 'government' | 'public_institution' | 'public_enterprise' | 'enterprise'): Promise<TestOrg> {
     const k = ++this.n + randomBytes(3).toString('hex');
-    const created = await this.call('POST', '/api/v1/orgs', { token: this.adminToken, body: { name: { zh: `${name}机构${k}`, en: `${name} org ${k}` }, uscc: randomUscc(), roles } });
+    const created = await this.call('POST', '/api/v1/orgs', { token: this.adminToken, body: { name: { zh: `${name}机构${k}`, en: `${name} org ${k}` }, uscc: randomUscc(), roles, ...(type ? { type } : {}) } });
     if (created.status !== 201) throw new Error(`org create failed: ${JSON.stringify(created.body)}`);
     const id = created.body.id as string;
     const tokens: Record<MemberRole, string> = {} as any;

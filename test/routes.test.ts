@@ -27,6 +27,8 @@ interface Ctx {
   dbA: TestOrg;
   dbB: TestOrg;
   src: TestOrg;
+  /** A public body (government source unit): its resources are public data. */
+  gov: TestOrg;
   witnessSigner: string;
   n: () => number;
 }
@@ -48,6 +50,39 @@ async function newElement(c: Ctx, owner: TestOrg = c.dbA): Promise<string> {
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body.id as string;
 }
+const CATEGORY_TREE = { notApplicable: 'the category tree is platform-wide configuration kept by the data bureau; no organisation-private data' };
+
+/** A draft resource of `org` (default: the public body), graded, with sharing and open attributes. */
+async function newResource(c: Ctx, org: TestOrg = c.gov): Promise<string> {
+  const n = c.n();
+  const r = await c.h.call('POST', '/api/v1/catalog/resources', { token: org.staffToken, body: {
+    title: { zh: `路由资源${n}`, en: `Route resource ${n}` }, categoryId: 'cat_theme000000000000001', updateFrequency: 'monthly', format: 'table',
+    fields: [{ name: 'kwh', label: { zh: '用电量', en: 'kWh' }, dataType: 'decimal', grade: { level: 'general', generalLevel: 2, personalInfo: 'none' } }],
+    sharing: { type: 'conditional', conditions: '仅用于审批' }, open: { type: 'none' },
+  } });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body.id as string;
+}
+/** A resource of `org` taken to `state`: submitted, or published (public data by bureau A, social data by its own org_admin). */
+async function resourceIn(c: Ctx, state: 'submitted' | 'published', org: TestOrg = c.gov): Promise<string> {
+  const id = await newResource(c, org);
+  expect((await c.h.call('POST', `/api/v1/catalog/resources/${id}/submit`, { token: org.staffToken })).status).toBe(200);
+  if (state === 'published') {
+    const p = await c.h.call('POST', `/api/v1/catalog/resources/${id}/publish`, { token: org === c.gov ? c.dbA.staffToken : org.adminToken });
+    expect(p.status, JSON.stringify(p.body)).toBe(200);
+  }
+  return id;
+}
+const forbiddenOrg = (r: Reply) => {
+  expect(r.status).toBe(403);
+  expect(r.body.error.code).toBe('AUTH_FORBIDDEN_ORGANISATION');
+};
+const hidden = (r: Reply) => {
+  expect(r.status).toBe(404);
+  expect(r.body.error.code).toBe('CATALOG_RESOURCE_NOT_FOUND');
+};
+const GRADE = { level: 'general', generalLevel: 3, personalInfo: 'personal' };
+
 const STANDARD = { notApplicable: 'the data element standard is published to every signed-in user; no organisation-private data' };
 
 async function latestCosignLine(c: Ctx) {
@@ -222,6 +257,18 @@ const CASES: Record<string, Case> = {
     refused: (c) => ({ token: c.a.adminToken, url: '/api/v1/catalog/elements', body: { identifier: 'DE.REFUSED', name: { zh: '拒绝', en: 'Refused' }, dataType: 'string', sourceOrgId: c.src.id } }),
     crossOrg: { notApplicable: "always owned by the caller's own bureau; the source unit named is checked in catalog.http.test.ts" },
   },
+  'POST /api/v1/catalog/elements/import': {
+    success: async (c) => {
+      const n = c.n();
+      const uscc = (await c.h.call('GET', `/api/v1/orgs/${c.src.id}`, { token: c.h.adminToken })).body.uscc;
+      const csv = `identifier,name_zh,name_en,data_type,source_uscc\nDE.IMPORT${n},导入数据元${n},Imported element ${n},string,${uscc}\n`;
+      return { token: c.dbA.staffToken, url: '/api/v1/catalog/elements/import', body: { format: 'csv', contentBase64: Buffer.from(csv).toString('base64') } };
+    },
+    status: 201,
+    refused: (c) => ({ token: c.a.adminToken, url: '/api/v1/catalog/elements/import', body: { format: 'csv', contentBase64: Buffer.from('identifier\n').toString('base64') } }),
+    crossOrg: { notApplicable: "imported elements are always owned by the caller's own bureau" },
+  },
+  'GET /api/v1/catalog/elements/export': { success: (c) => ({ token: c.a.auditorToken, url: '/api/v1/catalog/elements/export?format=csv' }), status: 200, crossOrg: STANDARD },
   'GET /api/v1/catalog/elements': { success: (c) => ({ token: c.a.auditorToken, url: '/api/v1/catalog/elements?q=DE&sort=createdAt&order=desc' }), status: 200, crossOrg: STANDARD },
   'GET /api/v1/catalog/elements/:elementId': {
     success: async (c) => ({ token: c.a.auditorToken, url: `/api/v1/catalog/elements/${await newElement(c)}` }),
@@ -255,6 +302,75 @@ const CASES: Record<string, Case> = {
     status: 200,
     crossOrg: STANDARD,
   },
+  'GET /api/v1/catalog/categories': { success: (c) => ({ token: c.a.auditorToken, url: '/api/v1/catalog/categories' }), status: 200, crossOrg: CATEGORY_TREE },
+  'POST /api/v1/catalog/categories': {
+    success: (c) => ({ token: c.dbA.staffToken, url: '/api/v1/catalog/categories', body: { code: `theme.route${c.n()}`, name: { zh: '路由分类', en: 'Route category' }, parentId: 'cat_theme000000000000000' } }),
+    status: 201,
+    refused: (c) => ({ token: c.a.adminToken, url: '/api/v1/catalog/categories', body: { code: `theme.refused${c.n()}`, name: { zh: '拒绝', en: 'Refused' } } }),
+    crossOrg: CATEGORY_TREE,
+  },
+  'PATCH /api/v1/catalog/categories/:categoryId': {
+    success: async (c) => {
+      const r = await c.h.call('POST', '/api/v1/catalog/categories', { token: c.dbA.staffToken, body: { code: `theme.move${c.n()}`, name: { zh: '移动', en: 'Move' } } });
+      return { token: c.dbA.adminToken, url: `/api/v1/catalog/categories/${r.body.id}`, body: { parentId: 'cat_theme000000000000000', name: { zh: '已移动', en: 'Moved' } } };
+    },
+    status: 200,
+    refused: (c) => ({ token: c.dbA.staffToken, url: '/api/v1/catalog/categories/cat_theme000000000000000', body: { parentId: 'cat_theme000000000000001' } }),
+    crossOrg: CATEGORY_TREE,
+  },
+  'POST /api/v1/catalog/resources': {
+    success: async (c) => ({ token: c.gov.staffToken, url: '/api/v1/catalog/resources', body: { title: { zh: '新资源', en: 'New resource' }, categoryId: 'cat_base0000000000000001', updateFrequency: 'daily', format: 'api', fields: [{ name: 'a', label: { zh: '甲', en: 'A' }, dataType: 'string' }] } }),
+    status: 201,
+    refused: (c) => ({ token: c.gov.auditorToken, url: '/api/v1/catalog/resources', body: { title: { zh: '拒绝', en: 'Refused' }, categoryId: 'cat_base0000000000000001', updateFrequency: 'daily', format: 'api', fields: [{ name: 'a', label: { zh: '甲', en: 'A' }, dataType: 'string' }] } }),
+    crossOrg: { notApplicable: "always catalogued for the caller's own organisation; there is no organisation parameter" },
+  },
+  'GET /api/v1/catalog/resources': {
+    success: (c) => ({ token: c.a.auditorToken, url: '/api/v1/catalog/resources?scope=public&level=general&q=%E8%B7%AF%E7%94%B1' }),
+    status: 200,
+    crossOrg: async (c) => {
+      const social = await resourceIn(c, 'published', c.a);
+      return { token: c.b.staffToken, url: '/api/v1/catalog/resources?pageSize=200', expect: (r) => {
+        expect(r.status).toBe(200);
+        expect(r.body.items.map((i: any) => i.id)).not.toContain(social);
+        expect(r.body.items.every((i: any) => i.scope === 'public' || i.sourceOrgId === c.b.id)).toBe(true);
+      } };
+    },
+  },
+  'GET /api/v1/catalog/resources/:resourceId': {
+    success: async (c) => ({ token: c.b.auditorToken, url: `/api/v1/catalog/resources/${await resourceIn(c, 'published')}` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.b.adminToken, url: `/api/v1/catalog/resources/${await resourceIn(c, 'published', c.a)}`, expect: hidden }),
+  },
+  'PATCH /api/v1/catalog/resources/:resourceId': {
+    success: async (c) => ({ token: c.gov.staffToken, url: `/api/v1/catalog/resources/${await resourceIn(c, 'published')}`, body: { coverage: '全省' } }),
+    status: 200,
+    refused: async (c) => ({ token: c.gov.staffToken, url: `/api/v1/catalog/resources/${await resourceIn(c, 'submitted')}`, body: { coverage: '全省' } }),
+    crossOrg: async (c) => ({ token: c.b.adminToken, url: `/api/v1/catalog/resources/${await resourceIn(c, 'published')}`, body: { coverage: '全省' }, expect: forbiddenOrg }),
+  },
+  'PUT /api/v1/catalog/resources/:resourceId/fields/:field/grade': {
+    success: async (c) => ({ token: c.gov.staffToken, url: `/api/v1/catalog/resources/${await newResource(c)}/fields/kwh/grade`, body: GRADE }),
+    status: 200,
+    refused: async (c) => ({ token: c.gov.staffToken, url: `/api/v1/catalog/resources/${await newResource(c)}/fields/kwh/grade`, body: { level: 'core', personalInfo: 'none' } }),
+    crossOrg: async (c) => ({ token: c.b.staffToken, url: `/api/v1/catalog/resources/${await newResource(c, c.a)}/fields/kwh/grade`, body: GRADE, expect: hidden }),
+  },
+  'POST /api/v1/catalog/resources/:resourceId/submit': {
+    success: async (c) => ({ token: c.gov.staffToken, url: `/api/v1/catalog/resources/${await newResource(c)}/submit` }),
+    status: 200,
+    refused: async (c) => ({ token: c.gov.auditorToken, url: `/api/v1/catalog/resources/${await newResource(c)}/submit` }),
+    crossOrg: async (c) => ({ token: c.b.adminToken, url: `/api/v1/catalog/resources/${await newResource(c)}/submit`, expect: forbiddenOrg }),
+  },
+  'POST /api/v1/catalog/resources/:resourceId/publish': {
+    success: async (c) => ({ token: c.dbA.staffToken, url: `/api/v1/catalog/resources/${await resourceIn(c, 'submitted')}/publish` }),
+    status: 200,
+    refused: async (c) => ({ token: c.gov.adminToken, url: `/api/v1/catalog/resources/${await resourceIn(c, 'submitted')}/publish` }),
+    crossOrg: async (c) => ({ token: c.b.adminToken, url: `/api/v1/catalog/resources/${await resourceIn(c, 'submitted', c.a)}/publish`, expect: hidden }),
+  },
+  'POST /api/v1/catalog/resources/:resourceId/deprecate': {
+    success: async (c) => ({ token: c.gov.adminToken, url: `/api/v1/catalog/resources/${await resourceIn(c, 'published')}/deprecate` }),
+    status: 200,
+    refused: async (c) => ({ token: c.gov.adminToken, url: `/api/v1/catalog/resources/${await newResource(c)}/deprecate` }),
+    crossOrg: async (c) => ({ token: c.b.adminToken, url: `/api/v1/catalog/resources/${await resourceIn(c, 'published')}/deprecate`, expect: forbiddenOrg }),
+  },
 };
 
 describeEachEngine('route table', (engine) => {
@@ -265,13 +381,14 @@ describeEachEngine('route table', (engine) => {
     let counter = 0;
     const [a, b, regA, regB] = [await h().org(['enterprise'], 'A'), await h().org(['enterprise'], 'B'), await h().org(['regulator'], 'RegA'), await h().org(['regulator'], 'RegB')];
     const [dbA, dbB, src] = [await h().org(['data_bureau'], 'BureauA'), await h().org(['data_bureau'], 'BureauB'), await h().org(['source_unit'], 'Source')];
+    const gov = await h().org(['source_unit'], 'Gov', 'government');
     const witnessSigner = generateNoteKey(`witness.${regA.id}`).signerKey;
     const w = parseWitnessSignerKey(witnessSigner);
     const reg = await h().call('POST', '/api/v1/ledger/witnesses', { token: regA.adminToken, body: { verifierKey: witnessVerifierKey(w.name, w.publicKey) } });
     expect(reg.status).toBe(201);
     await h().call('POST', '/api/v1/seals/sign', { token: b.staffToken, body: { payload: 'b' } });
     await h().lt.flush();
-    ctx = { h: h(), a, b, regA, regB, dbA, dbB, src, witnessSigner, n: () => ++counter + Math.floor(Math.random() * 1e6) };
+    ctx = { h: h(), a, b, regA, regB, dbA, dbB, src, gov, witnessSigner, n: () => ++counter + Math.floor(Math.random() * 1e6) };
   });
 
   const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

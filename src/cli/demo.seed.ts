@@ -1,12 +1,12 @@
 /**
  * Demo data for `liutong start --demo`: the organisations of the 电费贷 story (a data bureau, a
  * regulator, the power-grid company, a bank, the exchange and two enterprises, plus public
- * security as the source of population data) with users, and the bureau's data element standard
- * (公共数据元), all created through the same services the API uses, so every object has its
- * evidence event. Later modules extend this file.
+ * security as the source of population data) with users, the bureau's data element standard
+ * (公共数据元) and a first resource catalog with its grading (分类分级), all created through the
+ * same services the API uses, so every object has its evidence event. Later modules extend this file.
  */
 import type { Liutong } from '../liutong.app.js';
-import type { NewElement } from '../modules/catalog/index.js';
+import type { FieldInput, GradeInput, NewElement, NewResource } from '../modules/catalog/index.js';
 import { makeUscc, type NewOrganisation } from '../modules/identity/index.js';
 import type { MemberRole } from '../platform/http/access.js';
 
@@ -78,6 +78,46 @@ const ELEMENTS: Array<Omit<NewElement, 'sourceOrgId'> & { source: string }> = [
     definition: { zh: '用电户签约代扣电费的银行卡号（Luhn 校验）。', en: 'The bank card number an account pays its electricity bills from by direct debit (Luhn check).' } },
 ];
 
+// Seeded category ids (catalog migration 20261124T1000_catalog_resources).
+const CAT = { population: 'cat_base0000000000000001', legalPerson: 'cat_base0000000000000002', credit: 'cat_theme000000000000001', marketRegulation: 'cat_theme000000000000006' };
+const general = (generalLevel: number, personalInfo: GradeInput['personalInfo'] = 'none'): GradeInput => ({ level: 'general', generalLevel, personalInfo });
+const el = (name: string, zh: string, en: string, element: string, grade: GradeInput, key = false) => ({ name, label: { zh, en }, element, grade, key });
+
+/**
+ * The resource catalog (数据资源目录): who catalogues what, how far it has got, and its grading
+ * (分类分级) with sharing and open attributes. `element` names a data element by identifier.
+ */
+const RESOURCES: Array<{ org: string; state: 'draft' | 'submitted' | 'published'; resource: Omit<NewResource, 'fields'>; fields: Array<Omit<FieldInput, 'elementId'> & { element?: string }> }> = [
+  { org: 'grid', state: 'published',
+    resource: { title: { zh: '企业月度用电量', en: 'Monthly electricity usage of enterprises' }, description: { zh: '全省用电企业按月的有功用电量，按统一社会信用代码归集。', en: 'Monthly active energy used by each enterprise in the province, keyed by its unified social credit code.' },
+      categoryId: CAT.credit, systemName: '电力营销系统', updateFrequency: 'monthly', timeSpan: { from: '2024-01-01', to: '2025-12-31' }, coverage: '广东省（不含深圳）', format: 'api',
+      sharing: { type: 'conditional', conditions: '仅限金融机构在企业授权后用于信贷审批（电费贷）。' }, open: { type: 'none' } },
+    fields: [el('uscc', '统一社会信用代码', 'Unified social credit code', 'DE.ORG.USCC', general(1), true), el('month', '账期月份', 'Billing month', 'DE.ELEC.MONTH', general(1), true), el('kwh', '月用电量', 'Monthly consumption', 'DE.ELEC.KWH', general(2))] },
+  { org: 'police', state: 'published',
+    resource: { title: { zh: '人口基础信息', en: 'Population base information' }, description: { zh: '人口库的户籍人口基础信息。', en: 'Basic information on registered residents from the population base.' },
+      categoryId: CAT.population, systemName: '人口信息管理系统', updateFrequency: 'daily', coverage: '广东省', format: 'table',
+      sharing: { type: 'conditional', conditions: '仅限政务部门依法履职核验身份，按最小必要字段共享。' }, open: { type: 'none', legalBasis: '《个人信息保护法》第二十八条：含敏感个人信息，不予开放。' } },
+    fields: [el('id_number', '公民身份号码', 'Citizen identity number', 'DE.PERSON.ID', { level: 'important', personalInfo: 'sensitive', sensitiveCategories: ['specific_identity'] }, true),
+      el('sex', '性别', 'Sex', 'DE.PERSON.SEX', general(2, 'personal')), el('mobile', '手机号码', 'Mobile number', 'DE.PERSON.MOBILE', general(3, 'personal'))] },
+  { org: 'regulator', state: 'published',
+    resource: { title: { zh: '企业登记信息', en: 'Enterprise registration information' }, description: { zh: '市场主体登记的企业名称与统一社会信用代码。', en: 'Names and unified social credit codes of registered enterprises.' },
+      categoryId: CAT.legalPerson, systemName: '市场主体登记系统', updateFrequency: 'daily', coverage: '广东省', format: 'table',
+      sharing: { type: 'unconditional' }, open: { type: 'unconditional' } },
+    fields: [el('uscc', '统一社会信用代码', 'Unified social credit code', 'DE.ORG.USCC', general(1), true), el('name', '企业名称', 'Enterprise name', 'DE.ORG.NAME', general(1))] },
+  { org: 'grid', state: 'draft',
+    resource: { title: { zh: '企业电费缴纳明细', en: 'Electricity bill payments of enterprises' }, categoryId: CAT.credit, systemName: '电力营销系统', updateFrequency: 'monthly', format: 'table' },
+    fields: [el('uscc', '统一社会信用代码', 'Unified social credit code', 'DE.ORG.USCC', general(1), true), el('fee', '电费金额', 'Electricity charge', 'DE.ELEC.FEE', general(2)),
+      el('debit_card', '代扣银行卡号', 'Direct-debit bank card', 'DE.ELEC.DEBIT_CARD', { ...general(4, 'sensitive'), sensitiveCategories: ['financial_accounts'] })] },
+  { org: 'regulator', state: 'submitted',
+    resource: { title: { zh: '企业年度报告', en: 'Enterprise annual reports' }, categoryId: CAT.marketRegulation, systemName: '企业信用信息公示系统', updateFrequency: 'yearly', format: 'file',
+      sharing: { type: 'unconditional' }, open: { type: 'conditional', conditions: '经申请并签署数据使用协议后开放。' } },
+    fields: [el('uscc', '统一社会信用代码', 'Unified social credit code', 'DE.ORG.USCC', general(1), true), { name: 'year', label: { zh: '年度', en: 'Year' }, dataType: 'integer', grade: general(1) }] },
+  { org: 'analytics', state: 'published',
+    resource: { title: { zh: '中小企业经营景气指数', en: 'SME business climate index' }, description: { zh: '本公司自有的社会数据，按行业和月份汇总。', en: "The company's own social data, aggregated by industry and month." },
+      categoryId: CAT.credit, updateFrequency: 'monthly', format: 'file' },
+    fields: [{ name: 'industry', label: { zh: '行业', en: 'Industry' }, dataType: 'string', key: true, grade: general(1) }, { name: 'month', label: { zh: '月份', en: 'Month' }, dataType: 'string', key: true, grade: general(1) }, { name: 'index', label: { zh: '景气指数', en: 'Index' }, dataType: 'decimal', grade: general(2) }] },
+];
+
 export interface DemoSeedResult {
   seeded: boolean;
   users: Array<{ username: string; organisation: string; memberRole: MemberRole }>;
@@ -100,8 +140,17 @@ export async function seedDemo(lt: Liutong, password: string): Promise<DemoSeedR
   // electricity-data service description.
   await lt.identity.seals.sign(ids.grid!, { service: '企业用电数据查询', serviceEn: 'Enterprise electricity usage query', fields: ['uscc', 'month', 'kwh'] }, null, 'demo');
   // The data bureau's element standard, each element with its one authoritative source unit.
+  const elementIds: Record<string, string> = {};
   for (const { source, ...element } of ELEMENTS) {
-    await lt.catalog.elements.create(ids.bureau!, { ...element, sourceOrgId: ids[source]! }, null);
+    elementIds[element.identifier] = (await lt.catalog.elements.create(ids.bureau!, { ...element, sourceOrgId: ids[source]! }, null)).id;
+  }
+  // The resource catalog: catalogued by each source, submitted, and published (public data by the
+  // bureau, social data by its own organisation — here the platform acts for both).
+  for (const { org, state, resource, fields } of RESOURCES) {
+    const created = await lt.catalog.resources.create(ids[org]!, { ...resource, fields: fields.map(({ element, ...f }) => (element ? { ...f, elementId: elementIds[element]! } : f)) }, null);
+    if (state === 'draft') continue;
+    await lt.catalog.resources.submit(created.id, null);
+    if (state === 'published') await lt.catalog.resources.publish(created.id, null);
   }
   await lt.flush();
   return { seeded: true, users };

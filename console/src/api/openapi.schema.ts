@@ -162,6 +162,335 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The resource category tree (基础库, 主题库, …) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the child categories, each of this same shape */
+                                children: unknown[];
+                                code: string;
+                                id: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                parentId: string | null;
+                                sortOrder: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a category (data bureau) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description unique, e.g. theme.credit */
+                        code: string;
+                        name: {
+                            en: string;
+                            zh: string;
+                        };
+                        parentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the child categories, each of this same shape */
+                            children: unknown[];
+                            code: string;
+                            id: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            parentId: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/categories/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, move or reorder a category (data bureau); a move never makes a cycle */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    categoryId: string;
+                };
+                cookie?: never;
+            };
+            /** @description rename, move (parentId; null = a root) or reorder */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: {
+                            en: string;
+                            zh: string;
+                        };
+                        parentId?: string | null;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the child categories, each of this same shape */
+                            children: unknown[];
+                            code: string;
+                            id: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            parentId: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/catalog/elements": {
         parameters: {
             query?: never;
@@ -906,6 +1235,1795 @@ export interface paths {
                             unit: string | null;
                             /** Format: date-time */
                             updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/elements/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active data element standard as CSV (UTF-8) or XLSX; `template=true` gives the empty import template */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    template?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/elements/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import data elements from a CSV (UTF-8 or GBK) or XLSX file: all rows or none */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentBase64: string;
+                        format: "csv" | "xlsx";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Resources the caller may see: everyone's published public data and all of its own organisation's */
+        get: {
+            parameters: {
+                query: {
+                    category?: string;
+                    /** @description GB/T 43697-2024: core 核心数据 > important 重要数据 > general 一般数据 */
+                    level?: "core" | "important" | "general";
+                    page: number;
+                    pageSize: number;
+                    /** @description part of the Chinese or English title */
+                    q?: string;
+                    /** @description public = public data (公共数据) of a public body; social = social data (社会数据) of an enterprise, private to it */
+                    scope?: "public" | "social";
+                    sourceOrgId?: string;
+                    status?: "draft" | "submitted" | "published" | "superseded" | "deprecated";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                categoryId: string;
+                                coverage: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                fields: {
+                                    /** @enum {string} */
+                                    dataType: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                                    elementId: string | null;
+                                    elementIdentifier: string | null;
+                                    format: {
+                                        kind: string;
+                                        name?: string;
+                                        pattern?: string;
+                                    } | null;
+                                    grade: {
+                                        generalLevel: number | null;
+                                        /**
+                                         * @description GB/T 43697-2024: core 核心数据 > important 重要数据 > general 一般数据
+                                         * @enum {string}
+                                         */
+                                        level: "core" | "important" | "general";
+                                        /** @enum {string} */
+                                        personalInfo: "none" | "personal" | "sensitive";
+                                        sensitiveCategories: ("biometrics" | "religious_beliefs" | "specific_identity" | "medical_health" | "financial_accounts" | "whereabouts" | "minors_under_14")[];
+                                    } | null;
+                                    key: boolean;
+                                    label: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    name: string;
+                                }[];
+                                /** @enum {string} */
+                                format: "table" | "api" | "file";
+                                /** @description computed: the highest field level (就高从严) */
+                                grading: {
+                                    generalLevel: number | null;
+                                    level: ("core" | "important" | "general") | null;
+                                    /** @enum {string} */
+                                    personalInfo: "none" | "personal" | "sensitive";
+                                };
+                                headVersion: number;
+                                id: string;
+                                liveVersion: number | null;
+                                open: {
+                                    conditions?: string;
+                                    legalBasis?: string;
+                                    /** @enum {string} */
+                                    type: "unconditional" | "conditional" | "none";
+                                } | null;
+                                publishedAt: string | null;
+                                /**
+                                 * @description public = public data (公共数据) of a public body; social = social data (社会数据) of an enterprise, private to it
+                                 * @enum {string}
+                                 */
+                                scope: "public" | "social";
+                                sharing: {
+                                    conditions?: string;
+                                    legalBasis?: string;
+                                    /** @enum {string} */
+                                    type: "unconditional" | "conditional" | "none";
+                                } | null;
+                                sourceOrgId: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
+                                submittedAt: string | null;
+                                systemName: string | null;
+                                timeSpan: {
+                                    from: string | null;
+                                    to: string | null;
+                                } | null;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @enum {string} */
+                                updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "irregular";
+                                /** @description the version shown: the head for its own organisation, the published one for others */
+                                version: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Catalogue a resource of the caller's organisation (a draft; public data for a public body, social data otherwise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categoryId: string;
+                        coverage?: string;
+                        description?: {
+                            en: string;
+                            zh: string;
+                        };
+                        fields: {
+                            /** @enum {string} */
+                            dataType?: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                            /** @description bound to a data element: its data type and format apply */
+                            elementId?: string;
+                            grade?: {
+                                /** @description general data sub-level (GB/T 43697-2024 Annex H); required iff level is general */
+                                generalLevel?: number;
+                                /**
+                                 * @description GB/T 43697-2024: core 核心数据 > important 重要数据 > general 一般数据
+                                 * @enum {string}
+                                 */
+                                level: "core" | "important" | "general";
+                                /** @enum {string} */
+                                personalInfo: "none" | "personal" | "sensitive";
+                                /** @description required (non-empty) iff personalInfo is sensitive */
+                                sensitiveCategories?: ("biometrics" | "religious_beliefs" | "specific_identity" | "medical_health" | "financial_accounts" | "whereabouts" | "minors_under_14")[];
+                            };
+                            key?: boolean;
+                            label: {
+                                en: string;
+                                zh: string;
+                            };
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        format: "table" | "api" | "file";
+                        /** @description conditional requires conditions; sharing none requires a legal basis */
+                        open?: {
+                            conditions?: string;
+                            legalBasis?: string;
+                            /**
+                             * @description unconditional 无条件 | conditional 有条件 | none 不予
+                             * @enum {string}
+                             */
+                            type: "unconditional" | "conditional" | "none";
+                        };
+                        /** @description conditional requires conditions; sharing none requires a legal basis */
+                        sharing?: {
+                            conditions?: string;
+                            legalBasis?: string;
+                            /**
+                             * @description unconditional 无条件 | conditional 有条件 | none 不予
+                             * @enum {string}
+                             */
+                            type: "unconditional" | "conditional" | "none";
+                        };
+                        systemName?: string;
+                        timeSpan?: {
+                            /** @description YYYY-MM-DD */
+                            from?: string;
+                            /** @description YYYY-MM-DD */
+                            to?: string;
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** @enum {string} */
+                        updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "irregular";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categoryId: string;
+                            coverage: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            fields: {
+                                /** @enum {string} */
+                                dataType: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                                elementId: string | null;
+                                elementIdentifier: string | null;
+                                format: {
+                                    kind: string;
+                                    name?: string;
+                                    pattern?: string;
+                                } | null;
+                                grade: {
+                                    generalLevel: number | null;
+                                    /**
+                                     * @description GB/T 43697-2024: core 核心数据 > important 重要数据 > general 一般数据
+                                     * @enum {string}
+                                     */
+                                    level: "core" | "important" | "general";
+                                    /** @enum {string} */
+                                    personalInfo: "none" | "personal" | "sensitive";
+                                    sensitiveCategories: ("biometrics" | "religious_beliefs" | "specific_identity" | "medical_health" | "financial_accounts" | "whereabouts" | "minors_under_14")[];
+                                } | null;
+                                key: boolean;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            format: "table" | "api" | "file";
+                            /** @description computed: the highest field level (就高从严) */
+                            grading: {
+                                generalLevel: number | null;
+                                level: ("core" | "important" | "general") | null;
+                                /** @enum {string} */
+                                personalInfo: "none" | "personal" | "sensitive";
+                            };
+                            headVersion: number;
+                            id: string;
+                            liveVersion: number | null;
+                            open: {
+                                conditions?: string;
+                                legalBasis?: string;
+                                /** @enum {string} */
+                                type: "unconditional" | "conditional" | "none";
+                            } | null;
+                            publishedAt: string | null;
+                            /**
+                             * @description public = public data (公共数据) of a public body; social = social data (社会数据) of an enterprise, private to it
+                             * @enum {string}
+                             */
+                            scope: "public" | "social";
+                            sharing: {
+                                conditions?: string;
+                                legalBasis?: string;
+                                /** @enum {string} */
+                                type: "unconditional" | "conditional" | "none";
+                            } | null;
+                            sourceOrgId: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
+                            submittedAt: string | null;
+                            systemName: string | null;
+                            timeSpan: {
+                                from: string | null;
+                                to: string | null;
+                            } | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @enum {string} */
+                            updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "irregular";
+                            /** @description the version shown: the head for its own organisation, the published one for others */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/resources/{resourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One resource, at the version the caller may see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categoryId: string;
+                            coverage: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            fields: {
+                                /** @enum {string} */
+                                dataType: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                                elementId: string | null;
+                                elementIdentifier: string | null;
+                                format: {
+                                    kind: string;
+                                    name?: string;
+                                    pattern?: string;
+                                } | null;
+                                grade: {
+                                    generalLevel: number | null;
+                                    /**
+                                     * @description GB/T 43697-2024: core 核心数据 > important 重要数据 > general 一般数据
+                                     * @enum {string}
+                                     */
+                                    level: "core" | "important" | "general";
+                                    /** @enum {string} */
+                                    personalInfo: "none" | "personal" | "sensitive";
+                                    sensitiveCategories: ("biometrics" | "religious_beliefs" | "specific_identity" | "medical_health" | "financial_accounts" | "whereabouts" | "minors_under_14")[];
+                                } | null;
+                                key: boolean;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            format: "table" | "api" | "file";
+                            /** @description computed: the highest field level (就高从严) */
+                            grading: {
+                                generalLevel: number | null;
+                                level: ("core" | "important" | "general") | null;
+                                /** @enum {string} */
+                                personalInfo: "none" | "personal" | "sensitive";
+                            };
+                            headVersion: number;
+                            id: string;
+                            liveVersion: number | null;
+                            open: {
+                                conditions?: string;
+                                legalBasis?: string;
+                                /** @enum {string} */
+                                type: "unconditional" | "conditional" | "none";
+                            } | null;
+                            publishedAt: string | null;
+                            /**
+                             * @description public = public data (公共数据) of a public body; social = social data (社会数据) of an enterprise, private to it
+                             * @enum {string}
+                             */
+                            scope: "public" | "social";
+                            sharing: {
+                                conditions?: string;
+                                legalBasis?: string;
+                                /** @enum {string} */
+                                type: "unconditional" | "conditional" | "none";
+                            } | null;
+                            sourceOrgId: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
+                            submittedAt: string | null;
+                            systemName: string | null;
+                            timeSpan: {
+                                from: string | null;
+                                to: string | null;
+                            } | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @enum {string} */
+                            updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "irregular";
+                            /** @description the version shown: the head for its own organisation, the published one for others */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft, or start a new draft version of a published resource (own organisation) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            /** @description fields to change; null clears an optional one. A published resource gets a new draft version. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categoryId?: string;
+                        coverage?: string | null;
+                        description?: {
+                            en: string;
+                            zh: string;
+                        } | null;
+                        fields?: {
+                            /** @enum {string} */
+                            dataType?: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                            /** @description bound to a data element: its data type and format apply */
+                            elementId?: string;
+                            grade?: {
+                                /** @description general data sub-level (GB/T 43697-2024 Annex H); required iff level is general */
+                                generalLevel?: number;
+                                /**
+                                 * @description GB/T 43697-2024: core 核心数据 > important 重要数据 > general 一般数据
+                                 * @enum {string}
+                                 */
+                                level: "core" | "important" | "general";
+                                /** @enum {string} */
+                                personalInfo: "none" | "personal" | "sensitive";
+                                /** @description required (non-empty) iff personalInfo is sensitive */
+                                sensitiveCategories?: ("biometrics" | "religious_beliefs" | "specific_identity" | "medical_health" | "financial_accounts" | "whereabouts" | "minors_under_14")[];
+                            };
+                            key?: boolean;
+                            label: {
+                                en: string;
+                                zh: string;
+                            };
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        format?: "table" | "api" | "file";
+                        open?: {
+                            conditions?: string;
+                            legalBasis?: string;
+                            /**
+                             * @description unconditional 无条件 | conditional 有条件 | none 不予
+                             * @enum {string}
+                             */
+                            type: "unconditional" | "conditional" | "none";
+                        } | null;
+                        sharing?: {
+                            conditions?: string;
+                            legalBasis?: string;
+                            /**
+                             * @description unconditional 无条件 | conditional 有条件 | none 不予
+                             * @enum {string}
+                             */
+                            type: "unconditional" | "conditional" | "none";
+                        } | null;
+                        systemName?: string | null;
+                        timeSpan?: {
+                            /** @description YYYY-MM-DD */
+                            from?: string;
+                            /** @description YYYY-MM-DD */
+                            to?: string;
+                        } | null;
+                        title?: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** @enum {string} */
+                        updateFrequency?: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "irregular";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categoryId: string;
+                            coverage: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            fields: {
+                                /** @enum {string} */
+                                dataType: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                                elementId: string | null;
+                                elementIdentifier: string | null;
+                                format: {
+                                    kind: string;
+                                    name?: string;
+                                    pattern?: string;
+                                } | null;
+                                grade: {
+                                    generalLevel: number | null;
+                                    /**
+                                     * @description GB/T 43697-2024: core 核心数据 > important 重要数据 > general 一般数据
+                                     * @enum {string}
+                                     */
+                                    level: "core" | "important" | "general";
+                                    /** @enum {string} */
+                                    personalInfo: "none" | "personal" | "sensitive";
+                                    sensitiveCategories: ("biometrics" | "religious_beliefs" | "specific_identity" | "medical_health" | "financial_accounts" | "whereabouts" | "minors_under_14")[];
+                                } | null;
+                                key: boolean;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            format: "table" | "api" | "file";
+                            /** @description computed: the highest field level (就高从严) */
+                            grading: {
+                                generalLevel: number | null;
+                                level: ("core" | "important" | "general") | null;
+                                /** @enum {string} */
+                                personalInfo: "none" | "personal" | "sensitive";
+                            };
+                            headVersion: number;
+                            id: string;
+                            liveVersion: number | null;
+                            open: {
+                                conditions?: string;
+                                legalBasis?: string;
+                                /** @enum {string} */
+                                type: "unconditional" | "conditional" | "none";
+                            } | null;
+                            publishedAt: string | null;
+                            /**
+                             * @description public = public data (公共数据) of a public body; social = social data (社会数据) of an enterprise, private to it
+                             * @enum {string}
+                             */
+                            scope: "public" | "social";
+                            sharing: {
+                                conditions?: string;
+                                legalBasis?: string;
+                                /** @enum {string} */
+                                type: "unconditional" | "conditional" | "none";
+                            } | null;
+                            sourceOrgId: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
+                            submittedAt: string | null;
+                            systemName: string | null;
+                            timeSpan: {
+                                from: string | null;
+                                to: string | null;
+                            } | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @enum {string} */
+                            updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "irregular";
+                            /** @description the version shown: the head for its own organisation, the published one for others */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/catalog/resources/{resourceId}/deprecate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deprecate a published resource (its own org_admin, or the data bureau for public data) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categoryId: string;
+                            coverage: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            fields: {
+                                /** @enum {string} */
+                                dataType: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                                elementId: string | null;
+                                elementIdentifier: string | null;
+                                format: {
+                                    kind: string;
+                                    name?: string;
+                                    pattern?: string;
+                                } | null;
+                                grade: {
+                                    generalLevel: number | null;
+                                    /**
+                                     * @description GB/T 43697-2024: core 核心数据 > important 重要数据 > general 一般数据
+                                     * @enum {string}
+                                     */
+                                    level: "core" | "important" | "general";
+                                    /** @enum {string} */
+                                    personalInfo: "none" | "personal" | "sensitive";
+                                    sensitiveCategories: ("biometrics" | "religious_beliefs" | "specific_identity" | "medical_health" | "financial_accounts" | "whereabouts" | "minors_under_14")[];
+                                } | null;
+                                key: boolean;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            format: "table" | "api" | "file";
+                            /** @description computed: the highest field level (就高从严) */
+                            grading: {
+                                generalLevel: number | null;
+                                level: ("core" | "important" | "general") | null;
+                                /** @enum {string} */
+                                personalInfo: "none" | "personal" | "sensitive";
+                            };
+                            headVersion: number;
+                            id: string;
+                            liveVersion: number | null;
+                            open: {
+                                conditions?: string;
+                                legalBasis?: string;
+                                /** @enum {string} */
+                                type: "unconditional" | "conditional" | "none";
+                            } | null;
+                            publishedAt: string | null;
+                            /**
+                             * @description public = public data (公共数据) of a public body; social = social data (社会数据) of an enterprise, private to it
+                             * @enum {string}
+                             */
+                            scope: "public" | "social";
+                            sharing: {
+                                conditions?: string;
+                                legalBasis?: string;
+                                /** @enum {string} */
+                                type: "unconditional" | "conditional" | "none";
+                            } | null;
+                            sourceOrgId: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
+                            submittedAt: string | null;
+                            systemName: string | null;
+                            timeSpan: {
+                                from: string | null;
+                                to: string | null;
+                            } | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @enum {string} */
+                            updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "irregular";
+                            /** @description the version shown: the head for its own organisation, the published one for others */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/resources/{resourceId}/fields/{field}/grade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Grade one field of a draft (GB/T 43697-2024 level, personal information); the resource takes its highest field level */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    field: string;
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description general data sub-level (GB/T 43697-2024 Annex H); required iff level is general */
+                        generalLevel?: number;
+                        /**
+                         * @description GB/T 43697-2024: core 核心数据 > important 重要数据 > general 一般数据
+                         * @enum {string}
+                         */
+                        level: "core" | "important" | "general";
+                        /** @enum {string} */
+                        personalInfo: "none" | "personal" | "sensitive";
+                        /** @description required (non-empty) iff personalInfo is sensitive */
+                        sensitiveCategories?: ("biometrics" | "religious_beliefs" | "specific_identity" | "medical_health" | "financial_accounts" | "whereabouts" | "minors_under_14")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categoryId: string;
+                            coverage: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            fields: {
+                                /** @enum {string} */
+                                dataType: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                                elementId: string | null;
+                                elementIdentifier: string | null;
+                                format: {
+                                    kind: string;
+                                    name?: string;
+                                    pattern?: string;
+                                } | null;
+                                grade: {
+                                    generalLevel: number | null;
+                                    /**
+                                     * @description GB/T 43697-2024: core 核心数据 > important 重要数据 > general 一般数据
+                                     * @enum {string}
+                                     */
+                                    level: "core" | "important" | "general";
+                                    /** @enum {string} */
+                                    personalInfo: "none" | "personal" | "sensitive";
+                                    sensitiveCategories: ("biometrics" | "religious_beliefs" | "specific_identity" | "medical_health" | "financial_accounts" | "whereabouts" | "minors_under_14")[];
+                                } | null;
+                                key: boolean;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            format: "table" | "api" | "file";
+                            /** @description computed: the highest field level (就高从严) */
+                            grading: {
+                                generalLevel: number | null;
+                                level: ("core" | "important" | "general") | null;
+                                /** @enum {string} */
+                                personalInfo: "none" | "personal" | "sensitive";
+                            };
+                            headVersion: number;
+                            id: string;
+                            liveVersion: number | null;
+                            open: {
+                                conditions?: string;
+                                legalBasis?: string;
+                                /** @enum {string} */
+                                type: "unconditional" | "conditional" | "none";
+                            } | null;
+                            publishedAt: string | null;
+                            /**
+                             * @description public = public data (公共数据) of a public body; social = social data (社会数据) of an enterprise, private to it
+                             * @enum {string}
+                             */
+                            scope: "public" | "social";
+                            sharing: {
+                                conditions?: string;
+                                legalBasis?: string;
+                                /** @enum {string} */
+                                type: "unconditional" | "conditional" | "none";
+                            } | null;
+                            sourceOrgId: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
+                            submittedAt: string | null;
+                            systemName: string | null;
+                            timeSpan: {
+                                from: string | null;
+                                to: string | null;
+                            } | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @enum {string} */
+                            updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "irregular";
+                            /** @description the version shown: the head for its own organisation, the published one for others */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/resources/{resourceId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the submitted version: public data by the data bureau, social data by its own org_admin (grading re-checked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categoryId: string;
+                            coverage: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            fields: {
+                                /** @enum {string} */
+                                dataType: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                                elementId: string | null;
+                                elementIdentifier: string | null;
+                                format: {
+                                    kind: string;
+                                    name?: string;
+                                    pattern?: string;
+                                } | null;
+                                grade: {
+                                    generalLevel: number | null;
+                                    /**
+                                     * @description GB/T 43697-2024: core 核心数据 > important 重要数据 > general 一般数据
+                                     * @enum {string}
+                                     */
+                                    level: "core" | "important" | "general";
+                                    /** @enum {string} */
+                                    personalInfo: "none" | "personal" | "sensitive";
+                                    sensitiveCategories: ("biometrics" | "religious_beliefs" | "specific_identity" | "medical_health" | "financial_accounts" | "whereabouts" | "minors_under_14")[];
+                                } | null;
+                                key: boolean;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            format: "table" | "api" | "file";
+                            /** @description computed: the highest field level (就高从严) */
+                            grading: {
+                                generalLevel: number | null;
+                                level: ("core" | "important" | "general") | null;
+                                /** @enum {string} */
+                                personalInfo: "none" | "personal" | "sensitive";
+                            };
+                            headVersion: number;
+                            id: string;
+                            liveVersion: number | null;
+                            open: {
+                                conditions?: string;
+                                legalBasis?: string;
+                                /** @enum {string} */
+                                type: "unconditional" | "conditional" | "none";
+                            } | null;
+                            publishedAt: string | null;
+                            /**
+                             * @description public = public data (公共数据) of a public body; social = social data (社会数据) of an enterprise, private to it
+                             * @enum {string}
+                             */
+                            scope: "public" | "social";
+                            sharing: {
+                                conditions?: string;
+                                legalBasis?: string;
+                                /** @enum {string} */
+                                type: "unconditional" | "conditional" | "none";
+                            } | null;
+                            sourceOrgId: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
+                            submittedAt: string | null;
+                            systemName: string | null;
+                            timeSpan: {
+                                from: string | null;
+                                to: string | null;
+                            } | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @enum {string} */
+                            updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "irregular";
+                            /** @description the version shown: the head for its own organisation, the published one for others */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/resources/{resourceId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the draft for publication (own organisation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categoryId: string;
+                            coverage: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            fields: {
+                                /** @enum {string} */
+                                dataType: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code";
+                                elementId: string | null;
+                                elementIdentifier: string | null;
+                                format: {
+                                    kind: string;
+                                    name?: string;
+                                    pattern?: string;
+                                } | null;
+                                grade: {
+                                    generalLevel: number | null;
+                                    /**
+                                     * @description GB/T 43697-2024: core 核心数据 > important 重要数据 > general 一般数据
+                                     * @enum {string}
+                                     */
+                                    level: "core" | "important" | "general";
+                                    /** @enum {string} */
+                                    personalInfo: "none" | "personal" | "sensitive";
+                                    sensitiveCategories: ("biometrics" | "religious_beliefs" | "specific_identity" | "medical_health" | "financial_accounts" | "whereabouts" | "minors_under_14")[];
+                                } | null;
+                                key: boolean;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            format: "table" | "api" | "file";
+                            /** @description computed: the highest field level (就高从严) */
+                            grading: {
+                                generalLevel: number | null;
+                                level: ("core" | "important" | "general") | null;
+                                /** @enum {string} */
+                                personalInfo: "none" | "personal" | "sensitive";
+                            };
+                            headVersion: number;
+                            id: string;
+                            liveVersion: number | null;
+                            open: {
+                                conditions?: string;
+                                legalBasis?: string;
+                                /** @enum {string} */
+                                type: "unconditional" | "conditional" | "none";
+                            } | null;
+                            publishedAt: string | null;
+                            /**
+                             * @description public = public data (公共数据) of a public body; social = social data (社会数据) of an enterprise, private to it
+                             * @enum {string}
+                             */
+                            scope: "public" | "social";
+                            sharing: {
+                                conditions?: string;
+                                legalBasis?: string;
+                                /** @enum {string} */
+                                type: "unconditional" | "conditional" | "none";
+                            } | null;
+                            sourceOrgId: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
+                            submittedAt: string | null;
+                            systemName: string | null;
+                            timeSpan: {
+                                from: string | null;
+                                to: string | null;
+                            } | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @enum {string} */
+                            updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "irregular";
+                            /** @description the version shown: the head for its own organisation, the published one for others */
                             version: number;
                         };
                     };

@@ -2,11 +2,12 @@ import type { App } from '../../platform/http/server.js';
 import { errors, Page } from '../../platform/http/schemas.js';
 import * as S from './catalog.schemas.js';
 import type { CatalogService } from './index.js';
+import { resourceRoutes } from './resource.routes.js';
 
 /** Defining the standard: the data bureau's org_admin or staff (the service also requires the owner bureau). */
 const BUREAU_WRITERS = { roles: ['data_bureau'], memberRoles: ['org_admin', 'staff'] } as const;
 
-/** /api/v1/catalog routes: the data element standard (公共数据元). Thin: rules live in the services. */
+/** /api/v1/catalog routes: the data element standard (公共数据元), then categories and resources (resource.routes.ts). Thin: rules live in the services. */
 export async function catalogRoutes(app: App, svc: CatalogService): Promise<void> {
   app.get('/catalog/validators', {
     config: { access: {} },
@@ -51,4 +52,6 @@ export async function catalogRoutes(app: App, svc: CatalogService): Promise<void
       params: S.ElementParams, body: S.CheckBody, response: { 200: S.CheckReply, ...errors(400, 401, 404) },
     },
   }, async (req) => svc.elements.check(req.params.elementId, req.body.value));
+
+  await resourceRoutes(app, svc);
 }

@@ -2,7 +2,7 @@ import type { Tx } from '../../platform/database/database.js';
 import { AppError, PlatformErrors } from '../../platform/errors.js';
 import { serviceActor, type Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
-import type { Kernel } from '../../platform/kernel.js';
+import type { Emit, Kernel } from '../../platform/kernel.js';
 import { IdentityErrors } from '../identity/index.js';
 import { CatalogErrors } from './catalog.errors.js';
 import type { ElementChangesPayload } from './catalog.events.js';
@@ -14,7 +14,15 @@ type I18n = { zh: string; en: string };
 
 /** What the catalog needs from identity: an organisation's roles and status (its public service). */
 export interface OrganisationDirectory {
-  get(orgId: string): Promise<{ id: string; roles: readonly string[]; status: string }>;
+  get(orgId: string): Promise<{ id: string; type: string; roles: readonly string[]; status: string; uscc?: string | null }>;
+  /** Search by name or USCC (identity's directory); used to resolve USCCs in imported files. */
+  list(query: { q: string; page: number; pageSize: number; sort: 'createdAt'; order: 'asc' }): Promise<{ items: Array<{ id: string; uscc: string | null }> }>;
+}
+
+/** A refused row of a bulk definition: its position in the input and the error. */
+export interface RowError {
+  index: number;
+  error: AppError;
 }
 
 export interface NewElement {
@@ -101,6 +109,47 @@ export class ElementService {
    * itself (demo seed); otherwise the caller must belong to the owner organisation.
    */
   async create(ownerOrgId: string, input: NewElement, by: Principal | null, requestId?: string) {
+    const row = await this.prepare(ownerOrgId, input, by);
+    return this.k.transact(async (tx, emit) => this.insertPrepared(tx, emit, row, by, requestId));
+  }
+
+  /**
+   * Defines many elements at once, all or nothing (census import): every row is checked first and
+   * the answer lists each failing row with its error code; only when none fails are all written,
+   * in one transaction (a conflict found there still writes nothing).
+   */
+  async createMany(ownerOrgId: string, inputs: NewElement[], by: Principal | null, requestId?: string): Promise<{ created: number; errors: RowError[] }> {
+    if (by && by.orgId !== ownerOrgId) throw new AppError(PlatformErrors.AUTH_FORBIDDEN_ORGANISATION);
+    const rows: repo.ElementRow[] = [];
+    const errors: RowError[] = [];
+    const identifiers = new Map<string, number>();
+    const names = new Map<string, number>();
+    for (const [i, input] of inputs.entries()) {
+      try {
+        const row = await this.prepare(ownerOrgId, input, by);
+        const seenId = identifiers.get(row.identifier);
+        const seenName = names.get(row.nameZh.toLowerCase());
+        if (seenId !== undefined) throw new AppError(CatalogErrors.CATALOG_IDENTIFIER_TAKEN, { identifier: row.identifier, sameAsRow: seenId }, { identifier: row.identifier });
+        if (seenName !== undefined) throw new AppError(CatalogErrors.CATALOG_NAME_TAKEN, { name: row.nameZh, sameAsRow: seenName }, { name: row.nameZh });
+        if (await repo.identifierTaken(this.k.db, row.identifier)) throw this.conflict('identifier', row);
+        if (await repo.activeNameTaken(this.k.db, row.nameZh)) throw this.conflict('name', row);
+        identifiers.set(row.identifier, i);
+        names.set(row.nameZh.toLowerCase(), i);
+        rows.push(row);
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        errors.push({ index: i, error: err });
+      }
+    }
+    if (errors.length || !rows.length) return { created: 0, errors };
+    await this.k.transact(async (tx, emit) => {
+      for (const row of rows) await this.insertPrepared(tx, emit, row, by, requestId);
+    });
+    return { created: rows.length, errors: [] };
+  }
+
+  /** Checks an element definition and builds its row; throws the AppError that refuses it. */
+  private async prepare(ownerOrgId: string, input: NewElement, by: Principal | null): Promise<repo.ElementRow> {
     if (by && by.orgId !== ownerOrgId) throw new AppError(PlatformErrors.AUTH_FORBIDDEN_ORGANISATION);
     const spec: ElementSpec = { dataType: input.dataType, format: input.format ?? null, codeList: trimCodes(input.codeList ?? null) };
     assertSpec(spec);
@@ -109,7 +158,7 @@ export class ElementService {
     const now = this.k.clock.now();
     const name = trimI18n(input.name);
     const definition = input.definition ? trimI18n(input.definition) : null;
-    const row: repo.ElementRow = {
+    return {
       id: newId('del'),
       identifier: input.identifier,
       nameZh: name.zh,
@@ -127,30 +176,47 @@ export class ElementService {
       createdAt: now,
       updatedAt: now,
     };
-    return this.k.transact(async (tx, emit) => {
-      if (await repo.identifierTaken(tx, row.identifier)) throw this.conflict('identifier', row);
-      if (await repo.activeNameTaken(tx, row.nameZh)) throw this.conflict('name', row);
-      await repo.insertElement(tx, row).catch((err) => this.rethrow(err, row));
-      await emit({
-        type: 'catalog.element.created',
-        subject: { type: 'data_element', id: row.id },
-        orgId: ownerOrgId,
-        actor: serviceActor(by),
-        requestId,
-        payload: {
-          identifier: row.identifier,
-          name,
-          definition,
-          dataType: row.dataType,
-          format: row.format,
-          codeList: row.codeList,
-          unit: row.unit,
-          version: row.version,
-          sourceOrgId: row.sourceOrgId,
-        },
-      });
-      return this.view(row);
+  }
+
+  private async insertPrepared(tx: Tx, emit: Emit, row: repo.ElementRow, by: Principal | null, requestId?: string) {
+    if (await repo.identifierTaken(tx, row.identifier)) throw this.conflict('identifier', row);
+    if (await repo.activeNameTaken(tx, row.nameZh)) throw this.conflict('name', row);
+    await repo.insertElement(tx, row).catch((err) => this.rethrow(err, row));
+    await emit({
+      type: 'catalog.element.created',
+      subject: { type: 'data_element', id: row.id },
+      orgId: row.ownerOrgId,
+      actor: serviceActor(by),
+      requestId,
+      payload: {
+        identifier: row.identifier,
+        name: { zh: row.nameZh, en: row.nameEn },
+        definition: row.definitionZh !== null && row.definitionEn !== null ? { zh: row.definitionZh, en: row.definitionEn } : null,
+        dataType: row.dataType,
+        format: row.format,
+        codeList: row.codeList,
+        unit: row.unit,
+        version: row.version,
+        sourceOrgId: row.sourceOrgId,
+      },
     });
+    return this.view(row);
+  }
+
+  /** The organisation id of a USCC, for files that name organisations by their code. */
+  async orgIdByUscc(uscc: string): Promise<string | undefined> {
+    if (!/^[0-9A-Z]{18}$/.test(uscc)) return undefined;
+    const { items } = await this.orgs.list({ q: uscc, page: 1, pageSize: 5, sort: 'createdAt', order: 'asc' });
+    return items.find((o) => o.uscc === uscc)?.id;
+  }
+
+  /** The USCC of an organisation ('' when it has none). */
+  async usccOf(orgId: string): Promise<string> {
+    try {
+      return (await this.orgs.get(orgId)).uscc ?? '';
+    } catch {
+      return '';
+    }
   }
 
   async get(elementId: string) {

@@ -9,6 +9,7 @@ import { useApiResource } from '../../api/api-resource.hook';
 import { useI18n, type Translate } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
 import { FormModal } from '../../layout/form.modal';
+import { ElementTransferPanel } from './element-transfer.panel';
 import { formatTime } from '../../format/time.format';
 import { orgName } from '../../format/labels';
 import { MESSAGES, type MessageKey } from '../../locales/index';
@@ -130,6 +131,7 @@ export default function ElementListPage() {
           onChange={(dataType) => setQuery((p) => ({ ...p, dataType, page: 1 }))}
           options={DATA_TYPES.map((v) => ({ value: v, label: typeLabel(t, v) }))}
         />
+        <ElementTransferPanel canImport={access['catalog.defineElements']} onImported={list.reload} />
       </div>
       {list.error && <Alert type="error" showIcon message={list.error} style={{ marginBottom: 16 }} />}
       <Table<Element>
