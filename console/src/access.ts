@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'seals.sign',
   'catalog.elements',
   'catalog.defineElements',
+  'catalog.resources',
+  'catalog.writeResources',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type Access = Record<Permission, boolean>;
@@ -65,6 +67,10 @@ export function computeAccess(user: CurrentUser | null): Access {
     // GET /catalog/elements: every signed-in user; POST/PATCH: the data bureau's org_admin or staff.
     'catalog.elements': true,
     'catalog.defineElements': writer && has('data_bureau'),
+    // GET /catalog/resources: every signed-in user (the server filters what each may see);
+    // POST/PATCH, grade, submit: any organisation's org_admin or staff, for its own resources.
+    'catalog.resources': true,
+    'catalog.writeResources': writer,
     // POST /ledger/witnesses: a regulator's org_admin.
     'ledger.witnesses': admin && has('regulator'),
   };
@@ -74,6 +80,29 @@ export function computeAccess(user: CurrentUser | null): Access {
 export function canManageOrg(access: Access, user: CurrentUser | null, orgId: string): boolean {
   if (!user) return false;
   return user.orgId === orgId ? access['orgs.manageOwnUsers'] : access['orgs.manageAnyUsers'];
+}
+
+/**
+ * Which lifecycle actions the console offers on a resource (the server still decides): the owner
+ * edits, grades and submits; the data bureau publishes public data, the owner's org_admin social
+ * data; the owner's org_admin (or the bureau, for public data) deprecates.
+ */
+export function resourceActions(
+  access: Access,
+  user: CurrentUser | null,
+  r: { sourceOrgId: string; scope: 'public' | 'social'; status: string; version: number; headVersion: number },
+): { edit: boolean; grade: boolean; submit: boolean; publish: boolean; deprecate: boolean } {
+  const own = !!user && user.orgId === r.sourceOrgId && access['catalog.writeResources'];
+  const admin = user?.memberRole === 'org_admin';
+  const bureau = !!user && r.scope === 'public' && user.orgRoles.includes('data_bureau') && access['catalog.writeResources'];
+  const head = r.version === r.headVersion;
+  return {
+    edit: own && head && (r.status === 'draft' || r.status === 'published'),
+    grade: own && head && r.status === 'draft',
+    submit: own && head && r.status === 'draft',
+    publish: head && r.status === 'submitted' && (r.scope === 'public' ? bureau : own && admin),
+    deprecate: head && r.status === 'published' && (bureau || (own && admin)),
+  };
 }
 
 export function canSeeOrgPrivate(user: CurrentUser | null, orgId: string): boolean {

@@ -133,7 +133,9 @@ describeBrowser('console in a real browser', (env) => {
     const { url, login, lt, screenshot } = env();
     const orgs = await lt.identity.organisations.list({ q: '', page: 1, pageSize: 1, sort: 'createdAt', order: 'asc' } as any);
     const orgId = orgs.items[0]!.id;
-    const pages = ['/', '/login', '/verify', '/open-data', '/market', '/certificates/verify', '/console', '/console/orgs', `/console/orgs/${orgId}`, '/console/orgs/new', '/console/ledger', '/console/ledger/entries/1', '/console/ledger/verify', '/console/account', '/console/catalog/elements'];
+    const resources = await lt.catalog.resources.list(null, { q: '企业月度用电量', page: 1, pageSize: 1 });
+    const resourceId = resources.items[0]!.id;
+    const pages = ['/', '/login', '/verify', '/open-data', '/market', '/certificates/verify', '/console', '/console/orgs', `/console/orgs/${orgId}`, '/console/orgs/new', '/console/ledger', '/console/ledger/entries/1', '/console/ledger/verify', '/console/account', '/console/catalog/elements', '/console/catalog/resources', `/console/catalog/resources/${resourceId}`, '/console/catalog/resources/new'];
     for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
       const page = await (await env().context(viewport)).newPage();
       await login(page, 'bureau');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canManageOrg, canSeeOrgPrivate, computeAccess, PERMISSIONS, type CurrentUser } from '../../console/src/access';
+import { canManageOrg, canSeeOrgPrivate, computeAccess, PERMISSIONS, resourceActions, type CurrentUser } from '../../console/src/access';
 import { ROUTES } from '../../console/src/app.routes';
 
 const user = (orgRoles: string[], memberRole: string | null, orgId = 'org_a'): CurrentUser => ({ orgId, orgRoles, memberRole, personRoles: [] });
@@ -28,6 +28,38 @@ describe('console access', () => {
     expect(staff['seals.sign']).toBe(true);
     expect(staff['ledger.attest']).toBe(true);
     expect(computeAccess(user(['enterprise'], 'finance'))['ledger.attest']).toBe(false);
+  });
+
+  it('lets every signed-in user browse the resource catalog, and org_admin or staff catalogue (POST /catalog/resources policy)', () => {
+    expect(computeAccess(null)['catalog.resources']).toBe(false);
+    for (const member of ['org_admin', 'staff', 'finance', 'auditor']) expect(computeAccess(user(['enterprise'], member))['catalog.resources']).toBe(true);
+    expect(computeAccess(user(['source_unit'], 'org_admin'))['catalog.writeResources']).toBe(true);
+    expect(computeAccess(user(['enterprise'], 'staff'))['catalog.writeResources']).toBe(true);
+    expect(computeAccess(user(['enterprise'], 'finance'))['catalog.writeResources']).toBe(false);
+    expect(computeAccess(user(['data_bureau'], 'auditor'))['catalog.writeResources']).toBe(false);
+    expect(computeAccess(null)['catalog.writeResources']).toBe(false);
+  });
+
+  it('offers resource actions by state and role: owner submits, bureau publishes public data, owner admin social data', () => {
+    const grid = user(['source_unit'], 'staff', 'org_grid');
+    const bureau = user(['data_bureau'], 'org_admin', 'org_bureau');
+    const bank = user(['enterprise'], 'org_admin', 'org_bank');
+    const bankStaff = user(['enterprise'], 'staff', 'org_bank');
+    const pub = (status: string) => ({ sourceOrgId: 'org_grid', scope: 'public' as const, status, version: 1, headVersion: 1 });
+    const soc = (status: string) => ({ sourceOrgId: 'org_bank', scope: 'social' as const, status, version: 1, headVersion: 1 });
+    const on = (u: CurrentUser, r: Parameters<typeof resourceActions>[2]) => Object.entries(resourceActions(computeAccess(u), u, r)).filter(([, v]) => v).map(([k]) => k);
+    expect(on(grid, pub('draft'))).toEqual(['edit', 'grade', 'submit']);
+    expect(on(bureau, pub('draft'))).toEqual([]);
+    expect(on(grid, pub('submitted'))).toEqual([]);
+    expect(on(bureau, pub('submitted'))).toEqual(['publish']);
+    expect(on(grid, pub('published'))).toEqual(['edit']);
+    expect(on(bureau, pub('published'))).toEqual(['deprecate']);
+    expect(on(bank, pub('published'))).toEqual([]);
+    expect(on(bank, soc('submitted'))).toEqual(['publish']);
+    expect(on(bankStaff, soc('submitted'))).toEqual([]);
+    expect(on(bureau, soc('submitted'))).toEqual([]);
+    expect(on(bank, soc('published'))).toEqual(['edit', 'deprecate']);
+    expect(on(grid, { ...pub('published'), version: 1, headVersion: 2 })).toEqual([]);
   });
 
   it('lets only a regulator admin register witnesses', () => {

@@ -10,3 +10,6 @@ type Json<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends
 export type Organisation = Json<'/api/v1/orgs/{orgId}', 'get'>;
 export type Me = Json<'/api/v1/me', 'get'>;
 export type DataElement = Json<'/api/v1/catalog/elements/{elementId}', 'get'>;
+export type CatalogResource = Json<'/api/v1/catalog/resources/{resourceId}', 'get'>;
+export type ResourceField = CatalogResource['fields'][number];
+export type CategoryNode = Json<'/api/v1/catalog/categories', 'get'>['items'][number];

@@ -11,11 +11,13 @@ export type Level = (typeof LEVELS)[number];
 
 /**
  * Sub-levels of general data (一般数据), GB/T 43697-2024 Annex H (informative; rules-cn.md §2.1
- * marks it [M] and asks to keep it configurable): 4 especially serious harm (sensitive personal
- * information typically ≥ 4), 3 serious, 2 ordinary, 1 none / publishable.
- * CONFIGURABLE: change this one array to use another number of sub-levels.
+ * marks it [M], so it is configurable: `catalog.generalLevels`, default 4): 4 especially serious
+ * harm (sensitive personal information typically ≥ 4), 3 serious, 2 ordinary, 1 none / publishable.
+ * GENERAL_LEVELS is the default set; the API schema accepts up to MAX_GENERAL_LEVELS and the
+ * service checks the configured number.
  */
 export const GENERAL_LEVELS = [1, 2, 3, 4] as const;
+export const MAX_GENERAL_LEVELS = 10;
 
 /** Personal-information category of a field (GB/T 43697-2024 Annex A: 个人信息; PIPL). */
 export const PERSONAL_INFO = ['none', 'personal', 'sensitive'] as const;
@@ -60,10 +62,10 @@ export function resourceGrade(fields: Array<{ grade: FieldGrade | null }>): { le
 }
 
 /** Why a grade is incoherent, or null. */
-export function gradeProblem(g: FieldGrade): string | null {
+export function gradeProblem(g: FieldGrade, generalLevels: number = GENERAL_LEVELS.length): string | null {
   if (g.level === 'general') {
     if (g.generalLevel === null) return 'general_level_required';
-    if (!(GENERAL_LEVELS as readonly number[]).includes(g.generalLevel)) return 'general_level_unknown';
+    if (!Number.isInteger(g.generalLevel) || g.generalLevel < 1 || g.generalLevel > generalLevels) return 'general_level_unknown';
   } else if (g.generalLevel !== null) return 'general_level_not_allowed';
   if ((g.personalInfo === 'sensitive') !== g.sensitiveCategories.length > 0) return g.personalInfo === 'sensitive' ? 'sensitive_categories_required' : 'sensitive_categories_not_allowed';
   return null;

@@ -352,7 +352,8 @@ describeEachEngine('resource catalog, categories and grading over HTTP', (engine
         [{ timeSpan: { from: '2025-01-01', to: '2024-01-01' } }, 400, 'CATALOG_ATTRIBUTE_INVALID', { attribute: 'timeSpan', reason: 'from_after_to' }],
         [{ timeSpan: { from: '2025-02-30' } }, 400, 'CATALOG_ATTRIBUTE_INVALID', { reason: 'invalid_date' }],
         [{ categoryId: 'cat_00000000000000000000' }, 400, 'CATALOG_ATTRIBUTE_INVALID', { attribute: 'categoryId', reason: 'not_found' }],
-        [{ fields: field({ grade: { level: 'general', generalLevel: 5, personalInfo: 'none' } }) }, 400, 'REQUEST_VALIDATION_FAILED'],
+        [{ fields: field({ grade: { level: 'general', generalLevel: 5, personalInfo: 'none' } }) }, 400, 'CATALOG_FIELD_INVALID', { reason: 'general_level_unknown' }],
+        [{ fields: field({ grade: { level: 'general', generalLevel: 11, personalInfo: 'none' } }) }, 400, 'REQUEST_VALIDATION_FAILED'],
         [{ fields: [] }, 400, 'REQUEST_VALIDATION_FAILED'],
         [{ updateFrequency: 'hourly' }, 400, 'REQUEST_VALIDATION_FAILED'],
         [{ status: 'published' }, 400, 'REQUEST_VALIDATION_FAILED'],
@@ -369,5 +370,26 @@ describeEachEngine('resource catalog, categories and grading over HTTP', (engine
       const en = await h().call('POST', '/api/v1/catalog/resources', { token: pub.staffToken, body: body({ sharing: { type: 'none' } }), headers: { 'accept-language': 'en-US' } });
       expect(en.body.error.message).toBe('Invalid sharing (legal_basis_required).');
     });
+  });
+});
+
+describeEachEngine('general data sub-levels are configurable (catalog.generalLevels)', (engine) => {
+  const h = useLiutong(engine, { catalog: { generalLevels: 6 } });
+  it('accepts the configured number of sub-levels and no more', async () => {
+    const pub = await h().org(['source_unit'], 'Pub', 'government');
+    const make = (generalLevel: number) =>
+      h().call('POST', '/api/v1/catalog/resources', {
+        token: pub.staffToken,
+        body: {
+          title: { zh: `分级${generalLevel}`, en: `Level ${generalLevel}` }, categoryId: 'cat_theme000000000000001', updateFrequency: 'monthly', format: 'table',
+          fields: [{ name: 'a', label: { zh: '甲', en: 'A' }, dataType: 'string', grade: { level: 'general', generalLevel, personalInfo: 'none' } }],
+        },
+      });
+    const six = await make(6);
+    expect(six.status, JSON.stringify(six.body)).toBe(201);
+    expect(six.body.grading).toMatchObject({ level: 'general', generalLevel: 6 });
+    const seven = await make(7);
+    expect(seven.status).toBe(400);
+    expect(seven.body.error.details).toMatchObject({ reason: 'general_level_unknown' });
   });
 });

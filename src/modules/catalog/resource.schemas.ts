@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { PageQuery, Strict } from '../../platform/http/schemas.js';
 import { DataTypeSchema } from './catalog.schemas.js';
-import { ATTRIBUTE_TYPES, GENERAL_LEVELS, LEVELS, PERSONAL_INFO, SENSITIVE_CATEGORIES } from './resource.grading.js';
+import { ATTRIBUTE_TYPES, MAX_GENERAL_LEVELS, LEVELS, PERSONAL_INFO, SENSITIVE_CATEGORIES } from './resource.grading.js';
 
 const lit = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
 
@@ -51,7 +51,7 @@ export const CategoryParams = Type.Object({ categoryId: CategoryIdSchema }, Stri
 export const GradeBody = Type.Object(
   {
     level: LevelSchema,
-    generalLevel: Type.Optional(Type.Integer({ minimum: Math.min(...GENERAL_LEVELS), maximum: Math.max(...GENERAL_LEVELS), description: 'general data sub-level (GB/T 43697-2024 Annex H); required iff level is general' })),
+    generalLevel: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_GENERAL_LEVELS, description: 'general data sub-level (GB/T 43697-2024 Annex H); required iff level is general' })),
     personalInfo: PersonalInfoSchema,
     sensitiveCategories: Type.Optional(Type.Array(SensitiveSchema, { maxItems: SENSITIVE_CATEGORIES.length, description: 'required (non-empty) iff personalInfo is sensitive' })),
   },

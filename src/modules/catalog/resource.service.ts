@@ -418,7 +418,7 @@ export class ResourceService {
 
   private toGrade(field: string, g: GradeInput): FieldGrade {
     const grade: FieldGrade = { level: g.level, generalLevel: g.generalLevel ?? null, personalInfo: g.personalInfo, sensitiveCategories: [...new Set(g.sensitiveCategories ?? [])] };
-    const problem = gradeProblem(grade);
+    const problem = gradeProblem(grade, this.k.config.catalog.generalLevels);
     if (problem) throw new AppError(CatalogErrors.CATALOG_FIELD_INVALID, { field, reason: problem }, { field, reason: problem });
     return grade;
   }

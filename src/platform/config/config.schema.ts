@@ -25,6 +25,13 @@ export const ConfigSchema = Type.Object(
       },
       { default: {}, additionalProperties: false },
     ),
+    catalog: Type.Object(
+      {
+        // GB/T 43697-2024 Annex H sub-levels of general data; rules-cn.md §2.1 marks it [M].
+        generalLevels: Type.Integer({ minimum: 1, maximum: 10, default: 4 }),
+      },
+      { default: {}, additionalProperties: false },
+    ),
     groupCommit: Type.Object(
       {
         maxGroup: Type.Integer({ minimum: 1, maximum: 1000, default: 64 }),
@@ -53,6 +60,7 @@ export const ENVIRONMENT: ReadonlyArray<{ env: string; key: string; kind: 'strin
   { env: 'LIUTONG_CORS_ORIGINS', key: 'corsOrigins', kind: 'list', doc: 'comma-separated origins allowed by CORS (default none: CORS off)' },
   { env: 'LIUTONG_LEDGER_ORIGIN', key: 'ledger.origin', kind: 'string', doc: 'checkpoint origin line (default <public host>/ledger)' },
   { env: 'LIUTONG_LEDGER_BATCH_SIZE', key: 'ledger.batchSize', kind: 'int', doc: 'events integrated per ledger batch (default 1000)' },
+  { env: 'LIUTONG_CATALOG_GENERAL_LEVELS', key: 'catalog.generalLevels', kind: 'int', doc: 'number of sub-levels of general data, 1..N (GB/T 43697-2024 Annex H; default 4)' },
   { env: 'LIUTONG_GROUP_COMMIT_MAX', key: 'groupCommit.maxGroup', kind: 'int', doc: 'most units of work committed together in one transaction (default 64; 1 turns group commit off)' },
   { env: 'LIUTONG_GROUP_COMMIT_LANES', key: 'groupCommit.lanes', kind: 'int', doc: 'group transactions running at once on PostgreSQL (default 4; PGlite always 1)' },
   { env: 'LIUTONG_LEDGER_INTERVAL_MS', key: 'ledger.intervalMs', kind: 'int', doc: 'ledger sequencer polling interval (default 500)' },
