@@ -7,6 +7,11 @@ async function pick(page: Page, testId: string, text: string | RegExp, search?: 
   await page.getByTestId(testId).click();
   if (search) await page.getByTestId(testId).locator('input').fill(search);
   await page.locator('.ant-select-item-option:visible', { hasText: text }).first().click();
+  // The dropdown closes with an animation (and stays open for multiple choice): wait until it is
+  // gone, so that it cannot cover the next button.
+  const open = page.locator('.ant-select-dropdown:visible');
+  if (await open.count()) await page.keyboard.press('Escape');
+  await open.first().waitFor({ state: 'hidden' }).catch(() => {});
 }
 
 /** Confirms the open Popconfirm. */
