@@ -58,6 +58,17 @@ export function reportSize(m: { name: string; files: number; bytes: number; refe
   return pass;
 }
 
+/**
+ * A yes/no check with a target that is not a rate (e.g. "revocation visible on the next call"):
+ * `name  key=value ...  PASS|FAIL`, counted in the summary like a missed rate target.
+ */
+export function verdict(name: string, pass: boolean, fields: Record<string, string | number>): boolean {
+  const kv = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : v}`);
+  console.log([name, ...kv, pass ? 'PASS' : 'FAIL'].join('  '));
+  if (!pass) failures.push(name);
+  return pass;
+}
+
 /** A context line: `# name  key=value  ...` (numbers formatted, strings as given). */
 export function note(name: string, fields: Record<string, string | number>): void {
   const kv = Object.entries(fields).map(([k, v]) => (v === '' ? k : `${k}=${typeof v === 'number' ? fmt(v) : v}`));

@@ -1,12 +1,15 @@
 /**
- * `npm run bench -- [ledger|http|console] [part ...]`: runs the named benchmark (both when none is
+ * `npm run bench -- [ledger|http|console|catalog|quality|gateway|authorization|certificates] [part ...]`: runs the named benchmark (all when none is
  * named); extra words select parts, e.g. `npm run bench -- ledger postgres receipts`.
  * Output: one line per measurement (see report.ts). A missed target prints FAIL; only an error
  * makes the exit status non-zero.
  *
  * Environment: LIUTONG_BENCH_DATABASE_URL (PostgreSQL server for the postgres parts, default
  * postgres://postgres@127.0.0.1:5432/postgres; unreachable = SKIP), LIUTONG_BENCH_LOG_SIZE
- * (entries of the receipts log, default 1,000,000).
+ * (entries of the receipts log, default 1,000,000), LIUTONG_BENCH_HOLDERS / LIUTONG_BENCH_CONSENTS
+ * (authorization: population, default 1,000,000 / 5,000,000; see authorization.bench.ts),
+ * LIUTONG_BENCH_CERTIFICATES / LIUTONG_BENCH_CERT_HOLDERS / LIUTONG_BENCH_CERT_IN_FLIGHT (certificates:
+ * approved consents issued on, default 3,000 / 50 holders / 16 in flight; see certificates.bench.ts).
  */
 import { summary } from './report.js';
 
@@ -15,6 +18,11 @@ const BENCHES: Record<string, () => Promise<{ parts: readonly string[]; run(only
   ledger: () => import('./ledger.bench.js'),
   http: () => import('./http.bench.js'),
   console: () => import('./console.bench.js'),
+  catalog: () => import('./catalog.bench.js'),
+  quality: () => import('./quality.bench.js'),
+  gateway: () => import('./gateway.bench.js'),
+  authorization: () => import('./authorization.bench.js'),
+  certificates: () => import('./certificates.bench.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -23,12 +23,26 @@ import { VERSION } from './platform/version.js';
 import { identityModule, type IdentityService } from './modules/identity/index.js';
 import { ledgerModule, type LedgerService } from './modules/ledger/index.js';
 import { catalogModule, type CatalogService } from './modules/catalog/index.js';
+import { gatewayModule, type GatewayService } from './modules/gateway/index.js';
+import { sharingModule, type SharingService } from './modules/sharing/index.js';
+import { opendataModule, type OpendataService } from './modules/opendata/index.js';
+import { cdoModule, type CdoService } from './modules/cdo/index.js';
+import { authorizationModule, type AuthorizationService } from './modules/authorization/index.js';
+import { registryModule, type RegistryService } from './modules/registry/index.js';
+import { certificatesModule, type CertificatesService } from './modules/certificates/index.js';
 
 export const MODULE_MIGRATIONS: ModuleMigrations[] = [
   { module: 'platform', migrations: outboxMigrations },
   { module: identityModule.name, migrations: identityModule.migrations },
   { module: ledgerModule.name, migrations: ledgerModule.migrations },
   { module: catalogModule.name, migrations: catalogModule.migrations },
+  { module: gatewayModule.name, migrations: gatewayModule.migrations },
+  { module: sharingModule.name, migrations: sharingModule.migrations },
+  { module: opendataModule.name, migrations: opendataModule.migrations },
+  { module: cdoModule.name, migrations: cdoModule.migrations },
+  { module: authorizationModule.name, migrations: authorizationModule.migrations },
+  { module: registryModule.name, migrations: registryModule.migrations },
+  { module: certificatesModule.name, migrations: certificatesModule.migrations },
 ];
 
 export interface Liutong {
@@ -39,6 +53,13 @@ export interface Liutong {
   identity: IdentityService;
   ledger: LedgerService;
   catalog: CatalogService;
+  gateway: GatewayService;
+  sharing: SharingService;
+  opendata: OpendataService;
+  cdo: CdoService;
+  authorization: AuthorizationService;
+  registry: RegistryService;
+  certificates: CertificatesService;
   /** Integrates every committed event into the ledger now. */
   flush(): Promise<void>;
   listen(): Promise<string>;
@@ -95,6 +116,13 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
   const identity = identityModule.create(kernel);
   const ledger = ledgerModule.create(kernel);
   const catalog = catalogModule.create(kernel, { organisations: identity.organisations });
+  const gateway = gatewayModule.create(kernel, { catalog, organisations: identity.organisations });
+  const sharing = sharingModule.create(kernel, { organisations: identity.organisations, catalog, gateway });
+  const opendata = opendataModule.create(kernel, { organisations: identity.organisations, catalog, gateway });
+  const cdo = cdoModule.create(kernel, { organisations: identity.organisations, catalog, sharing });
+  const authorization = authorizationModule.create(kernel, { organisations: identity.organisations, seals: identity.seals, keys: identity.keys, catalog, gateway });
+  const registry = registryModule.create(kernel, { organisations: identity.organisations, relationships: identity.relationships, seals: identity.seals, catalog, authorization });
+  const certificates = certificatesModule.create(kernel, { organisations: identity.organisations, keys: identity.keys, consents: authorization.consents, ledger: ledger.service, registrations: registry.applications });
 
   const { app, routes } = await createHttpServer({
     logger,
@@ -129,16 +157,30 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
       await identityModule.routes(api as App, identity);
       await ledgerModule.routes(api as App, ledger.service);
       await catalogModule.routes(api as App, catalog);
+      await gatewayModule.routes(api as App, gateway);
+      await sharingModule.routes(api as App, sharing);
+      await opendataModule.routes(api as App, opendata);
+      await cdoModule.routes(api as App, cdo);
+      await authorizationModule.routes(api as App, authorization);
+      await registryModule.routes(api as App, registry);
+      await certificatesModule.routes(api as App, certificates);
     },
     { prefix: '/api/v1' },
   );
   await identityModule.publicRoutes(app, identity);
+  await opendataModule.publicRoutes(app, opendata, () => kernel.baseUrl());
   await ledgerModule.publicRoutes(app, ledger.service, () => `did:web:${encodeURIComponent(new URL(kernel.baseUrl()).host)}`);
   // Last: the console and public portal take whatever GET path the server's own routes left.
   await consoleRoutes(app, options.consoleDir);
   await app.ready();
 
   if (options.startRelay !== false) relay.start();
+  // Flags overdue sharing requests periodically while the server runs (tests sweep directly).
+  const stopSharingSweep = options.startRelay !== false ? sharingModule.startSweeper(kernel, sharing) : () => {};
+  // Marks agreements whose term ended as expired (授权运营), likewise.
+  const stopAuthorizationSweep = options.startRelay !== false ? authorizationModule.startSweeper(kernel, authorization) : () => {};
+  const stopRegistrySweep = options.startRelay !== false ? registryModule.startSweeper(kernel, registry) : () => {};
+  const stopCertificatesSweep = options.startRelay !== false ? certificatesModule.startSweeper(kernel, certificates) : () => {};
   let closed = false;
   return {
     kernel,
@@ -148,6 +190,13 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
     identity,
     ledger: ledger.service,
     catalog,
+    gateway,
+    sharing,
+    opendata,
+    cdo,
+    authorization,
+    registry,
+    certificates,
     flush: () => relay.flush(),
     async listen() {
       const address = await app.listen({ port: config.port, host: config.host });
@@ -157,6 +206,10 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
     async close() {
       if (closed) return;
       closed = true;
+      stopSharingSweep();
+      stopAuthorizationSweep();
+      stopCertificatesSweep();
+      stopRegistrySweep();
       await app.close();
       await relay.stop();
       await relay.flush().catch((err) => logger.error({ err }, 'final ledger flush failed'));

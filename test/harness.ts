@@ -54,6 +54,8 @@ export interface TestOrg {
   staffToken: string;
   auditorToken: string;
   adminUserId: string;
+  /** Login names by member role (for `relogin` after a test moved the clock past the sessions). */
+  usernames: Record<'org_admin' | 'staff' | 'auditor', string>;
 }
 
 export class Harness {
@@ -94,6 +96,7 @@ export class Harness {
     if (created.status !== 201) throw new Error(`org create failed: ${JSON.stringify(created.body)}`);
     const id = created.body.id as string;
     const tokens: Record<MemberRole, string> = {} as any;
+    const usernames = {} as TestOrg['usernames'];
     let adminUserId = '';
     for (const role of ['org_admin', 'staff', 'auditor'] as MemberRole[]) {
       const username = `u${k}_${role}`.replace(/[^a-zA-Z0-9_]/g, '');
@@ -101,8 +104,36 @@ export class Harness {
       if (u.status !== 201) throw new Error(`user create failed: ${JSON.stringify(u.body)}`);
       if (role === 'org_admin') adminUserId = u.body.id;
       tokens[role] = await this.login(username, USER_PASSWORD);
+      usernames[role as keyof TestOrg['usernames']] = username;
     }
-    return { id, did: created.body.did, adminToken: tokens.org_admin, staffToken: tokens.staff, auditorToken: tokens.auditor, adminUserId };
+    return { id, did: created.body.did, adminToken: tokens.org_admin, staffToken: tokens.staff, auditorToken: tokens.auditor, adminUserId, usernames };
+  }
+
+  /**
+   * A published public resource of `owner` with `csv` mounted: created, mounted, quality-checked
+   * (the publishing gate), submitted and published by `bureau`. `resource` is the create body
+   * (title, category, fields, attributes…). Returns the resource id; any failed step throws.
+   */
+  async publishedTable(owner: TestOrg, bureau: TestOrg, resource: Record<string, unknown>, csv: string): Promise<string> {
+    const step = async (what: string, r: Promise<Reply>, status: number) => {
+      const got = await r;
+      if (got.status !== status) throw new Error(`${what}: ${got.status} ${JSON.stringify(got.body)}`);
+      return got;
+    };
+    const created = await step('create', this.call('POST', '/api/v1/catalog/resources', { token: owner.staffToken, body: { updateFrequency: 'monthly', format: 'table', ...resource } }), 201);
+    const id = created.body.id as string;
+    await step('mount', this.call('POST', `/api/v1/catalog/resources/${id}/mount`, { token: owner.staffToken, body: { format: 'csv', contentBase64: Buffer.from(csv).toString('base64') } }), 201);
+    await step('quality', this.call('POST', `/api/v1/catalog/resources/${id}/quality/run`, { token: owner.staffToken }), 201);
+    await step('submit', this.call('POST', `/api/v1/catalog/resources/${id}/submit`, { token: owner.staffToken }), 200);
+    await step('publish', this.call('POST', `/api/v1/catalog/resources/${id}/publish`, { token: bureau.staffToken }), 200);
+    return id;
+  }
+
+  /** Fresh sessions for `org`'s users (and the platform admin), e.g. after the clock moved past the old ones. */
+  async relogin(org: TestOrg): Promise<void> {
+    org.adminToken = await this.login(org.usernames.org_admin, USER_PASSWORD);
+    org.staffToken = await this.login(org.usernames.staff, USER_PASSWORD);
+    org.auditorToken = await this.login(org.usernames.auditor, USER_PASSWORD);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 export type OrgRole =
   | 'platform_admin' | 'data_bureau' | 'source_unit' | 'implementing_body' | 'operator' | 'exchange' | 'data_merchant'
-  | 'broker' | 'service_provider' | 'enterprise' | 'regulator' | 'customs_officer';
+  | 'broker' | 'service_provider' | 'enterprise' | 'regulator' | 'customs_officer' | 'individual';
 export type MemberRole = 'org_admin' | 'staff' | 'finance' | 'auditor';
 
 export interface CurrentUser {
@@ -14,7 +14,16 @@ export interface CurrentUser {
   orgRoles: readonly string[];
   memberRole: string | null;
   personRoles: readonly string[];
+  /** The user's organisation as /me returns it (its type tells a public body from an enterprise). */
+  organisation?: { type: string } | null;
 }
+
+/** Organisation types whose data is public data (公共数据) and which may request sharing (mirrors the server). */
+export const PUBLIC_ORG_TYPES: readonly string[] = ['government', 'public_institution', 'public_enterprise'];
+/** Organisation types that hold a legal-person digital space (法人数字空间; mirrors space.service.ts). */
+export const LEGAL_HOLDER_ORG_TYPES: readonly string[] = ['enterprise', 'public_enterprise'];
+/** …and every holder of a digital space: the enterprises, and individuals' accounts (个人数字空间). */
+export const HOLDER_ORG_TYPES: readonly string[] = [...LEGAL_HOLDER_ORG_TYPES, 'individual'];
 
 export const PERMISSIONS = [
   'public',
@@ -34,6 +43,53 @@ export const PERMISSIONS = [
   'catalog.defineElements',
   'catalog.resources',
   'catalog.writeResources',
+  'sharing.requests',
+  'sharing.request',
+  'sharing.decide',
+  'lists.systems',
+  'lists.writeSystems',
+  'lists.demands',
+  'lists.writeDemands',
+  'lists.overview',
+  'lists.census',
+  'lists.importantData',
+  'lists.writeImportantData',
+  'cdo.appointments',
+  'cdo.appoint',
+  'cdo.oversight',
+  'cdo.evaluate',
+  'cdo.indicators',
+  'cdo.dcmm',
+  'cdo.assess',
+  'cdo.editItems',
+  'opendata.developer',
+  'opendata.write',
+  'opendata.decide',
+  'opendata.reviewApps',
+  'gateway.grants',
+  'gateway.manage',
+  'authorization.agreements',
+  'authorization.apply',
+  'authorization.decide',
+  'authorization.seal',
+  'authorization.intervene',
+  'authorization.disclose',
+  'authorization.oversee',
+  'space.holder',
+  'space.manage',
+  'space.bind',
+  'space.consents',
+  'space.request',
+  'licences.view',
+  'licences.issue',
+  'notifications.inbox',
+  'notifications.webhooks',
+  'certificates.wallet',
+  'certificates.issue',
+  'registry.applications',
+  'registry.apply',
+  'registry.review',
+  'registry.oversee',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type Access = Record<Permission, boolean>;
@@ -46,6 +102,9 @@ export function computeAccess(user: CurrentUser | null): Access {
   const member = user.memberRole;
   const admin = member === 'org_admin';
   const writer = admin || member === 'staff';
+  const publicBody = PUBLIC_ORG_TYPES.includes(user.organisation?.type ?? '');
+  const holder = HOLDER_ORG_TYPES.includes(user.organisation?.type ?? '');
+  const individual = user.organisation?.type === 'individual' || has('individual');
   return {
     public: true,
     signedIn: true,
@@ -71,8 +130,165 @@ export function computeAccess(user: CurrentUser | null): Access {
     // POST/PATCH, grade, submit: any organisation's org_admin or staff, for its own resources.
     'catalog.resources': true,
     'catalog.writeResources': writer,
+    // GET /sharing/requests: every signed-in user (own organisation's requests and inbox; the server
+    // checks each request); POST (request, approve, reject, withdraw, revoke): org_admin or staff.
+    // Only public bodies may request (the server decides; the console offers it to them only).
+    'sharing.requests': true,
+    'sharing.request': writer && publicBody,
+    'sharing.decide': writer,
+    // Three lists (catalog system/demand/census/important-data routes): every signed-in user reads
+    // (the server shows a body its own systems and demands, the data bureau and the regulator all);
+    // org_admin or staff write their own body's; the overview is the data bureau's and the
+    // regulator's; census import and the important-data catalogue are the data bureau's.
+    'lists.systems': true,
+    'lists.writeSystems': writer,
+    'lists.demands': true,
+    'lists.writeDemands': writer,
+    'lists.overview': has('data_bureau') || has('regulator'),
+    'lists.census': writer && has('data_bureau'),
+    'lists.importantData': true,
+    'lists.writeImportantData': writer && has('data_bureau'),
     // POST /ledger/witnesses: a regulator's org_admin.
     'ledger.witnesses': admin && has('regulator'),
+    // GET /cdo/orgs/{orgId}/appointments: own organisation; POST: its org_admin. GET /cdo/appointments,
+    // /cdo/indicators, /cdo/evaluations: data bureau and regulator; POST /cdo/evaluations and the DCMM
+    // item list: the data bureau's org_admin or staff. DCMM self-assessment: own org_admin or staff.
+    'cdo.appointments': true,
+    'cdo.appoint': admin,
+    'cdo.oversight': has('data_bureau') || has('regulator'),
+    'cdo.evaluate': writer && has('data_bureau'),
+    'cdo.indicators': true,
+    'cdo.dcmm': true,
+    'cdo.assess': writer,
+    'cdo.editItems': writer && has('data_bureau'),
+    // /opendata: every signed-in organisation may register as a developer and see its keys,
+    // applications and apps; org_admin or staff act (register, keys, apply, submit apps). Source
+    // units decide applications for their own datasets (the server checks ownership); the data
+    // bureau reviews the apps showcase.
+    'opendata.developer': true,
+    'opendata.write': writer,
+    'opendata.decide': has('source_unit') || has('data_bureau'),
+    'opendata.reviewApps': has('data_bureau'),
+    // GET /gateway/grants, /calls, /usage: any signed-in member, for its own organisation's side.
+    'gateway.grants': true,
+    // PATCH /gateway/grants/{id}, POST …/revoke: the grantor's org_admin or staff (the server checks the organisation).
+    'gateway.manage': writer,
+    // Authorized operation (授权运营, authorization.routes.ts). GET /authorization/agreements: every
+    // signed-in user, for its own organisation's side — offered to the parties (implementing bodies,
+    // operators) and the overseers (data bureau, regulator: box=all). POST /agreements: an operator's
+    // org_admin or staff. Review, reject, activate, suspend, resume, terminate: org_admin or staff
+    // (the server checks the implementing body's side; the data bureau may suspend and terminate).
+    // POST …/seal: the party's org_admin. POST /disclosures: org_admin or staff of an implementing body
+    // or operator; GET /disclosures/missing: data bureau and regulator.
+    'authorization.agreements': has('implementing_body') || has('operator') || has('data_bureau') || has('regulator'),
+    'authorization.apply': writer && has('operator'),
+    'authorization.decide': writer && has('implementing_body'),
+    'authorization.seal': admin && (has('implementing_body') || has('operator')),
+    'authorization.intervene': writer && has('data_bureau'),
+    'authorization.disclose': writer && (has('implementing_body') || has('operator')),
+    'authorization.oversee': has('data_bureau') || has('regulator'),
+    // Data-subject authorization (数据主体授权, authorization.routes.ts). GET /authorization/space, its
+    // rows: any member of an enterprise (or public enterprise) — the holder of a legal-person digital
+    // space — or of an individual's account (the server refuses others with
+    // AUTHORIZATION_NOT_A_HOLDER); hide, show, package and the
+    // holder's approve, reject, revoke: its org_admin or staff. GET /authorization/consents (either
+    // box) and one authorization with its usage: every signed-in user, for its own side (the server
+    // answers 404 otherwise). POST /authorization/consents, withdraw, deletion: org_admin or staff of
+    // any organisation (a bank is the usual requester).
+    'space.holder': holder,
+    'space.manage': holder && writer,
+    // POST /authorization/space/binding: an enterprise's org_admin (the legal representative binds the account).
+    'space.bind': admin && LEGAL_HOLDER_ORG_TYPES.includes(user.organisation?.type ?? ''),
+    'space.consents': true,
+    'space.request': writer,
+    // Licences (电子证照, authorization.routes.ts). POST /authorization/licences: a source unit's
+    // org_admin or staff (revoke: the same, for its own licences — the server checks the issuer).
+    // GET /authorization/licences: every signed-in user, its own organisation's issued licences and,
+    // for the data bureau and the regulator, every issuer's — offered to source units and those overseers.
+    'licences.view': has('source_unit') || has('data_bureau') || has('regulator'),
+    'licences.issue': writer && has('source_unit'),
+    // GET /notifications and marking read: every signed-in user, its own organisation's inbox;
+    // /webhooks (list, register, delete, deliveries): org_admin.
+    'notifications.inbox': true,
+    'notifications.webhooks': admin,
+    // Data asset certificates (数据资产凭证, certificates.routes.ts). GET /certificates and one
+    // certificate: every signed-in user, its own wallet (held), what it received as data user and
+    // what it issued (the data bureau and the regulator: all). POST /certificates/circulation: the
+    // data bureau's org_admin or staff. Suspend, reinstate, revoke (the issuer) and uses (the data
+    // user): org_admin or staff — pages/certificates/certificate.rules.ts certificateActions.
+    'certificates.wallet': true,
+    'certificates.issue': writer && has('data_bureau'),
+    // Asset registration (资产登记, registry.routes.ts). GET /registry/applications (box=mine) and one
+    // application: every signed-in user, for its own organisation's (the server answers 404
+    // otherwise) — offered to organisations, not individuals. POST, PATCH, submit, withdraw: org_admin
+    // or staff. box=review: any user on a compliance panel (the server knows who; the console offers
+    // it to organisations). box=all and GET /registry/reviewers: the data bureau and the regulator;
+    // draw, resolve, register, the pool's add and retire: the data bureau's org_admin or staff
+    // (pages/registry/registry.rules.ts applicationActions).
+    'registry.applications': !individual,
+    'registry.apply': writer && !individual,
+    'registry.review': !individual,
+    'registry.oversee': has('data_bureau') || has('regulator'),
+  };
+}
+
+/** The states of a data-subject authorization (mirrors consent.rules.ts). */
+export type ConsentState = 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'revoked' | 'expired' | 'exhausted';
+/** States in which an authorization has ended after approval: the requester owes a deletion attestation. */
+export const ENDED_CONSENT_STATES: readonly string[] = ['revoked', 'expired', 'exhausted'];
+
+/**
+ * Which steps the console offers on a data-subject authorization (the server still decides): the
+ * holder's org_admin or staff approve or reject a pending request and revoke an approved one; the
+ * requester's org_admin or staff withdraw a pending request and, once an approved authorization has
+ * ended, attest once that they deleted what they retrieved. The requester retrieves data through
+ * the gateway with the authorization's grants (every member may read; the gateway decides).
+ */
+export function consentActions(
+  user: CurrentUser | null,
+  c: { holderOrgId: string; requesterOrgId: string; status: string; grantIds: readonly string[]; deletion: { attestedAt: string | null } | null },
+): { approve: boolean; reject: boolean; revoke: boolean; withdraw: boolean; attest: boolean; retrieve: boolean } {
+  const writer = user?.memberRole === 'org_admin' || user?.memberRole === 'staff';
+  const holder = !!user && user.orgId === c.holderOrgId;
+  const requester = !!user && user.orgId === c.requesterOrgId;
+  return {
+    approve: holder && writer && c.status === 'pending',
+    reject: holder && writer && c.status === 'pending',
+    revoke: holder && writer && c.status === 'approved',
+    withdraw: requester && writer && c.status === 'pending',
+    attest: requester && writer && ENDED_CONSENT_STATES.includes(c.status) && !!c.deletion && c.deletion.attestedAt === null,
+    retrieve: requester && c.grantIds.length > 0,
+  };
+}
+
+/**
+ * Which steps the console offers on an authorized-operation agreement (the server still decides):
+ * `actions` are the transitions its state machine allows now (from the API); the implementing
+ * body's org_admin or staff review, reject, activate, suspend, resume and terminate; the
+ * operator's withdraw and declare products; each party's org_admin seals once, while reviewed;
+ * the data bureau's org_admin or staff may also suspend and terminate.
+ */
+export function agreementActions(
+  access: Access,
+  user: CurrentUser | null,
+  a: { implementingOrgId: string; operatorOrgId: string; actions: readonly string[]; seals: { implementingBody: unknown; operator: unknown } },
+): { review: boolean; reject: boolean; withdraw: boolean; seal: boolean; activate: boolean; suspend: boolean; resume: boolean; terminate: boolean; declare: boolean } {
+  const allowed = (action: string) => a.actions.includes(action);
+  const writer = user?.memberRole === 'org_admin' || user?.memberRole === 'staff';
+  const implementing = !!user && writer && user.orgId === a.implementingOrgId;
+  const operator = !!user && writer && user.orgId === a.operatorOrgId;
+  const bureau = access['authorization.intervene'];
+  const ownSeal = !user ? undefined : user.orgId === a.implementingOrgId ? a.seals.implementingBody : user.orgId === a.operatorOrgId ? a.seals.operator : undefined;
+  return {
+    review: implementing && allowed('review'),
+    reject: implementing && allowed('reject'),
+    withdraw: operator && allowed('withdraw'),
+    seal: user?.memberRole === 'org_admin' && ownSeal === null && allowed('seal'),
+    activate: implementing && allowed('activate'),
+    suspend: (implementing || bureau) && allowed('suspend'),
+    resume: implementing && allowed('resume'),
+    terminate: (implementing || bureau) && allowed('terminate'),
+    declare: operator && allowed('declare'),
   };
 }
 
@@ -108,4 +324,10 @@ export function resourceActions(
 export function canSeeOrgPrivate(user: CurrentUser | null, orgId: string): boolean {
   if (!user) return false;
   return user.orgId === orgId || user.orgRoles.includes('platform_admin');
+}
+
+/** Whether the console offers to withdraw an operator's product: its operator's org_admin or staff, while declared. */
+export function productActions(user: CurrentUser | null, p: { operatorOrgId: string; status: string }): { withdraw: boolean } {
+  const writer = user?.memberRole === 'org_admin' || user?.memberRole === 'staff';
+  return { withdraw: !!user && writer && user.orgId === p.operatorOrgId && p.status === 'declared' };
 }

@@ -1,6 +1,6 @@
 /**
  * `liutong` — the one command line of the platform. Subcommands:
- *   start, migrate, admin create, ledger verify, receipt verify, witness [keygen], backup, restore, version
+ *   start, migrate, admin create, ledger verify, receipt verify, cert verify, witness [keygen], backup, restore, version
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import {
   generateNoteKey, openNote, parseCheckpointBody, parseWitnessSignerKey, runWitness, verifyReceipt, verifyStoredLedger,
   witnessVerifierKey, type TrustedCheckpoint,
 } from '../modules/ledger/index.js';
+import { isBundle, verifyBundle } from '../modules/certificates/index.js';
 import { resolveLogKey } from './log-key.resolver.js';
 import { DEMO_PASSWORD_DEFAULT, seedDemo } from './demo.seed.js';
 
@@ -37,6 +38,10 @@ usage: liutong <command> [options]
   receipt verify FILE --key KEY [--witness-key VKEY]...
                               verify an evidence receipt offline; KEY is a note verifier key, a file
                               holding one or a DID document, or a DID document URL
+  cert verify FILE [--issuer DID]... [--at TIME] [--lang zh-CN|en-US]
+                              verify a certificate offline from its bundle (GET /api/v1/certificates/{id}/bundle):
+                              format, issuer DID, signature, validity, status lists, ledger evidence;
+                              --issuer: the only DIDs trusted to issue; --at: check as of that time
   witness --url URL --key FILE --state FILE [--api-key K] [--log-key VKEY]
                               one witness round: check consistency, cosign, post (API key also from
                               LIUTONG_WITNESS_API_KEY)
@@ -106,9 +111,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       }
       if (values.demo) {
         const password = process.env.LIUTONG_DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
+        const started = performance.now();
         const demo = await seedDemo(lt, password);
         if (demo.seeded) {
-          out(`Demo data seeded. Users (password ${password === DEMO_PASSWORD_DEFAULT ? password : 'from LIUTONG_DEMO_PASSWORD'}):`);
+          out(`Demo data seeded in ${((performance.now() - started) / 1000).toFixed(1)} s. Users (password ${password === DEMO_PASSWORD_DEFAULT ? password : 'from LIUTONG_DEMO_PASSWORD'}):`);
           for (const u of demo.users) out(`  ${u.username.padEnd(16)} ${u.memberRole.padEnd(10)} ${u.organisation}`);
         }
       }
@@ -191,6 +197,33 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       }
       out(`INVALID: ${check.reason}${check.detail ? ` (${check.detail})` : ''}`);
       return 1;
+    }
+    case 'cert': {
+      const [sub, ...args] = rest;
+      const usage = 'usage: liutong cert verify FILE [--issuer DID]... [--at TIME] [--lang zh-CN|en-US]';
+      if (sub !== 'verify') throw new UsageError(usage);
+      const { values, positionals } = parse(args, { issuer: { type: 'string', multiple: true }, at: { type: 'string' }, lang: { type: 'string' } });
+      if (positionals.length !== 1) throw new UsageError(usage);
+      const lang = values.lang === 'en-US' ? 'en-US' : values.lang === undefined || values.lang === 'zh-CN' ? (values.lang ?? 'zh-CN') : null;
+      if (!lang) throw new UsageError(usage);
+      const at = values.at ? new Date(values.at) : new Date();
+      if (Number.isNaN(at.getTime())) throw new UsageError(`--at: not a time: ${values.at}`);
+      let bundle: unknown;
+      try {
+        bundle = JSON.parse(readFileSync(positionals[0]!, 'utf8'));
+      } catch (err) {
+        out(`INVALID: cannot read the bundle: ${(err as Error).message}`);
+        return 1;
+      }
+      if (!isBundle(bundle)) {
+        out('INVALID: not a certificate bundle (download one with GET /api/v1/certificates/{id}/bundle; a bare vc+jwt cannot be checked offline without the issuer DID document, status lists and receipts)');
+        return 1;
+      }
+      const result = await verifyBundle(bundle, { now: at, issuers: values.issuer ?? [] });
+      const mark = { passed: 'PASS', failed: 'FAIL', pending: 'WAIT' } as const;
+      for (const c of result.checks) out(`  ${mark[c.outcome]}  ${c.check.padEnd(9)} ${c.message[lang]}`);
+      out(result.valid ? 'VALID' : `INVALID: ${result.checks.filter((c) => c.outcome === 'failed').map((c) => `${c.check} (${c.code})`).join(', ')}`);
+      return result.valid ? 0 : 1;
     }
     case 'witness': {
       if (rest[0] === 'keygen') {

@@ -52,3 +52,4 @@ function serialize(value: unknown, path: string): string {
 function compareUtf16(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+

@@ -98,3 +98,15 @@ describe('SecretBox (AES-256-GCM, HKDF-SHA256 key)', () => {
     expect(() => new SecretBox('a'.repeat(16))).not.toThrow();
   });
 });
+
+describe('secret box lookup hashes', () => {
+  it('are stable per secret and purpose, and differ across secrets and purposes', () => {
+    const a = new SecretBox('a-secret-of-sixteen-chars');
+    const b = new SecretBox('another-secret-of-sixteen');
+    expect(a.mac('440106198102110019', 'person')).toBe(a.mac('440106198102110019', 'person'));
+    expect(a.mac('440106198102110019', 'person')).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.mac('440106198102110019', 'person')).not.toBe(b.mac('440106198102110019', 'person'));
+    expect(a.mac('440106198102110019', 'person')).not.toBe(a.mac('440106198102110019', 'other'));
+    expect(a.mac('440106198102110019', 'person')).not.toBe(a.mac('440106198102110027', 'person'));
+  });
+});

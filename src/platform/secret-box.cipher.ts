@@ -9,8 +9,11 @@
  *   (e.g. the key id it belongs to) so a sealed value cannot be swapped between rows.
  *   No aad and aad '' are the same.
  * - Format: `v1.<b64url iv>.<b64url ciphertext>.<b64url tag>` (base64url per RFC 4648 §5, unpadded).
+ * - `mac(value, purpose)`: a keyed lookup hash — HMAC-SHA256 under a key derived per purpose
+ *   (HKDF info = purpose) from the same secret — for identifiers kept sealed but looked up by
+ *   equality (e.g. a person's resident ID); without the secret it cannot be recomputed.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 export type SecretBoxErrorCode = 'SECRET_BOX_MALFORMED' | 'SECRET_BOX_AUTH_FAILED' | 'SECRET_BOX_WEAK_SECRET';
 
@@ -42,6 +45,7 @@ function decodePart(part: string, name: string): Buffer {
 
 export class SecretBox {
   readonly #key: Buffer;
+  readonly #secret: Buffer;
 
   /** Throws SecretBoxError('SECRET_BOX_WEAK_SECRET') if the secret is shorter than 16 characters. */
   constructor(secret: string) {
@@ -51,7 +55,14 @@ export class SecretBox {
         `key-encryption secret must be at least ${SECRET_BOX_MIN_SECRET_LENGTH} characters`,
       );
     }
-    this.#key = Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.from(HKDF_SALT, 'utf8'), Buffer.alloc(0), 32));
+    this.#secret = Buffer.from(secret, 'utf8');
+    this.#key = Buffer.from(hkdfSync('sha256', this.#secret, Buffer.from(HKDF_SALT, 'utf8'), Buffer.alloc(0), 32));
+  }
+
+  /** A keyed lookup hash of `value` for `purpose` (hex HMAC-SHA256; see the header). */
+  mac(value: string, purpose: string): string {
+    const key = Buffer.from(hkdfSync('sha256', this.#secret, Buffer.from(HKDF_SALT, 'utf8'), Buffer.from(`mac:${purpose}`, 'utf8'), 32));
+    return createHmac('sha256', key).update(value, 'utf8').digest('hex');
   }
 
   seal(plaintext: Buffer, aad = ''): string {

@@ -125,6 +125,18 @@ function importEd25519PublicJwk(jwk: JsonWebKey): KeyObject | undefined {
   }
 }
 
+/** Imported public keys by their `x` (a bounded cache: importing costs more than verifying). */
+const publicKeys = new Map<string, KeyObject | undefined>();
+function cachedPublicKey(jwk: JsonWebKey): KeyObject | undefined {
+  const x = typeof jwk?.x === 'string' && jwk.kty === 'OKP' && jwk.crv === 'Ed25519' ? jwk.x : null;
+  if (x === null) return importEd25519PublicJwk(jwk);
+  if (publicKeys.has(x)) return publicKeys.get(x);
+  const key = importEd25519PublicJwk(jwk);
+  if (publicKeys.size >= 10_000) publicKeys.clear();
+  publicKeys.set(x, key);
+  return key;
+}
+
 /** Verifies a signature. Returns false, never throws, for unknown algorithms, bad keys or bad signatures. */
 export function verifySignature(
   algorithm: SignatureAlgorithm,
@@ -136,7 +148,7 @@ export function verifySignature(
     if (!isSignatureAlgorithm(algorithm)) return false;
     if (!(data instanceof Uint8Array) || !(signature instanceof Uint8Array)) return false;
     if (signature.length !== ED25519_SIGNATURE_BYTES) return false;
-    const key = importEd25519PublicJwk(publicKeyJwk);
+    const key = cachedPublicKey(publicKeyJwk);
     if (!key) return false;
     return cryptoVerify(null, data, key, signature);
   } catch {

@@ -6,7 +6,7 @@
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { createLiutong, type Liutong } from '../../src/liutong.app.js';
 import { seedDemo } from '../../src/cli/demo.seed.js';
@@ -53,7 +53,10 @@ export function describeBrowser(name: string, body: (env: () => BrowserEnv) => v
     beforeAll(async () => {
       database = await cloneDatabase('pglite');
       const lt = await createLiutong(testConfig({ host: '127.0.0.1', port: 0, ledger: { intervalMs: 50 } }), { database, migrated: true });
-      await seedDemo(lt, DEMO_PASSWORD);
+      // As `liutong start --demo`: the platform operator's organisation first (it seals space packages,
+      // signs webhooks and is the caller of record of the real-name checks the demo's sign-up makes).
+      await lt.identity.organisations.bootstrapAdmin(DEMO_PASSWORD);
+      await seedDemo(lt, DEMO_PASSWORD, { scale: 0.05 }); // a twentieth of the datasets: same pages, faster start
       await lt.listen();
       const { port } = lt.app.server.address() as AddressInfo;
       const browser = await chromium.launch({ executablePath: exe, headless: true, args: CHROMIUM_FLAGS });
@@ -101,4 +104,80 @@ export async function fitsWidth(page: Page): Promise<{ ok: boolean; scrollWidth:
     const scrollWidth = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
     return { ok: scrollWidth <= window.innerWidth, scrollWidth, innerWidth: window.innerWidth };
   });
+}
+
+/**
+ * Opens an Ant Design select with `open`, clicks `option`, and waits for `settled` — what must show
+ * once the choice took. A busy machine can swallow the click while the dropdown is still
+ * animating in, or the dropdown closes under it; the choice is then made again (four attempts, each
+ * step bounded), so a slow CI run is not a failure
+ * while a choice that never takes still is.
+ */
+export async function chooseOption(open: Locator, option: Locator, settled: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Clicking an open select closes it, so open it only when the option is not showing yet.
+      if (!(await option.first().isVisible())) await open.click({ timeout: 10_000 });
+      await option.first().click({ timeout: 5_000 });
+      await settled.first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (await settled.first().isVisible()) return; // the choice took late
+      if (attempt >= 4) throw err;
+    }
+  }
+}
+
+/**
+ * Sets an Ant Design checkbox (its `.ant-checkbox-wrapper`) to `checked` and waits until it shows so.
+ * A click made while a modal is still animating in can be swallowed on a busy machine; the click is
+ * then made again (four attempts, each bounded), never when the box already shows the wanted state.
+ */
+export async function setChecked(wrapper: Locator, checked: boolean): Promise<void> {
+  const shows = async () => ((await wrapper.first().getAttribute('class', { timeout: 10_000 })) ?? '').split(/\s+/).includes('ant-checkbox-wrapper-checked') === checked;
+  for (let attempt = 1; ; attempt++) {
+    if (await shows()) return;
+    await wrapper.first().click({ timeout: 10_000 });
+    for (let i = 0; i < 20 && !(await shows()); i++) await new Promise((r) => setTimeout(r, 100));
+    if (await shows()) return;
+    if (attempt >= 4) throw new Error(`checkbox did not become ${checked ? 'checked' : 'unchecked'}: ${await wrapper.first().innerText()}`);
+  }
+}
+
+/**
+ * Clicks `trigger` (a button opening an Ant Design Popconfirm), confirms, and waits for `settled` —
+ * what shows once the action took. A click swallowed while the popover animates on a busy machine
+ * is made again (three attempts, each step bounded); nothing is clicked again once `settled` shows.
+ */
+export async function confirmAction(page: Page, trigger: Locator, settled: Locator): Promise<void> {
+  const ok = page.locator('.ant-popover:visible .ant-btn-primary');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await ok.first().isVisible())) await trigger.click({ timeout: 10_000 });
+      await ok.first().click({ timeout: 5_000 });
+      await settled.first().waitFor({ timeout: 15_000 });
+      return;
+    } catch (err) {
+      if (await settled.first().isVisible()) return;
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+/**
+ * Clicks `trigger` and waits for `settled` — what shows once the click took (a validation message,
+ * a new state). A click swallowed while a modal animates in on a busy machine is made again (three
+ * attempts, each bounded); nothing is clicked again once `settled` shows.
+ */
+export async function clickUntil(trigger: Locator, settled: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await trigger.click({ timeout: 10_000 });
+      await settled.first().waitFor({ timeout: 8_000 });
+      return;
+    } catch (err) {
+      if (await settled.first().isVisible()) return;
+      if (attempt >= 3) throw err;
+    }
+  }
 }

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { describeBrowser, fitsWidth } from './browser.harness.js';
+import type { Page } from 'playwright-core';
+import { chooseOption, describeBrowser, fitsWidth } from './browser.harness.js';
 import { randomUscc } from '../harness.js';
 import { generateNoteKey } from '../../src/modules/ledger/index.js';
 
@@ -104,12 +106,12 @@ describeBrowser('console in a real browser', (env) => {
     await page.getByTestId('element-identifier').fill('DE.TEST.CARD');
     await page.getByTestId('element-name-zh').fill('测试银行卡号');
     await page.getByTestId('element-name-en').fill('Test bank card number');
-    await page.getByLabel('格式约束', { exact: true }).click();
-    await page.locator('.ant-select-item-option[title="命名校验器"]').click();
-    await page.getByLabel('校验器', { exact: true }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /银行卡/ }).first().click();
-    await page.getByTestId('element-source').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '广东电网' }).first().click();
+    // A select's own input is not "visible" to Playwright; its form item is.
+    const formItem = (control: ReturnType<Page['locator']>, text: string | RegExp = /./) => page.locator('.ant-form-item').filter({ has: control }).filter({ hasText: text });
+    await chooseOption(page.getByLabel('格式约束', { exact: true }), page.locator('.ant-select-item-option[title="命名校验器"]'), formItem(page.getByLabel('校验器', { exact: true })));
+    const validator = page.locator('.ant-select-item-option').filter({ hasText: /银行卡/ });
+    await chooseOption(page.getByLabel('校验器', { exact: true }), validator, formItem(page.getByLabel('校验器', { exact: true }), /银行卡/));
+    await chooseOption(page.getByTestId('element-source'), page.locator('.ant-select-item-option').filter({ hasText: '广东电网' }), formItem(page.getByTestId('element-source'), '广东电网'));
     await page.getByTestId('form-submit').click();
     await page.getByTestId('element-table').getByText('DE.TEST.CARD').waitFor();
     await page.getByTestId('element-table').getByText('DE.TEST.CARD').click();
@@ -135,7 +137,11 @@ describeBrowser('console in a real browser', (env) => {
     const orgId = orgs.items[0]!.id;
     const resources = await lt.catalog.resources.list(null, { q: '企业月度用电量', page: 1, pageSize: 1 });
     const resourceId = resources.items[0]!.id;
-    const pages = ['/', '/login', '/verify', '/open-data', '/market', '/certificates/verify', '/console', '/console/orgs', `/console/orgs/${orgId}`, '/console/orgs/new', '/console/ledger', '/console/ledger/entries/1', '/console/ledger/verify', '/console/account', '/console/catalog/elements', '/console/catalog/resources', `/console/catalog/resources/${resourceId}`, '/console/catalog/resources/new'];
+    // Every page of the route table without parameters, read from its source, plus pages with a record.
+    const table = readFileSync('console/src/app.routes.tsx', 'utf8');
+    const plain = [...table.matchAll(/path: '([^']+)'/g)].map((m) => m[1]!).filter((p) => !p.includes(':'));
+    expect(plain.length).toBeGreaterThan(20);
+    const pages = [...plain, `/console/orgs/${orgId}`, '/console/ledger/entries/1', `/console/catalog/resources/${resourceId}`];
     for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
       const page = await (await env().context(viewport)).newPage();
       await login(page, 'bureau');
@@ -148,5 +154,5 @@ describeBrowser('console in a real browser', (env) => {
       }
       await screenshot(page, `account-${viewport.width}`);
     }
-  });
+  }, 300_000); // every page of the route table, twice
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canManageOrg, canSeeOrgPrivate, computeAccess, PERMISSIONS, resourceActions, type CurrentUser } from '../../console/src/access';
+import { agreementActions, canManageOrg, canSeeOrgPrivate, computeAccess, consentActions, PERMISSIONS, productActions, resourceActions, type CurrentUser } from '../../console/src/access';
 import { ROUTES } from '../../console/src/app.routes';
 
 const user = (orgRoles: string[], memberRole: string | null, orgId = 'org_a'): CurrentUser => ({ orgId, orgRoles, memberRole, personRoles: [] });
@@ -78,6 +78,147 @@ describe('console access', () => {
     expect(canManageOrg(computeAccess(platform), platform, 'org_b')).toBe(true);
     expect(canSeeOrgPrivate(platform, 'org_b')).toBe(true);
     expect(canManageOrg(computeAccess(null), null, 'org_a')).toBe(false);
+  });
+
+  it('offers sharing requests to public bodies only, as the server allows', () => {
+    const withType = (type: string, member = 'staff') => ({ ...user(['source_unit'], member), organisation: { type } });
+    expect(computeAccess(withType('government'))['sharing.request']).toBe(true);
+    expect(computeAccess(withType('public_enterprise'))['sharing.request']).toBe(true);
+    expect(computeAccess(withType('enterprise'))['sharing.request']).toBe(false);
+    expect(computeAccess(withType('government', 'auditor'))['sharing.request']).toBe(false);
+    expect(computeAccess(user(['source_unit'], 'staff'))['sharing.request']).toBe(false);
+  });
+
+  it('offers authorized operation (授权运营) to its parties and overseers, as authorization.routes.ts allows', () => {
+    const on = (roles: string[], member: string | null) => {
+      const a = computeAccess(user(roles, member));
+      return PERMISSIONS.filter((p) => p.startsWith('authorization.') && a[p]);
+    };
+    // Implementing body: reviews and decides, seals as org_admin, discloses.
+    expect(on(['implementing_body'], 'org_admin')).toEqual(['authorization.agreements', 'authorization.decide', 'authorization.seal', 'authorization.disclose']);
+    expect(on(['implementing_body'], 'staff')).toEqual(['authorization.agreements', 'authorization.decide', 'authorization.disclose']);
+    expect(on(['implementing_body'], 'auditor')).toEqual(['authorization.agreements']);
+    // Operator: applies (POST /agreements: operator, org_admin or staff), seals as org_admin, discloses.
+    expect(on(['enterprise', 'operator'], 'org_admin')).toEqual(['authorization.agreements', 'authorization.apply', 'authorization.seal', 'authorization.disclose']);
+    expect(on(['operator'], 'staff')).toEqual(['authorization.agreements', 'authorization.apply', 'authorization.disclose']);
+    expect(on(['operator'], 'finance')).toEqual(['authorization.agreements']);
+    // Overseers: every agreement and the missing disclosures; the data bureau's writers also suspend and terminate.
+    expect(on(['data_bureau'], 'staff')).toEqual(['authorization.agreements', 'authorization.intervene', 'authorization.oversee']);
+    expect(on(['data_bureau'], 'auditor')).toEqual(['authorization.agreements', 'authorization.oversee']);
+    expect(on(['regulator'], 'org_admin')).toEqual(['authorization.agreements', 'authorization.oversee']);
+    // Anyone else: nothing (the demo bureau is both data bureau and implementing body: everything but apply).
+    expect(on(['enterprise', 'data_merchant'], 'org_admin')).toEqual([]);
+    expect(on(['source_unit'], 'org_admin')).toEqual([]);
+    expect(on(['data_bureau', 'implementing_body'], 'org_admin')).toEqual(PERMISSIONS.filter((p) => p.startsWith('authorization.') && p !== 'authorization.apply'));
+  });
+
+  it('offers agreement steps by the machine (actions from the API), the side and the member role', () => {
+    const body = user(['implementing_body'], 'staff', 'org_body');
+    const bodyAdmin = user(['implementing_body'], 'org_admin', 'org_body');
+    const op = user(['operator'], 'staff', 'org_op');
+    const opAdmin = user(['operator'], 'org_admin', 'org_op');
+    const opAuditor = user(['operator'], 'auditor', 'org_op');
+    const bureau = user(['data_bureau'], 'staff', 'org_bureau');
+    const regulator = user(['regulator'], 'org_admin', 'org_reg');
+    const other = user(['operator'], 'org_admin', 'org_other');
+    const agreement = (actions: string[], sealed: { body?: boolean; op?: boolean } = {}) => ({
+      implementingOrgId: 'org_body', operatorOrgId: 'org_op', actions, seals: { implementingBody: sealed.body ? {} : null, operator: sealed.op ? {} : null },
+    });
+    const on = (u: CurrentUser, a: Parameters<typeof agreementActions>[2]) => Object.entries(agreementActions(computeAccess(u), u, a)).filter(([, v]) => v).map(([k]) => k);
+    const applied = agreement(['review', 'reject', 'withdraw']);
+    expect(on(body, applied)).toEqual(['review', 'reject']);
+    expect(on(op, applied)).toEqual(['withdraw']);
+    expect(on(opAuditor, applied)).toEqual([]);
+    expect(on(other, applied)).toEqual([]);
+    expect(on(bureau, applied)).toEqual([]);
+    const reviewed = agreement(['seal', 'reject', 'withdraw']);
+    expect(on(body, reviewed)).toEqual(['reject']); // staff may not seal
+    expect(on(bodyAdmin, reviewed)).toEqual(['reject', 'seal']);
+    expect(on(opAdmin, reviewed)).toEqual(['withdraw', 'seal']);
+    expect(on(bodyAdmin, agreement(['seal', 'reject', 'withdraw'], { body: true }))).toEqual(['reject']); // sealed once
+    expect(on(opAdmin, agreement(['seal', 'reject', 'withdraw'], { body: true }))).toEqual(['withdraw', 'seal']);
+    expect(on(regulator, reviewed)).toEqual([]);
+    const signed = agreement(['activate', 'terminate'], { body: true, op: true });
+    expect(on(body, signed)).toEqual(['activate', 'terminate']);
+    expect(on(op, signed)).toEqual([]);
+    expect(on(bureau, signed)).toEqual(['terminate']);
+    const active = agreement(['suspend', 'terminate', 'expire', 'declare'], { body: true, op: true });
+    expect(on(body, active)).toEqual(['suspend', 'terminate']);
+    expect(on(op, active)).toEqual(['declare']);
+    expect(on(bureau, active)).toEqual(['suspend', 'terminate']);
+    expect(on(regulator, active)).toEqual([]);
+    const suspended = agreement(['resume', 'terminate', 'expire'], { body: true, op: true });
+    expect(on(body, suspended)).toEqual(['resume', 'terminate']);
+    expect(on(bureau, suspended)).toEqual(['terminate']);
+    expect(on(body, agreement([]))).toEqual([]);
+    expect(agreementActions(computeAccess(null), null, active)).toMatchObject({ declare: false, suspend: false });
+  });
+
+  it("offers to withdraw a product to its operator's org_admin or staff while declared", () => {
+    const p = { operatorOrgId: 'org_op', status: 'declared' };
+    expect(productActions(user(['operator'], 'staff', 'org_op'), p).withdraw).toBe(true);
+    expect(productActions(user(['operator'], 'auditor', 'org_op'), p).withdraw).toBe(false);
+    expect(productActions(user(['implementing_body'], 'org_admin', 'org_body'), p).withdraw).toBe(false);
+    expect(productActions(user(['operator'], 'org_admin', 'org_op'), { ...p, status: 'withdrawn' }).withdraw).toBe(false);
+    expect(productActions(null, p).withdraw).toBe(false);
+  });
+
+  it('offers the digital space to enterprises, requests to writers and webhooks to org_admin, as authorization.routes.ts allows', () => {
+    const on = (type: string | null, member: string | null, roles: string[] = ['enterprise']) => {
+      const a = computeAccess({ ...user(roles, member), ...(type ? { organisation: { type } } : {}) });
+      return PERMISSIONS.filter((p) => (p.startsWith('space.') || p.startsWith('notifications.')) && a[p]);
+    };
+    // An enterprise (or public enterprise) holds a legal-person digital space; its org_admin or staff
+    // manage it and request; its org_admin binds it to the registry record.
+    expect(on('enterprise', 'org_admin')).toEqual(['space.holder', 'space.manage', 'space.bind', 'space.consents', 'space.request', 'notifications.inbox', 'notifications.webhooks']);
+    expect(on('enterprise', 'staff')).toEqual(['space.holder', 'space.manage', 'space.consents', 'space.request', 'notifications.inbox']);
+    expect(on('public_enterprise', 'staff', ['source_unit'])).toEqual(['space.holder', 'space.manage', 'space.consents', 'space.request', 'notifications.inbox']);
+    // An individual's account has a personal digital space, but binding to the registry is for enterprises.
+    expect(on('individual', 'org_admin', ['individual'])).toEqual(['space.holder', 'space.manage', 'space.consents', 'space.request', 'notifications.inbox', 'notifications.webhooks']);
+    // Auditors and finance read: the space, the authorizations, the inbox; they change nothing.
+    expect(on('enterprise', 'auditor')).toEqual(['space.holder', 'space.consents', 'notifications.inbox']);
+    expect(on('enterprise', 'finance')).toEqual(['space.holder', 'space.consents', 'notifications.inbox']);
+    // A public body has no digital space (AUTHORIZATION_NOT_A_HOLDER) but may request, and sees its inbox.
+    expect(on('government', 'org_admin', ['data_bureau'])).toEqual(['space.consents', 'space.request', 'notifications.inbox', 'notifications.webhooks']);
+    expect(on('public_institution', 'staff', ['source_unit'])).toEqual(['space.consents', 'space.request', 'notifications.inbox']);
+    expect(on(null, 'org_admin')).toEqual(['space.consents', 'space.request', 'notifications.inbox', 'notifications.webhooks']);
+    expect(PERMISSIONS.filter((p) => (p.startsWith('space.') || p.startsWith('notifications.')) && computeAccess(null)[p])).toEqual([]);
+  });
+
+  it('offers authorization steps by side, state and member role (the holder decides and revokes, the requester withdraws, retrieves and attests)', () => {
+    const holder = (member: string) => user(['enterprise'], member, 'org_factory');
+    const requester = (member: string) => user(['enterprise'], member, 'org_bank');
+    const other = user(['enterprise'], 'org_admin', 'org_other');
+    const bureau = user(['data_bureau'], 'org_admin', 'org_bureau');
+    const consent = (status: string, extra: { grantIds?: string[]; deletion?: { attestedAt: string | null } | null } = {}) => ({
+      holderOrgId: 'org_factory', requesterOrgId: 'org_bank', status, grantIds: extra.grantIds ?? [], deletion: extra.deletion ?? null,
+    });
+    const on = (u: CurrentUser | null, c: Parameters<typeof consentActions>[1]) => Object.entries(consentActions(u, c)).filter(([, v]) => v).map(([k]) => k);
+    const pending = consent('pending');
+    expect(on(holder('org_admin'), pending)).toEqual(['approve', 'reject']);
+    expect(on(holder('staff'), pending)).toEqual(['approve', 'reject']);
+    expect(on(holder('auditor'), pending)).toEqual([]);
+    expect(on(requester('staff'), pending)).toEqual(['withdraw']);
+    expect(on(requester('finance'), pending)).toEqual([]);
+    expect(on(other, pending)).toEqual([]);
+    expect(on(bureau, pending)).toEqual([]);
+    const approved = consent('approved', { grantIds: ['gr_1', 'gr_2'] });
+    expect(on(holder('staff'), approved)).toEqual(['revoke']);
+    expect(on(requester('org_admin'), approved)).toEqual(['retrieve']);
+    expect(on(requester('auditor'), approved)).toEqual(['retrieve']); // reading is the gateway's to decide
+    expect(on(other, approved)).toEqual([]);
+    for (const ended of ['revoked', 'expired', 'exhausted']) {
+      const due = consent(ended, { grantIds: ['gr_1'], deletion: { attestedAt: null } });
+      expect(on(holder('org_admin'), due), ended).toEqual([]);
+      expect(on(requester('staff'), due), ended).toEqual(['attest', 'retrieve']); // retrieving shows the gateway's refusal
+      expect(on(requester('staff'), { ...due, deletion: { attestedAt: '2026-12-01T00:00:00.000Z' } }), ended).toEqual(['retrieve']);
+      expect(on(requester('auditor'), due), ended).toEqual(['retrieve']);
+    }
+    for (const closed of ['rejected', 'withdrawn']) {
+      expect(on(holder('org_admin'), consent(closed)), closed).toEqual([]);
+      expect(on(requester('org_admin'), consent(closed)), closed).toEqual([]);
+    }
+    expect(on(null, approved)).toEqual([]);
   });
 
   it('route table: every entry names a known permission, and console pages need a signed-in user', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime } from '../../console/src/format/time.format';
+import { formatDate, formatTime } from '../../console/src/format/time.format';
 
 describe('console dates', () => {
   it('are shown in Asia/Shanghai time whatever the machine zone', () => {
@@ -11,5 +11,11 @@ describe('console dates', () => {
     expect(formatTime(null, 'zh-CN')).toBe('—');
     expect(formatTime('', 'zh-CN')).toBe('—');
     expect(formatTime('not a date', 'en-US')).toBe('not a date');
+  });
+  it('show calendar days as they are and instants by their day in Asia/Shanghai', () => {
+    expect(formatDate('2026-02-28', 'zh-CN')).toBe('2026-02-28');
+    expect(formatDate('2026-11-23T18:02:43Z', 'en-US')).toBe('2026-11-24');
+    expect(formatDate(null, 'zh-CN')).toBe('—');
+    expect(formatDate('someday', 'zh-CN')).toBe('someday');
   });
 });

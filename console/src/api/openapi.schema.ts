@@ -4,6 +4,609 @@
  */
 /* eslint-disable */
 export interface paths {
+    "/api/3/action/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Any other CKAN action: 400 "Bad request - Action name not known" */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/3/action/organization_list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CKAN organization_list: organisations publishing open datasets (all_fields, sort, limit, offset) */
+        get: {
+            parameters: {
+                query?: {
+                    all_fields?: string;
+                    limit?: string;
+                    offset?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description names, or dictionaries with all_fields=true */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            help: string;
+                            result: unknown[];
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description CKAN's error shape: __type 'Not Found Error' (404), 'Validation Error' (409, field lists), 'Authorization Error' (403) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                __type: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            help: string;
+                            /** @enum {boolean} */
+                            success: false;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** CKAN organization_list (POST, JSON body) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the action parameters as a JSON object */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description CKAN organization_list */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            help: string;
+                            result: unknown[];
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description CKAN's error shape: __type 'Not Found Error' (404), 'Validation Error' (409, field lists), 'Authorization Error' (403) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                __type: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            help: string;
+                            /** @enum {boolean} */
+                            success: false;
+                        };
+                    };
+                };
+                /** @description CKAN's error shape: __type 'Not Found Error' (404), 'Validation Error' (409, field lists), 'Authorization Error' (403) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                __type: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            help: string;
+                            /** @enum {boolean} */
+                            success: false;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/3/action/package_list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CKAN package_list: names of the open datasets (limit, offset) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: string;
+                    offset?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description names */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            help: string;
+                            result: string[];
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description CKAN's error shape: __type 'Not Found Error' (404), 'Validation Error' (409, field lists), 'Authorization Error' (403) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                __type: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            help: string;
+                            /** @enum {boolean} */
+                            success: false;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** CKAN package_list (POST, JSON body) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the action parameters as a JSON object */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description CKAN package_list */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            help: string;
+                            result: string[];
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description CKAN's error shape: __type 'Not Found Error' (404), 'Validation Error' (409, field lists), 'Authorization Error' (403) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                __type: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            help: string;
+                            /** @enum {boolean} */
+                            success: false;
+                        };
+                    };
+                };
+                /** @description CKAN's error shape: __type 'Not Found Error' (404), 'Validation Error' (409, field lists), 'Authorization Error' (403) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                __type: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            help: string;
+                            /** @enum {boolean} */
+                            success: false;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/3/action/package_search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CKAN package_search: q, fq (organization:, tags:, res_format:, open_type:), sort, rows (≤ 1000), start */
+        get: {
+            parameters: {
+                query?: {
+                    fq?: string;
+                    q?: string;
+                    rows?: string;
+                    sort?: string;
+                    start?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { count, results, … } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            help: string;
+                            result: {
+                                count: number;
+                                facets: {
+                                    [key: string]: unknown;
+                                };
+                                results: unknown[];
+                                search_facets: {
+                                    [key: string]: unknown;
+                                };
+                                sort: string;
+                            };
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description CKAN's error shape: __type 'Not Found Error' (404), 'Validation Error' (409, field lists), 'Authorization Error' (403) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                __type: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            help: string;
+                            /** @enum {boolean} */
+                            success: false;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** CKAN package_search (POST, JSON body) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the action parameters as a JSON object */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description CKAN package_search */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            help: string;
+                            result: unknown;
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description CKAN's error shape: __type 'Not Found Error' (404), 'Validation Error' (409, field lists), 'Authorization Error' (403) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                __type: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            help: string;
+                            /** @enum {boolean} */
+                            success: false;
+                        };
+                    };
+                };
+                /** @description CKAN's error shape: __type 'Not Found Error' (404), 'Validation Error' (409, field lists), 'Authorization Error' (403) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                __type: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            help: string;
+                            /** @enum {boolean} */
+                            success: false;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/3/action/package_show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CKAN package_show: one open dataset (id) */
+        get: {
+            parameters: {
+                query?: {
+                    id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a CKAN dataset dictionary */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            help: string;
+                            result: unknown;
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description CKAN's error shape: __type 'Not Found Error' (404), 'Validation Error' (409, field lists), 'Authorization Error' (403) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                __type: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            help: string;
+                            /** @enum {boolean} */
+                            success: false;
+                        };
+                    };
+                };
+                /** @description CKAN's error shape: __type 'Not Found Error' (404), 'Validation Error' (409, field lists), 'Authorization Error' (403) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                __type: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            help: string;
+                            /** @enum {boolean} */
+                            success: false;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** CKAN package_show (POST, JSON body) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the action parameters as a JSON object */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description CKAN package_show */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            help: string;
+                            result: unknown;
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description CKAN's error shape: __type 'Not Found Error' (404), 'Validation Error' (409, field lists), 'Authorization Error' (403) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                __type: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            help: string;
+                            /** @enum {boolean} */
+                            success: false;
+                        };
+                    };
+                };
+                /** @description CKAN's error shape: __type 'Not Found Error' (404), 'Validation Error' (409, field lists), 'Authorization Error' (403) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                __type: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            help: string;
+                            /** @enum {boolean} */
+                            success: false;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -140,6 +743,6255 @@ export interface paths {
                 };
                 /** @description Error body: stable code, localized message (Accept-Language), request id */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organisation's agreements (either side, or ?role=), or all of them (data bureau, regulator) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description mine: the caller's organisation's agreements (either side); all: every agreement (data bureau, regulator) */
+                    box?: "mine" | "all";
+                    page: number;
+                    pageSize: number;
+                    /** @description implementing_body 实施机构 | operator 运营机构 */
+                    role?: "implementing_body" | "operator";
+                    /** @description applied 已申请 → reviewed 已审核 → signed 已签章 → active 运营中 ⇄ suspended 已暂停 → terminated 已终止 | expired 已到期; rejected 已驳回; withdrawn 已撤回 */
+                    status?: "applied" | "reviewed" | "rejected" | "withdrawn" | "signed" | "active" | "suspended" | "terminated" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description transitions the machine allows now (whether the caller may take them is checked on the call) */
+                                actions: string[];
+                                activatedAt: string | null;
+                                appliedAt: string;
+                                documentDigest: string | null;
+                                domain: string | null;
+                                endedAt: string | null;
+                                feeCap: {
+                                    amount: string;
+                                    unit: string;
+                                } | null;
+                                grantIds: string[];
+                                id: string;
+                                implementingOrgId: string;
+                                /**
+                                 * @description whole 整体授权 | domain 分领域授权 | scenario 依场景授权 (one scenario)
+                                 * @enum {string}
+                                 */
+                                mode: "whole" | "domain" | "scenario";
+                                operatorOrgId: string;
+                                reason: string | null;
+                                reviewedAt: string | null;
+                                reviewNote: string | null;
+                                scenarios: string[];
+                                scope: {
+                                    fields: string[];
+                                    resourceId: string;
+                                    sourceOrgId: string;
+                                    title: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                seals: {
+                                    implementingBody: {
+                                        /** @enum {string} */
+                                        alg: "Ed25519";
+                                        digest: string;
+                                        kid: string;
+                                        orgId: string;
+                                        signature: string;
+                                        signedAt: string;
+                                        signedBy?: string;
+                                        signer: string;
+                                        /** @enum {number} */
+                                        v: 1;
+                                    } | null;
+                                    operator: {
+                                        /** @enum {string} */
+                                        alg: "Ed25519";
+                                        digest: string;
+                                        kid: string;
+                                        orgId: string;
+                                        signature: string;
+                                        signedAt: string;
+                                        signedBy?: string;
+                                        signer: string;
+                                        /** @enum {number} */
+                                        v: 1;
+                                    } | null;
+                                };
+                                securityObligations: string;
+                                signedAt: string | null;
+                                /**
+                                 * @description applied 已申请 → reviewed 已审核 → signed 已签章 → active 运营中 ⇄ suspended 已暂停 → terminated 已终止 | expired 已到期; rejected 已驳回; withdrawn 已撤回
+                                 * @enum {string}
+                                 */
+                                status: "applied" | "reviewed" | "rejected" | "withdrawn" | "signed" | "active" | "suspended" | "terminated" | "expired";
+                                termFrom: string;
+                                termTo: string;
+                                updatedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** An operator (运营机构) applies to an implementing body (实施机构) for authorized operation of public data */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description an operator's application to an implementing body for authorized operation (授权运营申请) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        domain?: string | null;
+                        feeCap?: {
+                            /** @description yuan, at most two decimals */
+                            amount: string;
+                            unit: string;
+                        } | null;
+                        implementingOrgId: string;
+                        /**
+                         * @description whole 整体授权 | domain 分领域授权 | scenario 依场景授权 (one scenario)
+                         * @enum {string}
+                         */
+                        mode: "whole" | "domain" | "scenario";
+                        scenarios: string[];
+                        scope: {
+                            fields: string[];
+                            resourceId: string;
+                        }[];
+                        securityObligations: string;
+                        /** @description first day of the term (Asia/Shanghai) */
+                        termFrom: string;
+                        /** @description last day of the term; at most authorization.maxTermYears after the first */
+                        termTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description transitions the machine allows now (whether the caller may take them is checked on the call) */
+                            actions: string[];
+                            activatedAt: string | null;
+                            appliedAt: string;
+                            documentDigest: string | null;
+                            domain: string | null;
+                            endedAt: string | null;
+                            feeCap: {
+                                amount: string;
+                                unit: string;
+                            } | null;
+                            grantIds: string[];
+                            id: string;
+                            implementingOrgId: string;
+                            /**
+                             * @description whole 整体授权 | domain 分领域授权 | scenario 依场景授权 (one scenario)
+                             * @enum {string}
+                             */
+                            mode: "whole" | "domain" | "scenario";
+                            operatorOrgId: string;
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            scenarios: string[];
+                            scope: {
+                                fields: string[];
+                                resourceId: string;
+                                sourceOrgId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            seals: {
+                                implementingBody: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                                operator: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                            };
+                            securityObligations: string;
+                            signedAt: string | null;
+                            /**
+                             * @description applied 已申请 → reviewed 已审核 → signed 已签章 → active 运营中 ⇄ suspended 已暂停 → terminated 已终止 | expired 已到期; rejected 已驳回; withdrawn 已撤回
+                             * @enum {string}
+                             */
+                            status: "applied" | "reviewed" | "rejected" | "withdrawn" | "signed" | "active" | "suspended" | "terminated" | "expired";
+                            termFrom: string;
+                            termTo: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/agreements/{agreementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agreement with the document both parties seal (its parties, the data bureau, the regulator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description transitions the machine allows now (whether the caller may take them is checked on the call) */
+                            actions: string[];
+                            activatedAt: string | null;
+                            appliedAt: string;
+                            documentDigest: string | null;
+                            domain: string | null;
+                            endedAt: string | null;
+                            feeCap: {
+                                amount: string;
+                                unit: string;
+                            } | null;
+                            grantIds: string[];
+                            id: string;
+                            implementingOrgId: string;
+                            /**
+                             * @description whole 整体授权 | domain 分领域授权 | scenario 依场景授权 (one scenario)
+                             * @enum {string}
+                             */
+                            mode: "whole" | "domain" | "scenario";
+                            operatorOrgId: string;
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            scenarios: string[];
+                            scope: {
+                                fields: string[];
+                                resourceId: string;
+                                sourceOrgId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            seals: {
+                                implementingBody: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                                operator: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                            };
+                            securityObligations: string;
+                            signedAt: string | null;
+                            /**
+                             * @description applied 已申请 → reviewed 已审核 → signed 已签章 → active 运营中 ⇄ suspended 已暂停 → terminated 已终止 | expired 已到期; rejected 已驳回; withdrawn 已撤回
+                             * @enum {string}
+                             */
+                            status: "applied" | "reviewed" | "rejected" | "withdrawn" | "signed" | "active" | "suspended" | "terminated" | "expired";
+                            termFrom: string;
+                            termTo: string;
+                            updatedAt: string;
+                        } & {
+                            /** @description the document both parties seal */
+                            document: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/agreements/{agreementId}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The implementing body puts a signed agreement in force from its first day: the operator's gateway grants are issued */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description transitions the machine allows now (whether the caller may take them is checked on the call) */
+                            actions: string[];
+                            activatedAt: string | null;
+                            appliedAt: string;
+                            documentDigest: string | null;
+                            domain: string | null;
+                            endedAt: string | null;
+                            feeCap: {
+                                amount: string;
+                                unit: string;
+                            } | null;
+                            grantIds: string[];
+                            id: string;
+                            implementingOrgId: string;
+                            /**
+                             * @description whole 整体授权 | domain 分领域授权 | scenario 依场景授权 (one scenario)
+                             * @enum {string}
+                             */
+                            mode: "whole" | "domain" | "scenario";
+                            operatorOrgId: string;
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            scenarios: string[];
+                            scope: {
+                                fields: string[];
+                                resourceId: string;
+                                sourceOrgId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            seals: {
+                                implementingBody: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                                operator: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                            };
+                            securityObligations: string;
+                            signedAt: string | null;
+                            /**
+                             * @description applied 已申请 → reviewed 已审核 → signed 已签章 → active 运营中 ⇄ suspended 已暂停 → terminated 已终止 | expired 已到期; rejected 已驳回; withdrawn 已撤回
+                             * @enum {string}
+                             */
+                            status: "applied" | "reviewed" | "rejected" | "withdrawn" | "signed" | "active" | "suspended" | "terminated" | "expired";
+                            termFrom: string;
+                            termTo: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/agreements/{agreementId}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The operator declares a product or service built under its agreement in force (fee within the cap) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            /** @description a product or service built under the agreement (运营产品) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string | null;
+                        fee?: {
+                            /** @description yuan, at most two decimals */
+                            amount: string;
+                            unit: string;
+                        } | null;
+                        /**
+                         * @description dataset 数据集 | api 服务接口 | indicator 指标 | report 报告 | model 模型算法 | application 应用
+                         * @enum {string}
+                         */
+                        kind: "dataset" | "api" | "indicator" | "report" | "model" | "application";
+                        name: {
+                            en: string;
+                            zh: string;
+                        };
+                        resourceIds: string[];
+                        scenario: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            declaredAt: string;
+                            description: string | null;
+                            fee: {
+                                amount: string;
+                                unit: string;
+                            } | null;
+                            id: string;
+                            /**
+                             * @description dataset 数据集 | api 服务接口 | indicator 指标 | report 报告 | model 模型算法 | application 应用
+                             * @enum {string}
+                             */
+                            kind: "dataset" | "api" | "indicator" | "report" | "model" | "application";
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            operatorOrgId: string;
+                            resourceIds: string[];
+                            scenario: string;
+                            /** @enum {string} */
+                            status: "declared" | "withdrawn";
+                            withdrawnAt: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/agreements/{agreementId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The implementing body refuses the application (before signing), with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description transitions the machine allows now (whether the caller may take them is checked on the call) */
+                            actions: string[];
+                            activatedAt: string | null;
+                            appliedAt: string;
+                            documentDigest: string | null;
+                            domain: string | null;
+                            endedAt: string | null;
+                            feeCap: {
+                                amount: string;
+                                unit: string;
+                            } | null;
+                            grantIds: string[];
+                            id: string;
+                            implementingOrgId: string;
+                            /**
+                             * @description whole 整体授权 | domain 分领域授权 | scenario 依场景授权 (one scenario)
+                             * @enum {string}
+                             */
+                            mode: "whole" | "domain" | "scenario";
+                            operatorOrgId: string;
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            scenarios: string[];
+                            scope: {
+                                fields: string[];
+                                resourceId: string;
+                                sourceOrgId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            seals: {
+                                implementingBody: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                                operator: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                            };
+                            securityObligations: string;
+                            signedAt: string | null;
+                            /**
+                             * @description applied 已申请 → reviewed 已审核 → signed 已签章 → active 运营中 ⇄ suspended 已暂停 → terminated 已终止 | expired 已到期; rejected 已驳回; withdrawn 已撤回
+                             * @enum {string}
+                             */
+                            status: "applied" | "reviewed" | "rejected" | "withdrawn" | "signed" | "active" | "suspended" | "terminated" | "expired";
+                            termFrom: string;
+                            termTo: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/agreements/{agreementId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The implementing body resumes a suspended agreement: new grants for the rest of the term */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description transitions the machine allows now (whether the caller may take them is checked on the call) */
+                            actions: string[];
+                            activatedAt: string | null;
+                            appliedAt: string;
+                            documentDigest: string | null;
+                            domain: string | null;
+                            endedAt: string | null;
+                            feeCap: {
+                                amount: string;
+                                unit: string;
+                            } | null;
+                            grantIds: string[];
+                            id: string;
+                            implementingOrgId: string;
+                            /**
+                             * @description whole 整体授权 | domain 分领域授权 | scenario 依场景授权 (one scenario)
+                             * @enum {string}
+                             */
+                            mode: "whole" | "domain" | "scenario";
+                            operatorOrgId: string;
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            scenarios: string[];
+                            scope: {
+                                fields: string[];
+                                resourceId: string;
+                                sourceOrgId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            seals: {
+                                implementingBody: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                                operator: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                            };
+                            securityObligations: string;
+                            signedAt: string | null;
+                            /**
+                             * @description applied 已申请 → reviewed 已审核 → signed 已签章 → active 运营中 ⇄ suspended 已暂停 → terminated 已终止 | expired 已到期; rejected 已驳回; withdrawn 已撤回
+                             * @enum {string}
+                             */
+                            status: "applied" | "reviewed" | "rejected" | "withdrawn" | "signed" | "active" | "suspended" | "terminated" | "expired";
+                            termFrom: string;
+                            termTo: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/agreements/{agreementId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The implementing body accepts the application after review; the document to seal is fixed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description transitions the machine allows now (whether the caller may take them is checked on the call) */
+                            actions: string[];
+                            activatedAt: string | null;
+                            appliedAt: string;
+                            documentDigest: string | null;
+                            domain: string | null;
+                            endedAt: string | null;
+                            feeCap: {
+                                amount: string;
+                                unit: string;
+                            } | null;
+                            grantIds: string[];
+                            id: string;
+                            implementingOrgId: string;
+                            /**
+                             * @description whole 整体授权 | domain 分领域授权 | scenario 依场景授权 (one scenario)
+                             * @enum {string}
+                             */
+                            mode: "whole" | "domain" | "scenario";
+                            operatorOrgId: string;
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            scenarios: string[];
+                            scope: {
+                                fields: string[];
+                                resourceId: string;
+                                sourceOrgId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            seals: {
+                                implementingBody: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                                operator: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                            };
+                            securityObligations: string;
+                            signedAt: string | null;
+                            /**
+                             * @description applied 已申请 → reviewed 已审核 → signed 已签章 → active 运营中 ⇄ suspended 已暂停 → terminated 已终止 | expired 已到期; rejected 已驳回; withdrawn 已撤回
+                             * @enum {string}
+                             */
+                            status: "applied" | "reviewed" | "rejected" | "withdrawn" | "signed" | "active" | "suspended" | "terminated" | "expired";
+                            termFrom: string;
+                            termTo: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/agreements/{agreementId}/seal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Seal the reviewed agreement with the caller's organisation's electronic seal (org_admin); the second seal signs it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description transitions the machine allows now (whether the caller may take them is checked on the call) */
+                            actions: string[];
+                            activatedAt: string | null;
+                            appliedAt: string;
+                            documentDigest: string | null;
+                            domain: string | null;
+                            endedAt: string | null;
+                            feeCap: {
+                                amount: string;
+                                unit: string;
+                            } | null;
+                            grantIds: string[];
+                            id: string;
+                            implementingOrgId: string;
+                            /**
+                             * @description whole 整体授权 | domain 分领域授权 | scenario 依场景授权 (one scenario)
+                             * @enum {string}
+                             */
+                            mode: "whole" | "domain" | "scenario";
+                            operatorOrgId: string;
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            scenarios: string[];
+                            scope: {
+                                fields: string[];
+                                resourceId: string;
+                                sourceOrgId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            seals: {
+                                implementingBody: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                                operator: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                            };
+                            securityObligations: string;
+                            signedAt: string | null;
+                            /**
+                             * @description applied 已申请 → reviewed 已审核 → signed 已签章 → active 运营中 ⇄ suspended 已暂停 → terminated 已终止 | expired 已到期; rejected 已驳回; withdrawn 已撤回
+                             * @enum {string}
+                             */
+                            status: "applied" | "reviewed" | "rejected" | "withdrawn" | "signed" | "active" | "suspended" | "terminated" | "expired";
+                            termFrom: string;
+                            termTo: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/agreements/{agreementId}/seals/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checks both parties' seals against the agreement document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            documentDigest: string;
+                            implementingBody: {
+                                kid?: string;
+                                orgId?: string;
+                                reason?: string;
+                                signedAt?: string;
+                                valid: boolean;
+                            };
+                            operator: {
+                                kid?: string;
+                                orgId?: string;
+                                reason?: string;
+                                signedAt?: string;
+                                valid: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/agreements/{agreementId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The implementing body (or the data bureau) suspends an agreement in force: its grants are revoked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description transitions the machine allows now (whether the caller may take them is checked on the call) */
+                            actions: string[];
+                            activatedAt: string | null;
+                            appliedAt: string;
+                            documentDigest: string | null;
+                            domain: string | null;
+                            endedAt: string | null;
+                            feeCap: {
+                                amount: string;
+                                unit: string;
+                            } | null;
+                            grantIds: string[];
+                            id: string;
+                            implementingOrgId: string;
+                            /**
+                             * @description whole 整体授权 | domain 分领域授权 | scenario 依场景授权 (one scenario)
+                             * @enum {string}
+                             */
+                            mode: "whole" | "domain" | "scenario";
+                            operatorOrgId: string;
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            scenarios: string[];
+                            scope: {
+                                fields: string[];
+                                resourceId: string;
+                                sourceOrgId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            seals: {
+                                implementingBody: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                                operator: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                            };
+                            securityObligations: string;
+                            signedAt: string | null;
+                            /**
+                             * @description applied 已申请 → reviewed 已审核 → signed 已签章 → active 运营中 ⇄ suspended 已暂停 → terminated 已终止 | expired 已到期; rejected 已驳回; withdrawn 已撤回
+                             * @enum {string}
+                             */
+                            status: "applied" | "reviewed" | "rejected" | "withdrawn" | "signed" | "active" | "suspended" | "terminated" | "expired";
+                            termFrom: string;
+                            termTo: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/agreements/{agreementId}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The implementing body (or the data bureau) ends an agreement before its term: its grants are revoked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description transitions the machine allows now (whether the caller may take them is checked on the call) */
+                            actions: string[];
+                            activatedAt: string | null;
+                            appliedAt: string;
+                            documentDigest: string | null;
+                            domain: string | null;
+                            endedAt: string | null;
+                            feeCap: {
+                                amount: string;
+                                unit: string;
+                            } | null;
+                            grantIds: string[];
+                            id: string;
+                            implementingOrgId: string;
+                            /**
+                             * @description whole 整体授权 | domain 分领域授权 | scenario 依场景授权 (one scenario)
+                             * @enum {string}
+                             */
+                            mode: "whole" | "domain" | "scenario";
+                            operatorOrgId: string;
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            scenarios: string[];
+                            scope: {
+                                fields: string[];
+                                resourceId: string;
+                                sourceOrgId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            seals: {
+                                implementingBody: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                                operator: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                            };
+                            securityObligations: string;
+                            signedAt: string | null;
+                            /**
+                             * @description applied 已申请 → reviewed 已审核 → signed 已签章 → active 运营中 ⇄ suspended 已暂停 → terminated 已终止 | expired 已到期; rejected 已驳回; withdrawn 已撤回
+                             * @enum {string}
+                             */
+                            status: "applied" | "reviewed" | "rejected" | "withdrawn" | "signed" | "active" | "suspended" | "terminated" | "expired";
+                            termFrom: string;
+                            termTo: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/agreements/{agreementId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The operator withdraws its application (before signing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description transitions the machine allows now (whether the caller may take them is checked on the call) */
+                            actions: string[];
+                            activatedAt: string | null;
+                            appliedAt: string;
+                            documentDigest: string | null;
+                            domain: string | null;
+                            endedAt: string | null;
+                            feeCap: {
+                                amount: string;
+                                unit: string;
+                            } | null;
+                            grantIds: string[];
+                            id: string;
+                            implementingOrgId: string;
+                            /**
+                             * @description whole 整体授权 | domain 分领域授权 | scenario 依场景授权 (one scenario)
+                             * @enum {string}
+                             */
+                            mode: "whole" | "domain" | "scenario";
+                            operatorOrgId: string;
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            scenarios: string[];
+                            scope: {
+                                fields: string[];
+                                resourceId: string;
+                                sourceOrgId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            seals: {
+                                implementingBody: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                                operator: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                            };
+                            securityObligations: string;
+                            signedAt: string | null;
+                            /**
+                             * @description applied 已申请 → reviewed 已审核 → signed 已签章 → active 运营中 ⇄ suspended 已暂停 → terminated 已终止 | expired 已到期; rejected 已驳回; withdrawn 已撤回
+                             * @enum {string}
+                             */
+                            status: "applied" | "reviewed" | "rejected" | "withdrawn" | "signed" | "active" | "suspended" | "terminated" | "expired";
+                            termFrom: string;
+                            termTo: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests to the caller's organisation as holder (box=holder), its own as requester (box=requester), or all (overseers) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description holder: requests to the caller's organisation; requester: its own requests; all: overseers */
+                    box?: "holder" | "requester" | "all";
+                    page: number;
+                    pageSize: number;
+                    /** @description pending 待授权 → approved 已授权 | rejected 已拒绝 | withdrawn 已撤回; approved → revoked 已撤销 | expired 已到期 | exhausted 次数用完 */
+                    status?: "pending" | "approved" | "rejected" | "withdrawn" | "revoked" | "expired" | "exhausted";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                approvalEvent: {
+                                    eventId: string;
+                                    payloadDigest: string;
+                                } | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                deletion: {
+                                    attestedAt: string | null;
+                                    dueAt: string;
+                                    overdue: boolean;
+                                    statement: string | null;
+                                } | null;
+                                endedAt: string | null;
+                                grantIds: string[];
+                                holderIdMasked: string | null;
+                                /**
+                                 * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                                 * @enum {string}
+                                 */
+                                holderKind: "legal_person" | "natural_person";
+                                holderOrgId: string;
+                                holderUscc: string | null;
+                                id: string;
+                                items: {
+                                    code: string;
+                                    fields: string[];
+                                    itemId: string;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    resourceId: string;
+                                    sourceOrgId: string;
+                                }[];
+                                maxUses: number;
+                                periodFrom: string;
+                                periodTo: string;
+                                purpose: string;
+                                purposeText: string;
+                                reason: string | null;
+                                record: {
+                                    [key: string]: unknown;
+                                } | null;
+                                recordDigest: string | null;
+                                recordSeal: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                } | null;
+                                requesterOrgId: string;
+                                /**
+                                 * @description pending 待授权 → approved 已授权 | rejected 已拒绝 | withdrawn 已撤回; approved → revoked 已撤销 | expired 已到期 | exhausted 次数用完
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "approved" | "rejected" | "withdrawn" | "revoked" | "expired" | "exhausted";
+                                updatedAt: string;
+                                validUntil: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask a holder (by USCC) for data items, with purpose, data period, validity and maximum uses */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description a request to a holder for its data items (数据授权申请) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a person holder's resident identity number (or holderUscc) */
+                        holderResidentId?: string;
+                        /** @description an enterprise holder's unified social credit code (or holderResidentId) */
+                        holderUscc?: string;
+                        itemIds: string[];
+                        /** @description gateway calls allowed per data item */
+                        maxUses: number;
+                        /** @description YYYY-MM */
+                        periodFrom: string;
+                        /** @description YYYY-MM */
+                        periodTo: string;
+                        /** @description a code of config authorization.purposes */
+                        purpose: string;
+                        purposeText: string;
+                        /**
+                         * Format: date-time
+                         * @description the authorization ends then (at most five years on)
+                         */
+                        validUntil: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvalEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            deletion: {
+                                attestedAt: string | null;
+                                dueAt: string;
+                                overdue: boolean;
+                                statement: string | null;
+                            } | null;
+                            endedAt: string | null;
+                            grantIds: string[];
+                            holderIdMasked: string | null;
+                            /**
+                             * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                             * @enum {string}
+                             */
+                            holderKind: "legal_person" | "natural_person";
+                            holderOrgId: string;
+                            holderUscc: string | null;
+                            id: string;
+                            items: {
+                                code: string;
+                                fields: string[];
+                                itemId: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                resourceId: string;
+                                sourceOrgId: string;
+                            }[];
+                            maxUses: number;
+                            periodFrom: string;
+                            periodTo: string;
+                            purpose: string;
+                            purposeText: string;
+                            reason: string | null;
+                            record: {
+                                [key: string]: unknown;
+                            } | null;
+                            recordDigest: string | null;
+                            recordSeal: {
+                                /** @enum {string} */
+                                alg: "Ed25519";
+                                digest: string;
+                                kid: string;
+                                orgId: string;
+                                signature: string;
+                                signedAt: string;
+                                signedBy?: string;
+                                signer: string;
+                                /** @enum {number} */
+                                v: 1;
+                            } | null;
+                            requesterOrgId: string;
+                            /**
+                             * @description pending 待授权 → approved 已授权 | rejected 已拒绝 | withdrawn 已撤回; approved → revoked 已撤销 | expired 已到期 | exhausted 次数用完
+                             * @enum {string}
+                             */
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "revoked" | "expired" | "exhausted";
+                            updatedAt: string;
+                            validUntil: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/consents/{consentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One authorization with its consent record and seal (its holder, its requester, overseers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvalEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            deletion: {
+                                attestedAt: string | null;
+                                dueAt: string;
+                                overdue: boolean;
+                                statement: string | null;
+                            } | null;
+                            endedAt: string | null;
+                            grantIds: string[];
+                            holderIdMasked: string | null;
+                            /**
+                             * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                             * @enum {string}
+                             */
+                            holderKind: "legal_person" | "natural_person";
+                            holderOrgId: string;
+                            holderUscc: string | null;
+                            id: string;
+                            items: {
+                                code: string;
+                                fields: string[];
+                                itemId: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                resourceId: string;
+                                sourceOrgId: string;
+                            }[];
+                            maxUses: number;
+                            periodFrom: string;
+                            periodTo: string;
+                            purpose: string;
+                            purposeText: string;
+                            reason: string | null;
+                            record: {
+                                [key: string]: unknown;
+                            } | null;
+                            recordDigest: string | null;
+                            recordSeal: {
+                                /** @enum {string} */
+                                alg: "Ed25519";
+                                digest: string;
+                                kid: string;
+                                orgId: string;
+                                signature: string;
+                                signedAt: string;
+                                signedBy?: string;
+                                signer: string;
+                                /** @enum {number} */
+                                v: 1;
+                            } | null;
+                            requesterOrgId: string;
+                            /**
+                             * @description pending 待授权 → approved 已授权 | rejected 已拒绝 | withdrawn 已撤回; approved → revoked 已撤销 | expired 已到期 | exhausted 次数用完
+                             * @enum {string}
+                             */
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "revoked" | "expired" | "exhausted";
+                            updatedAt: string;
+                            validUntil: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/consents/{consentId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The holder approves: the consent record sealed with its seal, the requester's grants issued */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvalEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            deletion: {
+                                attestedAt: string | null;
+                                dueAt: string;
+                                overdue: boolean;
+                                statement: string | null;
+                            } | null;
+                            endedAt: string | null;
+                            grantIds: string[];
+                            holderIdMasked: string | null;
+                            /**
+                             * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                             * @enum {string}
+                             */
+                            holderKind: "legal_person" | "natural_person";
+                            holderOrgId: string;
+                            holderUscc: string | null;
+                            id: string;
+                            items: {
+                                code: string;
+                                fields: string[];
+                                itemId: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                resourceId: string;
+                                sourceOrgId: string;
+                            }[];
+                            maxUses: number;
+                            periodFrom: string;
+                            periodTo: string;
+                            purpose: string;
+                            purposeText: string;
+                            reason: string | null;
+                            record: {
+                                [key: string]: unknown;
+                            } | null;
+                            recordDigest: string | null;
+                            recordSeal: {
+                                /** @enum {string} */
+                                alg: "Ed25519";
+                                digest: string;
+                                kid: string;
+                                orgId: string;
+                                signature: string;
+                                signedAt: string;
+                                signedBy?: string;
+                                signer: string;
+                                /** @enum {number} */
+                                v: 1;
+                            } | null;
+                            requesterOrgId: string;
+                            /**
+                             * @description pending 待授权 → approved 已授权 | rejected 已拒绝 | withdrawn 已撤回; approved → revoked 已撤销 | expired 已到期 | exhausted 次数用完
+                             * @enum {string}
+                             */
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "revoked" | "expired" | "exhausted";
+                            updatedAt: string;
+                            validUntil: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/consents/{consentId}/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requester attests it deleted the data retrieved under an ended authorization (销毁记录) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consentId: string;
+                };
+                cookie?: never;
+            };
+            /** @description what was deleted, where and how (销毁记录) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        statement: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvalEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            deletion: {
+                                attestedAt: string | null;
+                                dueAt: string;
+                                overdue: boolean;
+                                statement: string | null;
+                            } | null;
+                            endedAt: string | null;
+                            grantIds: string[];
+                            holderIdMasked: string | null;
+                            /**
+                             * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                             * @enum {string}
+                             */
+                            holderKind: "legal_person" | "natural_person";
+                            holderOrgId: string;
+                            holderUscc: string | null;
+                            id: string;
+                            items: {
+                                code: string;
+                                fields: string[];
+                                itemId: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                resourceId: string;
+                                sourceOrgId: string;
+                            }[];
+                            maxUses: number;
+                            periodFrom: string;
+                            periodTo: string;
+                            purpose: string;
+                            purposeText: string;
+                            reason: string | null;
+                            record: {
+                                [key: string]: unknown;
+                            } | null;
+                            recordDigest: string | null;
+                            recordSeal: {
+                                /** @enum {string} */
+                                alg: "Ed25519";
+                                digest: string;
+                                kid: string;
+                                orgId: string;
+                                signature: string;
+                                signedAt: string;
+                                signedBy?: string;
+                                signer: string;
+                                /** @enum {number} */
+                                v: 1;
+                            } | null;
+                            requesterOrgId: string;
+                            /**
+                             * @description pending 待授权 → approved 已授权 | rejected 已拒绝 | withdrawn 已撤回; approved → revoked 已撤销 | expired 已到期 | exhausted 次数用完
+                             * @enum {string}
+                             */
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "revoked" | "expired" | "exhausted";
+                            updatedAt: string;
+                            validUntil: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/consents/{consentId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The holder rejects a pending request, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvalEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            deletion: {
+                                attestedAt: string | null;
+                                dueAt: string;
+                                overdue: boolean;
+                                statement: string | null;
+                            } | null;
+                            endedAt: string | null;
+                            grantIds: string[];
+                            holderIdMasked: string | null;
+                            /**
+                             * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                             * @enum {string}
+                             */
+                            holderKind: "legal_person" | "natural_person";
+                            holderOrgId: string;
+                            holderUscc: string | null;
+                            id: string;
+                            items: {
+                                code: string;
+                                fields: string[];
+                                itemId: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                resourceId: string;
+                                sourceOrgId: string;
+                            }[];
+                            maxUses: number;
+                            periodFrom: string;
+                            periodTo: string;
+                            purpose: string;
+                            purposeText: string;
+                            reason: string | null;
+                            record: {
+                                [key: string]: unknown;
+                            } | null;
+                            recordDigest: string | null;
+                            recordSeal: {
+                                /** @enum {string} */
+                                alg: "Ed25519";
+                                digest: string;
+                                kid: string;
+                                orgId: string;
+                                signature: string;
+                                signedAt: string;
+                                signedBy?: string;
+                                signer: string;
+                                /** @enum {number} */
+                                v: 1;
+                            } | null;
+                            requesterOrgId: string;
+                            /**
+                             * @description pending 待授权 → approved 已授权 | rejected 已拒绝 | withdrawn 已撤回; approved → revoked 已撤销 | expired 已到期 | exhausted 次数用完
+                             * @enum {string}
+                             */
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "revoked" | "expired" | "exhausted";
+                            updatedAt: string;
+                            validUntil: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/consents/{consentId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The holder revokes an approved authorization: the next gateway call is refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvalEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            deletion: {
+                                attestedAt: string | null;
+                                dueAt: string;
+                                overdue: boolean;
+                                statement: string | null;
+                            } | null;
+                            endedAt: string | null;
+                            grantIds: string[];
+                            holderIdMasked: string | null;
+                            /**
+                             * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                             * @enum {string}
+                             */
+                            holderKind: "legal_person" | "natural_person";
+                            holderOrgId: string;
+                            holderUscc: string | null;
+                            id: string;
+                            items: {
+                                code: string;
+                                fields: string[];
+                                itemId: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                resourceId: string;
+                                sourceOrgId: string;
+                            }[];
+                            maxUses: number;
+                            periodFrom: string;
+                            periodTo: string;
+                            purpose: string;
+                            purposeText: string;
+                            reason: string | null;
+                            record: {
+                                [key: string]: unknown;
+                            } | null;
+                            recordDigest: string | null;
+                            recordSeal: {
+                                /** @enum {string} */
+                                alg: "Ed25519";
+                                digest: string;
+                                kid: string;
+                                orgId: string;
+                                signature: string;
+                                signedAt: string;
+                                signedBy?: string;
+                                signer: string;
+                                /** @enum {number} */
+                                v: 1;
+                            } | null;
+                            requesterOrgId: string;
+                            /**
+                             * @description pending 待授权 → approved 已授权 | rejected 已拒绝 | withdrawn 已撤回; approved → revoked 已撤销 | expired 已到期 | exhausted 次数用完
+                             * @enum {string}
+                             */
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "revoked" | "expired" | "exhausted";
+                            updatedAt: string;
+                            validUntil: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/consents/{consentId}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Access history: every gateway call under the authorization, refusals included, with its record hash */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path: {
+                    consentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consentId: string;
+                            items: {
+                                calledAt: string;
+                                callerOrgId: string;
+                                code: string | null;
+                                commitmentId: string | null;
+                                grantId: string | null;
+                                id: string;
+                                recordHash: string;
+                                resourceId: string;
+                                rows: number;
+                                status: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/consents/{consentId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requester withdraws its pending request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    consentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvalEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            deletion: {
+                                attestedAt: string | null;
+                                dueAt: string;
+                                overdue: boolean;
+                                statement: string | null;
+                            } | null;
+                            endedAt: string | null;
+                            grantIds: string[];
+                            holderIdMasked: string | null;
+                            /**
+                             * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                             * @enum {string}
+                             */
+                            holderKind: "legal_person" | "natural_person";
+                            holderOrgId: string;
+                            holderUscc: string | null;
+                            id: string;
+                            items: {
+                                code: string;
+                                fields: string[];
+                                itemId: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                resourceId: string;
+                                sourceOrgId: string;
+                            }[];
+                            maxUses: number;
+                            periodFrom: string;
+                            periodTo: string;
+                            purpose: string;
+                            purposeText: string;
+                            reason: string | null;
+                            record: {
+                                [key: string]: unknown;
+                            } | null;
+                            recordDigest: string | null;
+                            recordSeal: {
+                                /** @enum {string} */
+                                alg: "Ed25519";
+                                digest: string;
+                                kid: string;
+                                orgId: string;
+                                signature: string;
+                                signedAt: string;
+                                signedBy?: string;
+                                signer: string;
+                                /** @enum {number} */
+                                v: 1;
+                            } | null;
+                            requesterOrgId: string;
+                            /**
+                             * @description pending 待授权 → approved 已授权 | rejected 已拒绝 | withdrawn 已撤回; approved → revoked 已撤销 | expired 已到期 | exhausted 次数用完
+                             * @enum {string}
+                             */
+                            status: "pending" | "approved" | "rejected" | "withdrawn" | "revoked" | "expired" | "exhausted";
+                            updatedAt: string;
+                            validUntil: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/data-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The data items a request may name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID) */
+                    subjectKind?: "legal_person" | "natural_person";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                createdAt: string;
+                                fields: string[];
+                                id: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                periodField: string | null;
+                                resourceId: string;
+                                sourceOrgId: string;
+                                status: string;
+                                subjectField: string;
+                                /**
+                                 * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                                 * @enum {string}
+                                 */
+                                subjectKind: "legal_person" | "natural_person";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a data item (常用数据) of the digital spaces: a holder's rows of a published resource (data bureau) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description a data item (常用数据) of the digital spaces: the holder's rows of a published resource */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description e.g. ELEC.MONTHLY */
+                        code: string;
+                        fields: string[];
+                        name: {
+                            en: string;
+                            zh: string;
+                        };
+                        periodField?: string | null;
+                        resourceId: string;
+                        subjectField: string;
+                        /**
+                         * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                         * @enum {string}
+                         */
+                        subjectKind: "legal_person" | "natural_person";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            createdAt: string;
+                            fields: string[];
+                            id: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            periodField: string | null;
+                            resourceId: string;
+                            sourceOrgId: string;
+                            status: string;
+                            subjectField: string;
+                            /**
+                             * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                             * @enum {string}
+                             */
+                            subjectKind: "legal_person" | "natural_person";
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate and publish the caller's organisation's annual disclosure for a year that has ended (due by 31 March) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the year (ended) and the role in which the caller's organisation discloses */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description implementing_body 实施机构 | operator 运营机构
+                         * @enum {string}
+                         */
+                        role: "implementing_body" | "operator";
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreements: number;
+                            /** @description sha256 of the canonical report (RFC 8785), also in the ledger event */
+                            digest: string;
+                            id: string;
+                            orgId: string;
+                            orgName: {
+                                en: string;
+                                zh: string;
+                            };
+                            products: number;
+                            publishedAt: string;
+                            revision: number;
+                            /**
+                             * @description implementing_body 实施机构 | operator 运营机构
+                             * @enum {string}
+                             */
+                            role: "implementing_body" | "operator";
+                            year: number;
+                        } & {
+                            report: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/disclosures/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Parties to agreements in force in a year that have not published its disclosure (data bureau, regulator) */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dueDate: string;
+                            items: {
+                                orgId: string;
+                                orgName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /**
+                                 * @description implementing_body 实施机构 | operator 运营机构
+                                 * @enum {string}
+                                 */
+                                role: "implementing_body" | "operator";
+                            }[];
+                            pastDue: boolean;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/licence-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The licence types source units may issue (config authorization.licenceTypes), with their content fields */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                fields: {
+                                    key: string;
+                                    label: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                /**
+                                 * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                                 * @enum {string}
+                                 */
+                                holderKind: "legal_person" | "natural_person";
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** @description the number is the holder's USCC or identity number */
+                                numberIsHolderId: boolean;
+                                numberPattern: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/licences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The licences the caller's organisation issued (the data bureau and the regulator: every issuer's), numbers masked */
+        get: {
+            parameters: {
+                query: {
+                    issuerOrgId?: string;
+                    page: number;
+                    pageSize: number;
+                    status?: "valid" | "revoked";
+                    /** @description BUSINESS_LICENCE 营业执照 | FOOD_BUSINESS_LICENCE 食品经营许可证 | RESIDENT_ID 居民身份证 | DRIVING_LICENCE 机动车驾驶证 (config authorization.licenceTypes) */
+                    type?: "BUSINESS_LICENCE" | "FOOD_BUSINESS_LICENCE" | "RESIDENT_ID" | "DRIVING_LICENCE";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                digest: string;
+                                /**
+                                 * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                                 * @enum {string}
+                                 */
+                                holderKind: "legal_person" | "natural_person";
+                                holderMasked: string;
+                                holderName: string;
+                                id: string;
+                                issuedAt: string;
+                                issuer: {
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    orgId: string;
+                                };
+                                numberMasked: string;
+                                revokedAt: string | null;
+                                revokeReason: string | null;
+                                /**
+                                 * @description valid 有效 | expired 已过期 | revoked 已吊销/注销
+                                 * @enum {string}
+                                 */
+                                state: "valid" | "expired" | "revoked";
+                                type: string;
+                                typeName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A source unit issues a licence into a holder's digital space, sealed with its electronic seal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description a licence a source unit issues into a holder's digital space, sealed with its electronic seal */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the content, by the type's field keys */
+                        fields: {
+                            [key: string]: string;
+                        };
+                        holder: {
+                            /** @description USCC (legal person) or resident identity number (natural person), by the type */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description the licence number; for BUSINESS_LICENCE the holder's USCC, for RESIDENT_ID and DRIVING_LICENCE the holder's identity number */
+                        number: string;
+                        /**
+                         * @description BUSINESS_LICENCE 营业执照 | FOOD_BUSINESS_LICENCE 食品经营许可证 | RESIDENT_ID 居民身份证 | DRIVING_LICENCE 机动车驾驶证 (config authorization.licenceTypes)
+                         * @enum {string}
+                         */
+                        type: "BUSINESS_LICENCE" | "FOOD_BUSINESS_LICENCE" | "RESIDENT_ID" | "DRIVING_LICENCE";
+                        /** @description first valid day */
+                        validFrom: string;
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            digest: string;
+                            /**
+                             * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                             * @enum {string}
+                             */
+                            holderKind: "legal_person" | "natural_person";
+                            holderMasked: string;
+                            holderName: string;
+                            id: string;
+                            issuedAt: string;
+                            issuer: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            numberMasked: string;
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                            /**
+                             * @description valid 有效 | expired 已过期 | revoked 已吊销/注销
+                             * @enum {string}
+                             */
+                            state: "valid" | "expired" | "revoked";
+                            type: string;
+                            typeName: {
+                                en: string;
+                                zh: string;
+                            };
+                            validFrom: string;
+                            validTo: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/licences/{licenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One issued licence (its issuer, the data bureau, the regulator), numbers masked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    licenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            digest: string;
+                            /**
+                             * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                             * @enum {string}
+                             */
+                            holderKind: "legal_person" | "natural_person";
+                            holderMasked: string;
+                            holderName: string;
+                            id: string;
+                            issuedAt: string;
+                            issuer: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            numberMasked: string;
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                            /**
+                             * @description valid 有效 | expired 已过期 | revoked 已吊销/注销
+                             * @enum {string}
+                             */
+                            state: "valid" | "expired" | "revoked";
+                            type: string;
+                            typeName: {
+                                en: string;
+                                zh: string;
+                            };
+                            validFrom: string;
+                            validTo: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/licences/{licenceId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The issuer revokes a licence (吊销/注销) with its reason; the holder is told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    licenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            digest: string;
+                            /**
+                             * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                             * @enum {string}
+                             */
+                            holderKind: "legal_person" | "natural_person";
+                            holderMasked: string;
+                            holderName: string;
+                            id: string;
+                            issuedAt: string;
+                            issuer: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            numberMasked: string;
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                            /**
+                             * @description valid 有效 | expired 已过期 | revoked 已吊销/注销
+                             * @enum {string}
+                             */
+                            state: "valid" | "expired" | "revoked";
+                            type: string;
+                            typeName: {
+                                en: string;
+                                zh: string;
+                            };
+                            validFrom: string;
+                            validTo: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agreement's products (?agreementId=), the caller's own, or all (box=all: data bureau, regulator) */
+        get: {
+            parameters: {
+                query: {
+                    agreementId?: string;
+                    box?: "mine" | "all";
+                    page: number;
+                    pageSize: number;
+                    status?: "declared" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agreementId: string;
+                                declaredAt: string;
+                                description: string | null;
+                                fee: {
+                                    amount: string;
+                                    unit: string;
+                                } | null;
+                                id: string;
+                                /**
+                                 * @description dataset 数据集 | api 服务接口 | indicator 指标 | report 报告 | model 模型算法 | application 应用
+                                 * @enum {string}
+                                 */
+                                kind: "dataset" | "api" | "indicator" | "report" | "model" | "application";
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                operatorOrgId: string;
+                                resourceIds: string[];
+                                scenario: string;
+                                /** @enum {string} */
+                                status: "declared" | "withdrawn";
+                                withdrawnAt: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One product (its operator, the agreement parties, the data bureau, the regulator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            declaredAt: string;
+                            description: string | null;
+                            fee: {
+                                amount: string;
+                                unit: string;
+                            } | null;
+                            id: string;
+                            /**
+                             * @description dataset 数据集 | api 服务接口 | indicator 指标 | report 报告 | model 模型算法 | application 应用
+                             * @enum {string}
+                             */
+                            kind: "dataset" | "api" | "indicator" | "report" | "model" | "application";
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            operatorOrgId: string;
+                            resourceIds: string[];
+                            scenario: string;
+                            /** @enum {string} */
+                            status: "declared" | "withdrawn";
+                            withdrawnAt: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/products/{productId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The operator withdraws a product */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            declaredAt: string;
+                            description: string | null;
+                            fee: {
+                                amount: string;
+                                unit: string;
+                            } | null;
+                            id: string;
+                            /**
+                             * @description dataset 数据集 | api 服务接口 | indicator 指标 | report 报告 | model 模型算法 | application 应用
+                             * @enum {string}
+                             */
+                            kind: "dataset" | "api" | "indicator" | "report" | "model" | "application";
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            operatorOrgId: string;
+                            resourceIds: string[];
+                            scenario: string;
+                            /** @enum {string} */
+                            status: "declared" | "withdrawn";
+                            withdrawnAt: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/purposes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The purposes a request may name (config authorization.purposes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: string[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/space": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's enterprise's digital space: its data items, and which are hidden from requesters */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            binding: {
+                                legalRep: string;
+                                verifiedAt: string;
+                            } | null;
+                            holder: {
+                                idMasked: string | null;
+                                /**
+                                 * @description legal_person 法人 (matched by USCC) | natural_person 自然人 (matched by resident ID)
+                                 * @enum {string}
+                                 */
+                                kind: "legal_person" | "natural_person";
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                                uscc: string | null;
+                            };
+                            items: {
+                                code: string;
+                                fields: string[];
+                                /** @description hidden from requesters: requests naming it are refused */
+                                hidden: boolean;
+                                id: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                periodField: string | null;
+                                resourceId: string;
+                                sourceOrgId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/space/binding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The legal representative binds the enterprise account to its market-regulation registry record (USCC, name and representative checked through the gateway) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the legal representative's name as registered */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        legalRep: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the legal representative's binding to the registry record (法人绑定) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            legalRep: string;
+                            verifiedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/space/items/{itemId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hide a data item from requesters (their requests naming it are refused) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            fields: string[];
+                            /** @description hidden from requesters: requests naming it are refused */
+                            hidden: boolean;
+                            id: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            periodField: string | null;
+                            resourceId: string;
+                            sourceOrgId: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/space/items/{itemId}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The enterprise's own rows of a data item, fetched live through the gateway on its behalf (metered) */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    /** @description YYYY-MM */
+                    periodFrom?: string;
+                    /** @description YYYY-MM */
+                    periodTo?: string;
+                };
+                header?: never;
+                path: {
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the gateway call that fetched them (metered evidence) */
+                            callId: string;
+                            fields: string[];
+                            hasMore: boolean;
+                            item: {
+                                code: string;
+                                fields: string[];
+                                /** @description hidden from requesters: requests naming it are refused */
+                                hidden: boolean;
+                                id: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                periodField: string | null;
+                                resourceId: string;
+                                sourceOrgId: string;
+                            };
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/space/items/{itemId}/show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show a hidden data item to requesters again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            fields: string[];
+                            /** @description hidden from requesters: requests naming it are refused */
+                            hidden: boolean;
+                            id: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            periodField: string | null;
+                            resourceId: string;
+                            sourceOrgId: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/space/licences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's licences (电子证照) issued by source units: each signed document with its seal and today's state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                digest: string;
+                                /** @description the signed document (type liutong.licence): licence type, number, holder, content, validity, issuer, issue time */
+                                document: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                revokedAt: string | null;
+                                /** @description an organisation's electronic seal over the agreement document (identity seal, Ed25519 over the canonical seal body) */
+                                seal: {
+                                    /** @enum {string} */
+                                    alg: "Ed25519";
+                                    digest: string;
+                                    kid: string;
+                                    orgId: string;
+                                    signature: string;
+                                    signedAt: string;
+                                    signedBy?: string;
+                                    signer: string;
+                                    /** @enum {number} */
+                                    v: 1;
+                                };
+                                /**
+                                 * @description valid 有效 | expired 已过期 | revoked 已吊销/注销
+                                 * @enum {string}
+                                 */
+                                state: "valid" | "expired" | "revoked";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/space/licences/{licenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller's licences: the document and its seal, to download and have anyone verify */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    licenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            digest: string;
+                            /** @description the signed document (type liutong.licence): licence type, number, holder, content, validity, issuer, issue time */
+                            document: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            revokedAt: string | null;
+                            /** @description an organisation's electronic seal over the agreement document (identity seal, Ed25519 over the canonical seal body) */
+                            seal: {
+                                /** @enum {string} */
+                                alg: "Ed25519";
+                                digest: string;
+                                kid: string;
+                                orgId: string;
+                                signature: string;
+                                signedAt: string;
+                                signedBy?: string;
+                                signer: string;
+                                /** @enum {number} */
+                                v: 1;
+                            };
+                            /**
+                             * @description valid 有效 | expired 已过期 | revoked 已吊销/注销
+                             * @enum {string}
+                             */
+                            state: "valid" | "expired" | "revoked";
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorization/space/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Download the enterprise's data as a package sealed by the platform operator, with the ledger event of the export (数据携带) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            digest: string;
+                            evidence: {
+                                eventId: string;
+                                /** @description the ledger receipt of the export event, once sequenced */
+                                receiptUrl: string;
+                            };
+                            /** @description the holder and every data item with its rows */
+                            package: {
+                                [key: string]: unknown;
+                            };
+                            /** @description an organisation's electronic seal over the agreement document (identity seal, Ed25519 over the canonical seal body) */
+                            seal: {
+                                /** @enum {string} */
+                                alg: "Ed25519";
+                                digest: string;
+                                kid: string;
+                                orgId: string;
+                                signature: string;
+                                signedAt: string;
+                                signedBy?: string;
+                                signer: string;
+                                /** @enum {number} */
+                                v: 1;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -489,6 +7341,925 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/catalog/census/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import bodies, systems, data elements and resources (data bureau): all or nothing; refused with a report by sheet, row and column (CATALOG_CENSUS_ROWS_INVALID, details.rows) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description xlsx: the workbook in contentBase64 (sheets organisations, systems, elements, resources — or 机构, 系统清单, 数据元, 数据资源); csv: one file per sheet in sheets */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentBase64?: string;
+                        format: "xlsx" | "csv";
+                        sheets?: {
+                            elements?: string;
+                            organisations?: string;
+                            resources?: string;
+                            systems?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            elements: number;
+                            id: string;
+                            organisations: number;
+                            resources: number;
+                            systems: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/census/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The census import template: an XLSX workbook with every sheet, or one sheet as CSV (UTF-8 with BOM) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                    sheet?: "organisations" | "systems" | "elements" | "resources";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/demands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demands: the caller's own body's; every body's for the data bureau and the regulator */
+        get: {
+            parameters: {
+                query: {
+                    orgId?: string;
+                    page: number;
+                    pageSize: number;
+                    q?: string;
+                    /** @description open → matched → closed (or open → closed) */
+                    status?: "open" | "matched" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closedAt: string | null;
+                                closeReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                elementIds: string[];
+                                id: string;
+                                matchCount: number;
+                                matchedAt: string | null;
+                                /** @description empty in lists */
+                                matches: {
+                                    /** Format: date-time */
+                                    matchedAt: string;
+                                    matchedByOrgId: string;
+                                    resourceId: string;
+                                }[];
+                                /** @description the requesting body */
+                                orgId: string;
+                                purpose: string;
+                                /**
+                                 * @description open → matched → closed (or open → closed)
+                                 * @enum {string}
+                                 */
+                                status: "open" | "matched" | "closed";
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                                wantedFields: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Raise a data demand for the caller's body (open) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** @description wanted data elements */
+                        elementIds?: string[];
+                        purpose: string;
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** @description wanted fields in free text, e.g. 统一社会信用代码、月用电量 */
+                        wantedFields?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            elementIds: string[];
+                            id: string;
+                            matchCount: number;
+                            matchedAt: string | null;
+                            /** @description empty in lists */
+                            matches: {
+                                /** Format: date-time */
+                                matchedAt: string;
+                                matchedByOrgId: string;
+                                resourceId: string;
+                            }[];
+                            /** @description the requesting body */
+                            orgId: string;
+                            purpose: string;
+                            /**
+                             * @description open → matched → closed (or open → closed)
+                             * @enum {string}
+                             */
+                            status: "open" | "matched" | "closed";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            wantedFields: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/demands/{demandId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One demand with its matched resources */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    demandId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            elementIds: string[];
+                            id: string;
+                            matchCount: number;
+                            matchedAt: string | null;
+                            /** @description empty in lists */
+                            matches: {
+                                /** Format: date-time */
+                                matchedAt: string;
+                                matchedByOrgId: string;
+                                resourceId: string;
+                            }[];
+                            /** @description the requesting body */
+                            orgId: string;
+                            purpose: string;
+                            /**
+                             * @description open → matched → closed (or open → closed)
+                             * @enum {string}
+                             */
+                            status: "open" | "matched" | "closed";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            wantedFields: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/demands/{demandId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the demand (open/matched → closed, final; the requester or the data bureau) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    demandId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            elementIds: string[];
+                            id: string;
+                            matchCount: number;
+                            matchedAt: string | null;
+                            /** @description empty in lists */
+                            matches: {
+                                /** Format: date-time */
+                                matchedAt: string;
+                                matchedByOrgId: string;
+                                resourceId: string;
+                            }[];
+                            /** @description the requesting body */
+                            orgId: string;
+                            purpose: string;
+                            /**
+                             * @description open → matched → closed (or open → closed)
+                             * @enum {string}
+                             */
+                            status: "open" | "matched" | "closed";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            wantedFields: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/demands/{demandId}/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link published public resources to the demand (open/matched → matched; the requester or the data bureau) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    demandId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description published public resources */
+                        resourceIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            elementIds: string[];
+                            id: string;
+                            matchCount: number;
+                            matchedAt: string | null;
+                            /** @description empty in lists */
+                            matches: {
+                                /** Format: date-time */
+                                matchedAt: string;
+                                matchedByOrgId: string;
+                                resourceId: string;
+                            }[];
+                            /** @description the requesting body */
+                            orgId: string;
+                            purpose: string;
+                            /**
+                             * @description open → matched → closed (or open → closed)
+                             * @enum {string}
+                             */
+                            status: "open" | "matched" | "closed";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            wantedFields: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/demands/{demandId}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Suggested published resources for a demand, each with its reasons (shared data elements, words in titles or field labels) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    demandId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                reasons: {
+                                    /** @enum {string} */
+                                    kind: "element" | "word";
+                                    value: string;
+                                }[];
+                                resourceId: string;
+                                /** @description 2 per shared data element + 1 per word found */
+                                score: number;
+                                sourceOrgId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/catalog/elements": {
@@ -1457,6 +9228,581 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/important-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The important-data catalogue, by sector */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    /** @description sector code, e.g. energy, finance, transport, health, public_security */
+                    sector?: string;
+                    status?: "active" | "retired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                categoryIds: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                elementIdentifiers: string[];
+                                id: string;
+                                keywords: string[];
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                ownerOrgId: string;
+                                sector: string;
+                                /** @enum {string} */
+                                status: "active" | "retired";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an entry to the important-data catalogue (data bureau); matching resources are raised to important at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description at least one criterion; every kind given must match, any value within a kind */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the category or one of its ancestors */
+                        categoryIds?: string[];
+                        description?: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** @description a field bound to one of these data elements */
+                        elementIdentifiers?: string[];
+                        /** @description one of these words in the title, description or a field label (≥ 2 characters) */
+                        keywords?: string[];
+                        name: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** @description sector code, e.g. energy, finance, transport, health, public_security */
+                        sector: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categoryIds: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            elementIdentifiers: string[];
+                            id: string;
+                            keywords: string[];
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            ownerOrgId: string;
+                            /** @description resources raised to important by this entry */
+                            regraded: string[];
+                            sector: string;
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/important-data/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One important-data catalogue entry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categoryIds: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            elementIdentifiers: string[];
+                            id: string;
+                            keywords: string[];
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            ownerOrgId: string;
+                            sector: string;
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/important-data/{entryId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire an entry (its owner bureau); levels already raised are not lowered */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categoryIds: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            elementIdentifiers: string[];
+                            id: string;
+                            keywords: string[];
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            ownerOrgId: string;
+                            sector: string;
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/lists/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The three lists (三清单) per body: systems, resources, demands; resources per system (every body for the data bureau and the regulator) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodies: {
+                                demandsClosed: number;
+                                demandsMatched: number;
+                                demandsOpen: number;
+                                orgId: string;
+                                orgName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                publishedResources: number;
+                                /** @description public resources (数据清单), any status */
+                                resources: number;
+                                resourcesWithoutSystem: number;
+                                systemResources: {
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    resources: number;
+                                    /**
+                                     * @description in_service 在用 | retired 已停用
+                                     * @enum {string}
+                                     */
+                                    status: "in_service" | "retired";
+                                    systemId: string;
+                                }[];
+                                systems: number;
+                                systemsInService: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/resources": {
         parameters: {
             query?: never;
@@ -1479,6 +9825,8 @@ export interface paths {
                     scope?: "public" | "social";
                     sourceOrgId?: string;
                     status?: "draft" | "submitted" | "published" | "superseded" | "deprecated";
+                    /** @description resources of one information system */
+                    systemId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1564,6 +9912,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
                                 submittedAt: string | null;
+                                systemId: string | null;
                                 systemName: string | null;
                                 timeSpan: {
                                     from: string | null;
@@ -1685,6 +10034,8 @@ export interface paths {
                              */
                             type: "unconditional" | "conditional" | "none";
                         };
+                        /** @description the information system (系统清单) the data comes from; one of the source unit's own */
+                        systemId?: string;
                         systemName?: string;
                         timeSpan?: {
                             /** @description YYYY-MM-DD */
@@ -1779,6 +10130,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
                             submittedAt: string | null;
+                            systemId: string | null;
                             systemName: string | null;
                             timeSpan: {
                                 from: string | null;
@@ -1949,6 +10301,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
                             submittedAt: string | null;
+                            systemId: string | null;
                             systemName: string | null;
                             timeSpan: {
                                 from: string | null;
@@ -2087,6 +10440,7 @@ export interface paths {
                              */
                             type: "unconditional" | "conditional" | "none";
                         } | null;
+                        systemId?: string | null;
                         systemName?: string | null;
                         timeSpan?: {
                             /** @description YYYY-MM-DD */
@@ -2181,6 +10535,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
                             submittedAt: string | null;
+                            systemId: string | null;
                             systemName: string | null;
                             timeSpan: {
                                 from: string | null;
@@ -2381,6 +10736,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
                             submittedAt: string | null;
+                            systemId: string | null;
                             systemName: string | null;
                             timeSpan: {
                                 from: string | null;
@@ -2601,6 +10957,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
                             submittedAt: string | null;
+                            systemId: string | null;
                             systemName: string | null;
                             timeSpan: {
                                 from: string | null;
@@ -2708,6 +11065,660 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/resources/{resourceId}/mount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is mounted on the version the caller sees (row count, sha256 of the original, or the API) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mount: {
+                                format: ("csv" | "xlsx" | "parquet") | null;
+                                keyParam?: string | null;
+                                kind: "table" | "api";
+                                /** Format: date-time */
+                                mountedAt: string;
+                                rowCount?: number;
+                                sha256?: string;
+                                timeoutMs?: number;
+                                upstreamUrl?: string;
+                                /** @description the version whose mount this is (data carries forward to later versions until re-mounted) */
+                                version: number;
+                            } | null;
+                            /** @description whether the caller belongs to the resource's organisation */
+                            owner: boolean;
+                            resourceId: string;
+                            /** @description the resource version the caller sees */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Mount an external HTTP API on the resource's head version; the gateway proxies it (owner only) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        keyParam?: string | null;
+                        /** @default 5000 */
+                        timeoutMs?: number;
+                        /** @description http or https, no user information */
+                        upstreamUrl: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mount: {
+                                format: ("csv" | "xlsx" | "parquet") | null;
+                                keyParam?: string | null;
+                                kind: "table" | "api";
+                                /** Format: date-time */
+                                mountedAt: string;
+                                rowCount?: number;
+                                sha256?: string;
+                                timeoutMs?: number;
+                                upstreamUrl?: string;
+                                /** @description the version whose mount this is (data carries forward to later versions until re-mounted) */
+                                version: number;
+                            };
+                            resourceId: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Mount a table on the resource's head version: CSV (UTF-8 or GBK), XLSX or Parquet, checked against the declared fields; all rows or none (owner only) */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx" | "parquet";
+                };
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentBase64: string;
+                        format: "csv" | "xlsx" | "parquet";
+                    };
+                    "application/octet-stream": unknown;
+                    "application/vnd.apache.parquet": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mount: {
+                                format: ("csv" | "xlsx" | "parquet") | null;
+                                keyParam?: string | null;
+                                kind: "table" | "api";
+                                /** Format: date-time */
+                                mountedAt: string;
+                                rowCount?: number;
+                                sha256?: string;
+                                timeoutMs?: number;
+                                upstreamUrl?: string;
+                                /** @description the version whose mount this is (data carries forward to later versions until re-mounted) */
+                                version: number;
+                            };
+                            resourceId: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Remove the data mounted on the resource's draft head version; a published version keeps its data (owner only) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mount: {
+                                format: ("csv" | "xlsx" | "parquet") | null;
+                                keyParam?: string | null;
+                                kind: "table" | "api";
+                                /** Format: date-time */
+                                mountedAt: string;
+                                rowCount?: number;
+                                sha256?: string;
+                                timeoutMs?: number;
+                                upstreamUrl?: string;
+                                /** @description the version whose mount this is (data carries forward to later versions until re-mounted) */
+                                version: number;
+                            } | null;
+                            /** @description whether the caller belongs to the resource's organisation */
+                            owner: boolean;
+                            resourceId: string;
+                            /** @description the resource version the caller sees */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/resources/{resourceId}/mount/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The first rows of the head version's mounted table (owner only) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: {
+                                dataType: string;
+                                key: boolean;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                name: string;
+                            }[];
+                            kind: "table" | "api";
+                            resourceId: string;
+                            rowCount: number;
+                            rows: {
+                                [key: string]: unknown;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/resources/{resourceId}/publish": {
         parameters: {
             query?: never;
@@ -2806,6 +11817,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
                             submittedAt: string | null;
+                            systemId: string | null;
                             systemName: string | null;
                             timeSpan: {
                                 from: string | null;
@@ -2820,6 +11832,683 @@ export interface paths {
                             /** @enum {string} */
                             updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "irregular";
                             /** @description the version shown: the head for its own organisation, the published one for others */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/resources/{resourceId}/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest quality report of the version the caller sees (failing samples for the owner only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            dataVersion: number | null;
+                            id: string | null;
+                            overall: number;
+                            passed: boolean;
+                            resourceId: string;
+                            rowsProfiled: number;
+                            ruleCounts: {
+                                accessibility: number;
+                                accuracy: number;
+                                completeness: number;
+                                conformity: number;
+                                consistency: number;
+                                timeliness: number;
+                            };
+                            rules: {
+                                checked: number;
+                                dimension: string;
+                                failed: number;
+                                passRate: number;
+                                rule: {
+                                    [key: string]: unknown;
+                                };
+                                source: "derived" | "user";
+                            }[];
+                            /** @description failing samples (the owner's view only) */
+                            samples: {
+                                dimension: string;
+                                field: string | null;
+                                key: string | null;
+                                rule: string;
+                                value: string | null;
+                            }[];
+                            scores: {
+                                accessibility: number;
+                                accuracy: number;
+                                completeness: number;
+                                conformity: number;
+                                consistency: number;
+                                timeliness: number;
+                            };
+                            threshold: number;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/resources/{resourceId}/quality/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** User quality rules of the resource and the rules derived from its fields */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            derived: {
+                                [key: string]: unknown;
+                            }[];
+                            resourceId: string;
+                            rules: {
+                                [key: string]: unknown;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the user quality rules: required, unique, range, pattern, codes, compare (cross-field), freshness (owner only) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rules: ({
+                            field: string;
+                            /** @enum {string} */
+                            kind: "required";
+                        } | {
+                            field: string;
+                            /** @enum {string} */
+                            kind: "unique";
+                        } | {
+                            field: string;
+                            /** @enum {string} */
+                            kind: "range";
+                            /** @description a number for integer/decimal fields, YYYY-MM-DD (or a date-time) for date fields */
+                            max?: string;
+                            /** @description a number for integer/decimal fields, YYYY-MM-DD (or a date-time) for date fields */
+                            min?: string;
+                        } | {
+                            field: string;
+                            /** @enum {string} */
+                            kind: "pattern";
+                            pattern: string;
+                        } | {
+                            field: string;
+                            /** @enum {string} */
+                            kind: "codes";
+                            values: string[];
+                        } | {
+                            field: string;
+                            /** @enum {string} */
+                            kind: "compare";
+                            op: "=" | "!=" | "<" | "<=" | ">" | ">=";
+                            other: string;
+                        } | {
+                            field: string;
+                            /** @enum {string} */
+                            kind: "freshness";
+                            maxAgeDays?: number;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            derived: {
+                                [key: string]: unknown;
+                            }[];
+                            resourceId: string;
+                            rules: {
+                                [key: string]: unknown;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/resources/{resourceId}/quality/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Profile the head version's mounted data: six GB/T 36344 dimension scores, overall score, failing samples (owner only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            dataVersion: number | null;
+                            id: string | null;
+                            overall: number;
+                            passed: boolean;
+                            resourceId: string;
+                            rowsProfiled: number;
+                            ruleCounts: {
+                                accessibility: number;
+                                accuracy: number;
+                                completeness: number;
+                                conformity: number;
+                                consistency: number;
+                                timeliness: number;
+                            };
+                            rules: {
+                                checked: number;
+                                dimension: string;
+                                failed: number;
+                                passRate: number;
+                                rule: {
+                                    [key: string]: unknown;
+                                };
+                                source: "derived" | "user";
+                            }[];
+                            /** @description failing samples (the owner's view only) */
+                            samples: {
+                                dimension: string;
+                                field: string | null;
+                                key: string | null;
+                                rule: string;
+                                value: string | null;
+                            }[];
+                            scores: {
+                                accessibility: number;
+                                accuracy: number;
+                                completeness: number;
+                                conformity: number;
+                                consistency: number;
+                                timeliness: number;
+                            };
+                            threshold: number;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/resources/{resourceId}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sample the mounted data and suggest categories and levels (分类分级 辅助识别); optionally raise the draft's grades */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Raise the draft's field grades to the suggestions (never lowers a grade) */
+                        apply?: boolean;
+                        sampleSize?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fields: {
+                                applied: boolean;
+                                basis: string | null;
+                                current: {
+                                    generalLevel: number | null;
+                                    level: string;
+                                    personalInfo: string;
+                                    sensitiveCategories: string[];
+                                } | null;
+                                detected: ("resident_id" | "bank_card" | "mobile" | "uscc" | "email" | "address") | null;
+                                field: string;
+                                raises: boolean;
+                                share: number | null;
+                                suggested: {
+                                    generalLevel: number | null;
+                                    level: string;
+                                    personalInfo: string;
+                                    sensitiveCategories: string[];
+                                } | null;
+                            }[];
+                            resourceId: string;
+                            sampled: number;
                             version: number;
                         };
                     };
@@ -3010,6 +12699,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "submitted" | "published" | "superseded" | "deprecated";
                             submittedAt: string | null;
+                            systemId: string | null;
                             systemName: string | null;
                             timeSpan: {
                                 from: string | null;
@@ -3025,6 +12715,927 @@ export interface paths {
                             updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly" | "irregular";
                             /** @description the version shown: the head for its own organisation, the published one for others */
                             version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search resources and data elements the caller may see (Chinese and English), with facets and paging */
+        get: {
+            parameters: {
+                query: {
+                    /** @description source (owner) organisation */
+                    body?: string;
+                    /** @description category, with its subcategories */
+                    category?: string;
+                    format?: "table" | "api" | "file";
+                    /** @description grading level (GB/T 43697-2024) */
+                    level?: "core" | "important" | "general";
+                    /** @description open type */
+                    open?: "unconditional" | "conditional" | "none";
+                    page: number;
+                    pageSize: number;
+                    /** @description Chinese or English; terms separated by spaces, all required; Chinese needs no spaces ("用电" finds "企业用电量") */
+                    q?: string;
+                    /** @description sharing type */
+                    sharing?: "unconditional" | "conditional" | "none";
+                    /** @description resource = data resource (and open dataset); element = data element (数据元) */
+                    type?: "resource" | "element";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description counts over the matching set (see totalExact); body lists the 50 largest */
+                            facets: {
+                                body: {
+                                    count: number;
+                                    label?: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                                category: {
+                                    count: number;
+                                    label?: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                                format: {
+                                    count: number;
+                                    label?: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                                level: {
+                                    count: number;
+                                    label?: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                                open: {
+                                    count: number;
+                                    label?: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                                sharing: {
+                                    count: number;
+                                    label?: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                                type: {
+                                    count: number;
+                                    label?: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                            };
+                            items: {
+                                /** @description source (owner) organisation */
+                                body: {
+                                    id: string;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    } | null;
+                                };
+                                category: {
+                                    id: string;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    } | null;
+                                } | null;
+                                code: string | null;
+                                format: string | null;
+                                id: string;
+                                level: string | null;
+                                open: string | null;
+                                /** @description 2 = every term in the title, 1 = elsewhere */
+                                relevance: number;
+                                scope: string | null;
+                                sharing: string | null;
+                                /** @description resource version status or element status */
+                                status: string;
+                                summary: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /**
+                                 * @description resource = data resource (and open dataset); element = data element (数据元)
+                                 * @enum {string}
+                                 */
+                                type: "resource" | "element";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description matches, counted up to 1,000 */
+                            total: number;
+                            /** @description false when more than 1,000 match: total and facets then cover the 1,000 most recently updated matches (pages reach that far) */
+                            totalExact: boolean;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/search/reindex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild the search index from the catalog (platform administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            documents: number;
+                            elements: number;
+                            resources: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Systems: the caller's own body's; every body's for the data bureau and the regulator */
+        get: {
+            parameters: {
+                query: {
+                    orgId?: string;
+                    page: number;
+                    pageSize: number;
+                    q?: string;
+                    /** @description in_service 在用 | retired 已停用 */
+                    status?: "in_service" | "retired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                department: string | null;
+                                description: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                hosting: string | null;
+                                id: string;
+                                launchYear: number | null;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                                /** @description resources whose head version declares this system */
+                                resourceCount: number;
+                                /**
+                                 * @description in_service 在用 | retired 已停用
+                                 * @enum {string}
+                                 */
+                                status: "in_service" | "retired";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an information system to a body's system list (own body; any body for the data bureau) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        department?: string;
+                        description?: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** @description e.g. 政务云 (government cloud), 自建机房 */
+                        hosting?: string;
+                        /** @description build / launch year */
+                        launchYear?: number;
+                        name: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** @description owning public body; default the caller's own (another body's: the data bureau only) */
+                        orgId?: string;
+                        /**
+                         * @description in_service 在用 | retired 已停用
+                         * @enum {string}
+                         */
+                        status?: "in_service" | "retired";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            department: string | null;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            hosting: string | null;
+                            id: string;
+                            launchYear: number | null;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            /** @description resources whose head version declares this system */
+                            resourceCount: number;
+                            /**
+                             * @description in_service 在用 | retired 已停用
+                             * @enum {string}
+                             */
+                            status: "in_service" | "retired";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/systems/{systemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One information system (its body, the data bureau, the regulator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    systemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            department: string | null;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            hosting: string | null;
+                            id: string;
+                            launchYear: number | null;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            /** @description resources whose head version declares this system */
+                            resourceCount: number;
+                            /**
+                             * @description in_service 在用 | retired 已停用
+                             * @enum {string}
+                             */
+                            status: "in_service" | "retired";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an information system in service (its body or the data bureau) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    systemId: string;
+                };
+                cookie?: never;
+            };
+            /** @description fields to change; null clears an optional one */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        department?: string | null;
+                        description?: {
+                            en: string;
+                            zh: string;
+                        } | null;
+                        hosting?: string | null;
+                        launchYear?: number | null;
+                        name?: {
+                            en: string;
+                            zh: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            department: string | null;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            hosting: string | null;
+                            id: string;
+                            launchYear: number | null;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            /** @description resources whose head version declares this system */
+                            resourceCount: number;
+                            /**
+                             * @description in_service 在用 | retired 已停用
+                             * @enum {string}
+                             */
+                            status: "in_service" | "retired";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/catalog/systems/{systemId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire an information system (in service → retired) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    systemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            department: string | null;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            hosting: string | null;
+                            id: string;
+                            launchYear: number | null;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            /** @description resources whose head version declares this system */
+                            resourceCount: number;
+                            /**
+                             * @description in_service 在用 | retired 已停用
+                             * @enum {string}
+                             */
+                            status: "in_service" | "retired";
+                            /** Format: date-time */
+                            updatedAt: string;
                         };
                     };
                 };
@@ -3148,6 +13759,4884 @@ export interface paths {
                                 };
                                 name: string;
                             }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdo/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every organisation's current CDO (data bureau, regulator) */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ({
+                                appointedAt: string;
+                                createdAt: string;
+                                endedAt: string | null;
+                                endReason: string | null;
+                                id: string;
+                                name: string;
+                                orgId: string;
+                                replacedBy: string | null;
+                                /** @enum {string} */
+                                status: "current" | "ended";
+                                termEnd: string | null;
+                                title: string;
+                                userId: string;
+                            } & {
+                                orgName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgType: string;
+                            })[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdo/dcmm/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a DCMM capability item (data bureau) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description GB/T 36073-2018 capability area
+                         * @enum {string}
+                         */
+                        area: "strategy" | "governance" | "architecture" | "application" | "security" | "quality" | "standards" | "lifecycle";
+                        code: string;
+                        name: {
+                            en: string;
+                            zh: string;
+                        };
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /**
+                             * @description GB/T 36073-2018 capability area
+                             * @enum {string}
+                             */
+                            area: "strategy" | "governance" | "architecture" | "application" | "security" | "quality" | "standards" | "lifecycle";
+                            code: string;
+                            id: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            sortOrder: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdo/dcmm/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, reorder, deactivate or reactivate a DCMM capability item (data bureau) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        name?: {
+                            en: string;
+                            zh: string;
+                        };
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /**
+                             * @description GB/T 36073-2018 capability area
+                             * @enum {string}
+                             */
+                            area: "strategy" | "governance" | "architecture" | "application" | "security" | "quality" | "standards" | "lifecycle";
+                            code: string;
+                            id: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            sortOrder: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cdo/dcmm/model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The DCMM model (GB/T 36073-2018): levels, areas and their capability items */
+        get: {
+            parameters: {
+                query: {
+                    /** @description include deactivated items */
+                    all: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: {
+                                /**
+                                 * @description GB/T 36073-2018 capability area
+                                 * @enum {string}
+                                 */
+                                area: "strategy" | "governance" | "architecture" | "application" | "security" | "quality" | "standards" | "lifecycle";
+                                items: {
+                                    active: boolean;
+                                    /**
+                                     * @description GB/T 36073-2018 capability area
+                                     * @enum {string}
+                                     */
+                                    area: "strategy" | "governance" | "architecture" | "application" | "security" | "quality" | "standards" | "lifecycle";
+                                    code: string;
+                                    id: string;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    sortOrder: number;
+                                    updatedAt: string;
+                                }[];
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            levels: {
+                                level: number;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdo/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluation snapshots, newest first */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                bodies: number;
+                                id: string;
+                                note: string | null;
+                                period: string;
+                                takenAt: string;
+                                takenByOrgId: string;
+                                unavailable: string[];
+                                weights: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Take the period's evaluation snapshot (管理评价) of every public body (data bureau) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @description YYYY, YYYY-MM, YYYY-Qn or YYYY-Hn; one evaluation per period */
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodies: number;
+                            id: string;
+                            items: {
+                                indicators: {
+                                    detail: {
+                                        [key: string]: number;
+                                    };
+                                    /** @enum {string} */
+                                    key: "cataloguing" | "mounting" | "timeliness" | "quality" | "responseTime" | "approvalRate" | "openDatasets";
+                                    score: number | null;
+                                    /**
+                                     * @description unavailable = the source module is not available; no_data = nothing to measure
+                                     * @enum {string}
+                                     */
+                                    status: "ok" | "no_data" | "unavailable";
+                                    value: number | null;
+                                }[];
+                                orgId: string;
+                                orgName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                rank: number | null;
+                                score: number | null;
+                            }[];
+                            note: string | null;
+                            period: string;
+                            takenAt: string;
+                            takenByOrgId: string;
+                            unavailable: string[];
+                            weights: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdo/evaluations/{evaluationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One snapshot with its ranking */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    evaluationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodies: number;
+                            id: string;
+                            items: {
+                                indicators: {
+                                    detail: {
+                                        [key: string]: number;
+                                    };
+                                    /** @enum {string} */
+                                    key: "cataloguing" | "mounting" | "timeliness" | "quality" | "responseTime" | "approvalRate" | "openDatasets";
+                                    score: number | null;
+                                    /**
+                                     * @description unavailable = the source module is not available; no_data = nothing to measure
+                                     * @enum {string}
+                                     */
+                                    status: "ok" | "no_data" | "unavailable";
+                                    value: number | null;
+                                }[];
+                                orgId: string;
+                                orgName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                rank: number | null;
+                                score: number | null;
+                            }[];
+                            note: string | null;
+                            period: string;
+                            takenAt: string;
+                            takenByOrgId: string;
+                            unavailable: string[];
+                            weights: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdo/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every public body's indicators and score now, ranked (data bureau, regulator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            computedAt: string;
+                            items: {
+                                cdo: {
+                                    appointedAt: string;
+                                    createdAt: string;
+                                    endedAt: string | null;
+                                    endReason: string | null;
+                                    id: string;
+                                    name: string;
+                                    orgId: string;
+                                    replacedBy: string | null;
+                                    /** @enum {string} */
+                                    status: "current" | "ended";
+                                    termEnd: string | null;
+                                    title: string;
+                                    userId: string;
+                                } | null;
+                                indicators: {
+                                    detail: {
+                                        [key: string]: number;
+                                    };
+                                    /** @enum {string} */
+                                    key: "cataloguing" | "mounting" | "timeliness" | "quality" | "responseTime" | "approvalRate" | "openDatasets";
+                                    score: number | null;
+                                    /**
+                                     * @description unavailable = the source module is not available; no_data = nothing to measure
+                                     * @enum {string}
+                                     */
+                                    status: "ok" | "no_data" | "unavailable";
+                                    value: number | null;
+                                }[];
+                                orgId: string;
+                                orgName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                rank: number | null;
+                                score: number | null;
+                            }[];
+                            unavailable: ("cataloguing" | "mounting" | "timeliness" | "quality" | "responseTime" | "approvalRate" | "openDatasets")[];
+                            weights: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdo/orgs/{orgId}/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's CDO appointments, newest first (history kept) */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                appointedAt: string;
+                                createdAt: string;
+                                endedAt: string | null;
+                                endReason: string | null;
+                                id: string;
+                                name: string;
+                                orgId: string;
+                                replacedBy: string | null;
+                                /** @enum {string} */
+                                status: "current" | "ended";
+                                termEnd: string | null;
+                                title: string;
+                                userId: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Appoint the organisation's chief data officer (its org_admin); the current one, if any, is replaced */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        appointedAt?: string;
+                        name?: string;
+                        /** @description YYYY-MM-DD */
+                        termEnd?: string;
+                        title: string;
+                        /** @description a user of the organisation */
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appointedAt: string;
+                            createdAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            id: string;
+                            name: string;
+                            orgId: string;
+                            replacedBy: string | null;
+                            /** @enum {string} */
+                            status: "current" | "ended";
+                            termEnd: string | null;
+                            title: string;
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdo/orgs/{orgId}/appointments/{appointmentId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the current appointment without a successor (its org_admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appointedAt: string;
+                            createdAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            id: string;
+                            name: string;
+                            orgId: string;
+                            replacedBy: string | null;
+                            /** @enum {string} */
+                            status: "current" | "ended";
+                            termEnd: string | null;
+                            title: string;
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdo/orgs/{orgId}/dcmm-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's DCMM self-assessments, newest first */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                areas: {
+                                    /**
+                                     * @description GB/T 36073-2018 capability area
+                                     * @enum {string}
+                                     */
+                                    area: "strategy" | "governance" | "architecture" | "application" | "security" | "quality" | "standards" | "lifecycle";
+                                    level: number;
+                                    score: number;
+                                }[];
+                                assessedAt: string;
+                                assessedBy: string;
+                                id: string;
+                                note: string | null;
+                                orgId: string;
+                                overallLevel: number;
+                                overallScore: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a DCMM self-assessment of the organisation: a level 1–5 with evidence for every active item */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        ratings: {
+                            evidence: string;
+                            itemId: string;
+                            level: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: {
+                                /**
+                                 * @description GB/T 36073-2018 capability area
+                                 * @enum {string}
+                                 */
+                                area: "strategy" | "governance" | "architecture" | "application" | "security" | "quality" | "standards" | "lifecycle";
+                                level: number;
+                                score: number;
+                            }[];
+                            assessedAt: string;
+                            assessedBy: string;
+                            id: string;
+                            note: string | null;
+                            orgId: string;
+                            overallLevel: number;
+                            overallScore: number;
+                            ratings: {
+                                /**
+                                 * @description GB/T 36073-2018 capability area
+                                 * @enum {string}
+                                 */
+                                area: "strategy" | "governance" | "architecture" | "application" | "security" | "quality" | "standards" | "lifecycle";
+                                code: string;
+                                evidence: string;
+                                itemId: string;
+                                level: number;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdo/orgs/{orgId}/dcmm-assessments/{assessmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One DCMM self-assessment with its ratings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    assessmentId: string;
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: {
+                                /**
+                                 * @description GB/T 36073-2018 capability area
+                                 * @enum {string}
+                                 */
+                                area: "strategy" | "governance" | "architecture" | "application" | "security" | "quality" | "standards" | "lifecycle";
+                                level: number;
+                                score: number;
+                            }[];
+                            assessedAt: string;
+                            assessedBy: string;
+                            id: string;
+                            note: string | null;
+                            orgId: string;
+                            overallLevel: number;
+                            overallScore: number;
+                            ratings: {
+                                /**
+                                 * @description GB/T 36073-2018 capability area
+                                 * @enum {string}
+                                 */
+                                area: "strategy" | "governance" | "architecture" | "application" | "security" | "quality" | "standards" | "lifecycle";
+                                code: string;
+                                evidence: string;
+                                itemId: string;
+                                level: number;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdo/orgs/{orgId}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A public body's indicators and score now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cdo: {
+                                appointedAt: string;
+                                createdAt: string;
+                                endedAt: string | null;
+                                endReason: string | null;
+                                id: string;
+                                name: string;
+                                orgId: string;
+                                replacedBy: string | null;
+                                /** @enum {string} */
+                                status: "current" | "ended";
+                                termEnd: string | null;
+                                title: string;
+                                userId: string;
+                            } | null;
+                            computedAt: string;
+                            indicators: {
+                                detail: {
+                                    [key: string]: number;
+                                };
+                                /** @enum {string} */
+                                key: "cataloguing" | "mounting" | "timeliness" | "quality" | "responseTime" | "approvalRate" | "openDatasets";
+                                score: number | null;
+                                /**
+                                 * @description unavailable = the source module is not available; no_data = nothing to measure
+                                 * @enum {string}
+                                 */
+                                status: "ok" | "no_data" | "unavailable";
+                                value: number | null;
+                            }[];
+                            orgId: string;
+                            orgName: {
+                                en: string;
+                                zh: string;
+                            };
+                            score: number | null;
+                            weights: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdo/orgs/{orgId}/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A body's score and rank across evaluation snapshots, oldest first */
+        get: {
+            parameters: {
+                query: {
+                    limit: number;
+                };
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                bodies: number;
+                                evaluationId: string;
+                                indicators: {
+                                    detail: {
+                                        [key: string]: number;
+                                    };
+                                    /** @enum {string} */
+                                    key: "cataloguing" | "mounting" | "timeliness" | "quality" | "responseTime" | "approvalRate" | "openDatasets";
+                                    score: number | null;
+                                    /**
+                                     * @description unavailable = the source module is not available; no_data = nothing to measure
+                                     * @enum {string}
+                                     */
+                                    status: "ok" | "no_data" | "unavailable";
+                                    value: number | null;
+                                }[];
+                                period: string;
+                                rank: number | null;
+                                score: number | null;
+                                takenAt: string;
+                            }[];
+                            orgId: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cdo/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluation weights (cdo.weights) and which indicators are available */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicators: {
+                                available: boolean;
+                                /** @enum {string} */
+                                key: "cataloguing" | "mounting" | "timeliness" | "quality" | "responseTime" | "approvalRate" | "openDatasets";
+                            }[];
+                            openDatasetsTarget: number;
+                            weights: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's certificates: its wallet (held), received as data user, issued; the data bureau and the regulator see all */
+        get: {
+            parameters: {
+                query: {
+                    /** @description held (wallet, default) | received (as data user) | issued | all (own parties; overseers: every) */
+                    box?: "held" | "received" | "issued" | "all";
+                    page: number;
+                    pageSize: number;
+                    /** @description the basis: an authorization (consent) or a registration application */
+                    sourceId?: string;
+                    /** @description active 有效 | suspended 已暂停 | revoked 已撤销 | expired 已过期 */
+                    status?: "active" | "suspended" | "revoked" | "expired";
+                    /** @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证 */
+                    type?: "circulation" | "registration";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the W3C VC 2.0 credential (the JWS payload) */
+                                credential: {
+                                    [key: string]: unknown;
+                                };
+                                digest: string;
+                                endedAt: string | null;
+                                holderOrgId: string;
+                                id: string;
+                                issuedAt: string;
+                                issuerOrgId: string;
+                                /** @description the credential secured as vc+jwt (VC-JOSE-COSE) */
+                                jwt: string;
+                                reason: string | null;
+                                replacedBy: string | null;
+                                replaces: string | null;
+                                source: {
+                                    id: string;
+                                    kind: string;
+                                };
+                                /**
+                                 * @description active 有效 | suspended 已暂停 | revoked 已撤销 | expired 已过期
+                                 * @enum {string}
+                                 */
+                                status: "active" | "suspended" | "revoked" | "expired";
+                                /**
+                                 * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                                 * @enum {string}
+                                 */
+                                type: "circulation" | "registration";
+                                typeName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                userOrgId: string | null;
+                                validFrom: string;
+                                validUntil: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{certificateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One certificate (its holder, data user, issuer, the data bureau, the regulator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    certificateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the W3C VC 2.0 credential (the JWS payload) */
+                            credential: {
+                                [key: string]: unknown;
+                            };
+                            digest: string;
+                            endedAt: string | null;
+                            holderOrgId: string;
+                            id: string;
+                            issuedAt: string;
+                            issuerOrgId: string;
+                            /** @description the credential secured as vc+jwt (VC-JOSE-COSE) */
+                            jwt: string;
+                            reason: string | null;
+                            replacedBy: string | null;
+                            replaces: string | null;
+                            source: {
+                                id: string;
+                                kind: string;
+                            };
+                            /**
+                             * @description active 有效 | suspended 已暂停 | revoked 已撤销 | expired 已过期
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "revoked" | "expired";
+                            /**
+                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                             * @enum {string}
+                             */
+                            type: "circulation" | "registration";
+                            typeName: {
+                                en: string;
+                                zh: string;
+                            };
+                            userOrgId: string | null;
+                            validFrom: string;
+                            validUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{certificateId}/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything `liutong cert verify` needs to check the certificate offline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    certificateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what `liutong cert verify` needs offline: the credential, the issuer DID document, status list credentials, evidence receipts, the ledger key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            credential: string;
+                            didDocuments: {
+                                [key: string]: unknown;
+                            };
+                            generatedAt: string;
+                            logKey: string;
+                            receipts: {
+                                [key: string]: unknown;
+                            };
+                            statusLists: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            type: "liutong.certificate.bundle";
+                            /** @enum {number} */
+                            v: 1;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{certificateId}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The issuer reinstates a suspended certificate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    certificateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the W3C VC 2.0 credential (the JWS payload) */
+                            credential: {
+                                [key: string]: unknown;
+                            };
+                            digest: string;
+                            endedAt: string | null;
+                            holderOrgId: string;
+                            id: string;
+                            issuedAt: string;
+                            issuerOrgId: string;
+                            /** @description the credential secured as vc+jwt (VC-JOSE-COSE) */
+                            jwt: string;
+                            reason: string | null;
+                            replacedBy: string | null;
+                            replaces: string | null;
+                            source: {
+                                id: string;
+                                kind: string;
+                            };
+                            /**
+                             * @description active 有效 | suspended 已暂停 | revoked 已撤销 | expired 已过期
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "revoked" | "expired";
+                            /**
+                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                             * @enum {string}
+                             */
+                            type: "circulation" | "registration";
+                            typeName: {
+                                en: string;
+                                zh: string;
+                            };
+                            userOrgId: string | null;
+                            validFrom: string;
+                            validUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{certificateId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The issuer revokes a certificate for good (its revocation status bit set) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    certificateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the W3C VC 2.0 credential (the JWS payload) */
+                            credential: {
+                                [key: string]: unknown;
+                            };
+                            digest: string;
+                            endedAt: string | null;
+                            holderOrgId: string;
+                            id: string;
+                            issuedAt: string;
+                            issuerOrgId: string;
+                            /** @description the credential secured as vc+jwt (VC-JOSE-COSE) */
+                            jwt: string;
+                            reason: string | null;
+                            replacedBy: string | null;
+                            replaces: string | null;
+                            source: {
+                                id: string;
+                                kind: string;
+                            };
+                            /**
+                             * @description active 有效 | suspended 已暂停 | revoked 已撤销 | expired 已过期
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "revoked" | "expired";
+                            /**
+                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                             * @enum {string}
+                             */
+                            type: "circulation" | "registration";
+                            typeName: {
+                                en: string;
+                                zh: string;
+                            };
+                            userOrgId: string | null;
+                            validFrom: string;
+                            validUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{certificateId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The issuer suspends a certificate in force (its suspension status bit set) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    certificateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the W3C VC 2.0 credential (the JWS payload) */
+                            credential: {
+                                [key: string]: unknown;
+                            };
+                            digest: string;
+                            endedAt: string | null;
+                            holderOrgId: string;
+                            id: string;
+                            issuedAt: string;
+                            issuerOrgId: string;
+                            /** @description the credential secured as vc+jwt (VC-JOSE-COSE) */
+                            jwt: string;
+                            reason: string | null;
+                            replacedBy: string | null;
+                            replaces: string | null;
+                            source: {
+                                id: string;
+                                kind: string;
+                            };
+                            /**
+                             * @description active 有效 | suspended 已暂停 | revoked 已撤销 | expired 已过期
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "revoked" | "expired";
+                            /**
+                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                             * @enum {string}
+                             */
+                            type: "circulation" | "registration";
+                            typeName: {
+                                en: string;
+                                zh: string;
+                            };
+                            userOrgId: string | null;
+                            validFrom: string;
+                            validUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{certificateId}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The issuer transfers a registration certificate (转移): the old one revoked, a new one issued to the new holder, linked both ways */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    certificateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        toOrgId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the W3C VC 2.0 credential (the JWS payload) */
+                            credential: {
+                                [key: string]: unknown;
+                            };
+                            digest: string;
+                            endedAt: string | null;
+                            holderOrgId: string;
+                            id: string;
+                            issuedAt: string;
+                            issuerOrgId: string;
+                            /** @description the credential secured as vc+jwt (VC-JOSE-COSE) */
+                            jwt: string;
+                            reason: string | null;
+                            replacedBy: string | null;
+                            replaces: string | null;
+                            source: {
+                                id: string;
+                                kind: string;
+                            };
+                            /**
+                             * @description active 有效 | suspended 已暂停 | revoked 已撤销 | expired 已过期
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "revoked" | "expired";
+                            /**
+                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                             * @enum {string}
+                             */
+                            type: "circulation" | "registration";
+                            typeName: {
+                                en: string;
+                                zh: string;
+                            };
+                            userOrgId: string | null;
+                            validFrom: string;
+                            validUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{certificateId}/uses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recorded uses of a certificate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    certificateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountFen: string | null;
+                                id: string;
+                                note: string;
+                                usedAt: string;
+                                verifierOrgId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The data user (or holder) records a use of the certificate (应用), e.g. "loan approved, ¥3,000,000"; the holder sees it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    certificateId: string;
+                };
+                cookie?: never;
+            };
+            /** @description a verifier's recorded use of the certificate (应用), e.g. a loan decision */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen?: string | null;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: string | null;
+                            id: string;
+                            note: string;
+                            usedAt: string;
+                            verifierOrgId: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/circulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The data bureau issues the public data asset circulation certificate (公共数据资产流通凭证) of an approved data-subject authorization */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description an approved data-subject authorization */
+                        consentId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the W3C VC 2.0 credential (the JWS payload) */
+                            credential: {
+                                [key: string]: unknown;
+                            };
+                            digest: string;
+                            endedAt: string | null;
+                            holderOrgId: string;
+                            id: string;
+                            issuedAt: string;
+                            issuerOrgId: string;
+                            /** @description the credential secured as vc+jwt (VC-JOSE-COSE) */
+                            jwt: string;
+                            reason: string | null;
+                            replacedBy: string | null;
+                            replaces: string | null;
+                            source: {
+                                id: string;
+                                kind: string;
+                            };
+                            /**
+                             * @description active 有效 | suspended 已暂停 | revoked 已撤销 | expired 已过期
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "revoked" | "expired";
+                            /**
+                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                             * @enum {string}
+                             */
+                            type: "circulation" | "registration";
+                            typeName: {
+                                en: string;
+                                zh: string;
+                            };
+                            userOrgId: string | null;
+                            validFrom: string;
+                            validUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's certificates as CSV (UTF-8 with BOM; the same filters as the list): a holder's portfolio */
+        get: {
+            parameters: {
+                query?: {
+                    box?: "held" | "received" | "issued" | "all";
+                    /** @description active 有效 | suspended 已暂停 | revoked 已撤销 | expired 已过期 */
+                    status?: "active" | "suspended" | "revoked" | "expired";
+                    /** @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证 */
+                    type?: "circulation" | "registration";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The data bureau issues the data asset registration certificate (数据资产登记凭证) of a registered application (issued automatically on registration; this retries a failed issuance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a registered application */
+                        applicationId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the W3C VC 2.0 credential (the JWS payload) */
+                            credential: {
+                                [key: string]: unknown;
+                            };
+                            digest: string;
+                            endedAt: string | null;
+                            holderOrgId: string;
+                            id: string;
+                            issuedAt: string;
+                            issuerOrgId: string;
+                            /** @description the credential secured as vc+jwt (VC-JOSE-COSE) */
+                            jwt: string;
+                            reason: string | null;
+                            replacedBy: string | null;
+                            replaces: string | null;
+                            source: {
+                                id: string;
+                                kind: string;
+                            };
+                            /**
+                             * @description active 有效 | suspended 已暂停 | revoked 已撤销 | expired 已过期
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "revoked" | "expired";
+                            /**
+                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                             * @enum {string}
+                             */
+                            type: "circulation" | "registration";
+                            typeName: {
+                                en: string;
+                                zh: string;
+                            };
+                            userOrgId: string | null;
+                            validFrom: string;
+                            validUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verifies a certificate (no login): format, issuer DID, signature, validity window, status lists and ledger evidence, each check explained in zh-CN and en-US */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the certificate as vc+jwt */
+                        credential: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checks: {
+                                /** @enum {string} */
+                                check: "format" | "issuer" | "signature" | "validity" | "status" | "evidence";
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: {
+                                    "en-US": string;
+                                    "zh-CN": string;
+                                };
+                                /** @enum {string} */
+                                outcome: "passed" | "failed" | "pending";
+                            }[];
+                            credential: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description no check failed (evidence still being sequenced does not fail) */
+                            valid: boolean;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data/{resourceId}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rows of a resource under my organisation's grant: filters `where=field:value` (repeatable), projection `fields=a,b`, paging, JSON or CSV; masked, rate-limited, metered */
+        get: {
+            parameters: {
+                query: {
+                    /** @description CSV: begin with a UTF-8 byte-order mark (Excel) */
+                    bom?: boolean;
+                    /** @description comma-separated projection within the granted fields */
+                    fields?: string;
+                    format: "json" | "csv";
+                    grant?: string;
+                    page: number;
+                    pageSize: number;
+                    /** @description repeatable `field:value`; values of one field are alternatives (OR), different fields all apply (AND) */
+                    where?: string[];
+                };
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callId: string;
+                            fields: string[];
+                            grantId: string;
+                            hasMore: boolean;
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            resourceId: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gateway/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data calls my organisation made (role=grantee) or that were made on its grants (role=grantor) */
+        get: {
+            parameters: {
+                query: {
+                    grantId?: string;
+                    page: number;
+                    pageSize: number;
+                    resourceId?: string;
+                    role: "grantee" | "grantor";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                apiKeyId: string | null;
+                                bytes: number;
+                                calledAt: string;
+                                callerOrgId: string;
+                                code: string | null;
+                                commitmentId: string | null;
+                                filtersDigest: string;
+                                grantId: string | null;
+                                grantorOrgId: string | null;
+                                id: string;
+                                recordHash: string;
+                                resourceId: string;
+                                rows: number;
+                                status: number;
+                                userId: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gateway/calls/{callId}/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A call record with its RFC 9162 inclusion proof to its batch commitment's root and the commitment's ledger event id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    callId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            call: {
+                                apiKeyId: string | null;
+                                bytes: number;
+                                calledAt: string;
+                                callerOrgId: string;
+                                code: string | null;
+                                commitmentId: string | null;
+                                filtersDigest: string;
+                                grantId: string | null;
+                                grantorOrgId: string | null;
+                                id: string;
+                                recordHash: string;
+                                resourceId: string;
+                                rows: number;
+                                status: number;
+                                userId: string | null;
+                            };
+                            commitment: {
+                                bytes: number;
+                                calls: number;
+                                /** @description the ledger event gateway.calls.committed: fetch its receipt at /api/v1/ledger/events/{eventId}/receipt */
+                                eventId: string;
+                                firstAt: string;
+                                grantId: string | null;
+                                id: string;
+                                lastAt: string;
+                                root: string;
+                                rows: number;
+                            };
+                            leafHash: string;
+                            leafIndex: number;
+                            /** @description RFC 9162 inclusion path, hex, deepest sibling first */
+                            proof: string[];
+                            /** @description the hashed call record (RFC 8785 canonical JSON → RFC 9162 leaf) */
+                            record: {
+                                [key: string]: unknown;
+                            };
+                            treeSize: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gateway/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grants my organisation holds (role=grantee) or issued on its resources (role=grantor) */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    resourceId?: string;
+                    /** @description grants held by my organisation (grantee) or issued on its resources (grantor) */
+                    role: "grantee" | "grantor";
+                    status?: "active" | "revoked" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                callsUsed: number;
+                                createdAt: string;
+                                dailyRowQuota: number | null;
+                                expiresAt: string | null;
+                                fields: string[];
+                                granteeOrgId: string;
+                                grantorOrgId: string;
+                                id: string;
+                                kind: string;
+                                masking: {
+                                    [key: string]: "none" | "truncate" | "generalise" | "mask" | "hash";
+                                } | null;
+                                maxCalls: number | null;
+                                purpose: string | null;
+                                ratePerMinute: number | null;
+                                resourceId: string;
+                                revokedAt: string | null;
+                                revokeReason: string | null;
+                                rowFilter: {
+                                    [key: string]: string[];
+                                } | null;
+                                sourceRef: string;
+                                status: "active" | "revoked" | "expired";
+                                validFrom: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Grant another organisation access to one of my organisation's published, mounted resources (direct grant); never core data */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dailyRowQuota?: number | null;
+                        expiresAt?: string | null;
+                        fields: string[];
+                        granteeOrgId: string;
+                        masking?: {
+                            [key: string]: "none" | "truncate" | "generalise" | "mask" | "hash";
+                        } | null;
+                        purpose?: string | null;
+                        ratePerMinute?: number | null;
+                        resourceId: string;
+                        rowFilter?: {
+                            [key: string]: string[];
+                        } | null;
+                        /** Format: date-time */
+                        validFrom?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callsUsed: number;
+                            createdAt: string;
+                            dailyRowQuota: number | null;
+                            expiresAt: string | null;
+                            fields: string[];
+                            granteeOrgId: string;
+                            grantorOrgId: string;
+                            id: string;
+                            kind: string;
+                            masking: {
+                                [key: string]: "none" | "truncate" | "generalise" | "mask" | "hash";
+                            } | null;
+                            maxCalls: number | null;
+                            purpose: string | null;
+                            ratePerMinute: number | null;
+                            resourceId: string;
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                            rowFilter: {
+                                [key: string]: string[];
+                            } | null;
+                            sourceRef: string;
+                            status: "active" | "revoked" | "expired";
+                            validFrom: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gateway/grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One grant (its grantee or grantor) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callsUsed: number;
+                            createdAt: string;
+                            dailyRowQuota: number | null;
+                            expiresAt: string | null;
+                            fields: string[];
+                            granteeOrgId: string;
+                            grantorOrgId: string;
+                            id: string;
+                            kind: string;
+                            masking: {
+                                [key: string]: "none" | "truncate" | "generalise" | "mask" | "hash";
+                            } | null;
+                            maxCalls: number | null;
+                            purpose: string | null;
+                            ratePerMinute: number | null;
+                            resourceId: string;
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                            rowFilter: {
+                                [key: string]: string[];
+                            } | null;
+                            sourceRef: string;
+                            status: "active" | "revoked" | "expired";
+                            validFrom: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Narrow a grant (grantor): fewer fields, smaller row scope, earlier expiry, lower rate or quota; widening is 409 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dailyRowQuota?: number | null;
+                        expiresAt?: string | null;
+                        fields?: string[];
+                        ratePerMinute?: number | null;
+                        rowFilter?: {
+                            [key: string]: string[];
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callsUsed: number;
+                            createdAt: string;
+                            dailyRowQuota: number | null;
+                            expiresAt: string | null;
+                            fields: string[];
+                            granteeOrgId: string;
+                            grantorOrgId: string;
+                            id: string;
+                            kind: string;
+                            masking: {
+                                [key: string]: "none" | "truncate" | "generalise" | "mask" | "hash";
+                            } | null;
+                            maxCalls: number | null;
+                            purpose: string | null;
+                            ratePerMinute: number | null;
+                            resourceId: string;
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                            rowFilter: {
+                                [key: string]: string[];
+                            } | null;
+                            sourceRef: string;
+                            status: "active" | "revoked" | "expired";
+                            validFrom: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/gateway/grants/{grantId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a grant at once (grantor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callsUsed: number;
+                            createdAt: string;
+                            dailyRowQuota: number | null;
+                            expiresAt: string | null;
+                            fields: string[];
+                            granteeOrgId: string;
+                            grantorOrgId: string;
+                            id: string;
+                            kind: string;
+                            masking: {
+                                [key: string]: "none" | "truncate" | "generalise" | "mask" | "hash";
+                            } | null;
+                            maxCalls: number | null;
+                            purpose: string | null;
+                            ratePerMinute: number | null;
+                            resourceId: string;
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                            rowFilter: {
+                                [key: string]: string[];
+                            } | null;
+                            sourceRef: string;
+                            status: "active" | "revoked" | "expired";
+                            validFrom: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gateway/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calls, rows and bytes per day, per grant and per grantee (my side only; days in China Standard Time) */
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    grantId?: string;
+                    role: "grantee" | "grantor";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: {
+                                bytes: number;
+                                calls: number;
+                                day: string;
+                                refused: number;
+                                rows: number;
+                            }[];
+                            from: string;
+                            grantees: {
+                                bytes: number;
+                                calls: number;
+                                granteeOrgId: string;
+                                refused: number;
+                                rows: number;
+                            }[];
+                            grants: {
+                                bytes: number;
+                                calls: number;
+                                granteeOrgId: string;
+                                grantId: string;
+                                grantorOrgId: string;
+                                refused: number;
+                                resourceId: string;
+                                rows: number;
+                            }[];
+                            to: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
                         };
                     };
                 };
@@ -4139,6 +19628,2308 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organisation's inbox (requests, approvals, revocations, expiries…) */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    unread?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                id: string;
+                                kind: string;
+                                payload: {
+                                    [key: string]: unknown;
+                                };
+                                readAt: string | null;
+                                subject: {
+                                    id: string;
+                                    type: string;
+                                };
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    notificationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all of the organisation's notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opendata/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications: your organisation's (role=mine, default) or for your datasets (role=incoming) */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    /** @description mine: your organisation's applications; incoming: applications for your datasets */
+                    role?: "mine" | "incoming";
+                    status?: "submitted" | "approved" | "rejected" | "withdrawn" | "revoked";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agreement: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decidedAt: string | null;
+                                developerOrgId: string;
+                                expiresAt: string | null;
+                                fields: string[];
+                                grantId: string | null;
+                                grantorOrgId: string;
+                                id: string;
+                                purpose: string;
+                                reason: string | null;
+                                resourceId: string;
+                                /** @enum {string} */
+                                status: "submitted" | "approved" | "rejected" | "withdrawn" | "revoked";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Apply to use a conditionally open dataset, with a data-use agreement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description must be true: the developer accepts the dataset's open conditions */
+                        acceptConditions: boolean;
+                        /** @description the data-use agreement (数据使用协议) the developer commits to */
+                        agreement: string;
+                        /** Format: date-time */
+                        expiresAt?: string;
+                        fields?: string[];
+                        purpose: string;
+                        resourceId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreement: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            developerOrgId: string;
+                            expiresAt: string | null;
+                            fields: string[];
+                            grantId: string | null;
+                            grantorOrgId: string;
+                            id: string;
+                            purpose: string;
+                            reason: string | null;
+                            resourceId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "withdrawn" | "revoked";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opendata/applications/{applicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application (applicant or source unit only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreement: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            developerOrgId: string;
+                            expiresAt: string | null;
+                            fields: string[];
+                            grantId: string | null;
+                            grantorOrgId: string;
+                            id: string;
+                            purpose: string;
+                            reason: string | null;
+                            resourceId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "withdrawn" | "revoked";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opendata/applications/{applicationId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an application for your dataset (source unit), optionally narrowing fields or period; issues the open_application grant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            /** @description optionally narrow the fields or shorten the period applied for */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        expiresAt?: string;
+                        fields?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreement: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            developerOrgId: string;
+                            expiresAt: string | null;
+                            fields: string[];
+                            grantId: string | null;
+                            grantorOrgId: string;
+                            id: string;
+                            purpose: string;
+                            reason: string | null;
+                            resourceId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "withdrawn" | "revoked";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opendata/applications/{applicationId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an application for your dataset with a reason (source unit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreement: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            developerOrgId: string;
+                            expiresAt: string | null;
+                            fields: string[];
+                            grantId: string | null;
+                            grantorOrgId: string;
+                            id: string;
+                            purpose: string;
+                            reason: string | null;
+                            resourceId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "withdrawn" | "revoked";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opendata/applications/{applicationId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End an approved use of your dataset with a reason (source unit); revokes its grant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreement: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            developerOrgId: string;
+                            expiresAt: string | null;
+                            fields: string[];
+                            grantId: string | null;
+                            grantorOrgId: string;
+                            id: string;
+                            purpose: string;
+                            reason: string | null;
+                            resourceId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "withdrawn" | "revoked";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opendata/applications/{applicationId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw your own application while it awaits a decision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreement: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            developerOrgId: string;
+                            expiresAt: string | null;
+                            fields: string[];
+                            grantId: string | null;
+                            grantorOrgId: string;
+                            id: string;
+                            purpose: string;
+                            reason: string | null;
+                            resourceId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "withdrawn" | "revoked";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opendata/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation's apps (the data bureau: every app) */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    status?: "submitted" | "approved" | "rejected" | "delisted";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                datasetIds: string[];
+                                description: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                developerOrgId: string;
+                                id: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                reason: string | null;
+                                reviewedAt: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "approved" | "rejected" | "delisted";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                url: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Submit an app built on open datasets for the showcase */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        datasetIds: string[];
+                        description: {
+                            en: string;
+                            zh: string;
+                        };
+                        name: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** Format: uri */
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            datasetIds: string[];
+                            description: {
+                                en: string;
+                                zh: string;
+                            };
+                            developerOrgId: string;
+                            id: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "delisted";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opendata/apps/{appId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an app for the public showcase (data bureau) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            datasetIds: string[];
+                            description: {
+                                en: string;
+                                zh: string;
+                            };
+                            developerOrgId: string;
+                            id: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "delisted";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opendata/apps/{appId}/delist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an approved app off the showcase with a reason (data bureau) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            datasetIds: string[];
+                            description: {
+                                en: string;
+                                zh: string;
+                            };
+                            developerOrgId: string;
+                            id: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "delisted";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opendata/apps/{appId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an app with a reason (data bureau) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            datasetIds: string[];
+                            description: {
+                                en: string;
+                                zh: string;
+                            };
+                            developerOrgId: string;
+                            id: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            reason: string | null;
+                            reviewedAt: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "delisted";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opendata/developers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register the caller's organisation as an open-data developer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        contactEmail: string;
+                        contactName: string;
+                        contactPhone?: string;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactEmail: string;
+                            contactName: string;
+                            contactPhone: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            orgId: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opendata/developers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organisation's developer profile (403 OPENDATA_DEVELOPER_REQUIRED when not registered) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactEmail: string;
+                            contactName: string;
+                            contactPhone: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            orgId: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opendata/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organisation's developer keys */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                developerOrgId: string;
+                                /** @description GET it with your organisation's API key (Authorization: Bearer …) */
+                                endpoint: string;
+                                /** @description the gateway grant (kind open_key) */
+                                grantId: string;
+                                grantorOrgId: string;
+                                id: string;
+                                resourceId: string;
+                                revokedAt: string | null;
+                                /** @enum {string} */
+                                status: "active" | "revoked";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Take a developer key for an unconditionally open dataset (a gateway grant of kind open_key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            developerOrgId: string;
+                            /** @description GET it with your organisation's API key (Authorization: Bearer …) */
+                            endpoint: string;
+                            /** @description the gateway grant (kind open_key) */
+                            grantId: string;
+                            grantorOrgId: string;
+                            id: string;
+                            resourceId: string;
+                            revokedAt: string | null;
+                            /** @enum {string} */
+                            status: "active" | "revoked";
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opendata/keys/{keyId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a developer key of your organisation (and its grant) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            developerOrgId: string;
+                            /** @description GET it with your organisation's API key (Authorization: Bearer …) */
+                            endpoint: string;
+                            /** @description the gateway grant (kind open_key) */
+                            grantId: string;
+                            grantorOrgId: string;
+                            id: string;
+                            resourceId: string;
+                            revokedAt: string | null;
+                            /** @enum {string} */
+                            status: "active" | "revoked";
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs": {
         parameters: {
             query?: never;
@@ -4154,9 +21945,9 @@ export interface paths {
                     page: number;
                     pageSize: number;
                     q?: string;
-                    role?: "platform_admin" | "data_bureau" | "source_unit" | "implementing_body" | "operator" | "exchange" | "data_merchant" | "broker" | "service_provider" | "enterprise" | "regulator" | "customs_officer";
+                    role?: "platform_admin" | "data_bureau" | "source_unit" | "implementing_body" | "operator" | "exchange" | "data_merchant" | "broker" | "service_provider" | "enterprise" | "regulator" | "customs_officer" | "individual";
                     sort: "name" | "createdAt";
-                    type?: "government" | "public_institution" | "public_enterprise" | "enterprise" | "social_organisation" | "platform";
+                    type?: "government" | "public_institution" | "public_enterprise" | "enterprise" | "social_organisation" | "platform" | "individual";
                 };
                 header?: never;
                 path?: never;
@@ -4241,9 +22032,9 @@ export interface paths {
                             en: string;
                             zh: string;
                         };
-                        roles: ("platform_admin" | "data_bureau" | "source_unit" | "implementing_body" | "operator" | "exchange" | "data_merchant" | "broker" | "service_provider" | "enterprise" | "regulator" | "customs_officer")[];
+                        roles: ("platform_admin" | "data_bureau" | "source_unit" | "implementing_body" | "operator" | "exchange" | "data_merchant" | "broker" | "service_provider" | "enterprise" | "regulator" | "customs_officer" | "individual")[];
                         /** @enum {string} */
-                        type?: "government" | "public_institution" | "public_enterprise" | "enterprise" | "social_organisation" | "platform";
+                        type?: "government" | "public_institution" | "public_enterprise" | "enterprise" | "social_organisation" | "platform" | "individual";
                         /** @description 统一社会信用代码 (GB 32100-2015), check character verified */
                         uscc: string;
                     };
@@ -4852,6 +22643,233 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's recorded relationships, either side (the organisation itself, the platform, the data bureau, the regulator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: string;
+                                note: string | null;
+                                orgId: string;
+                                recordedAt: string;
+                                relatedOrgId: string;
+                                sharePercent: string | null;
+                                since: string;
+                                until: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a relationship of the organisation with another (parent, shareholder, counterparty): the basis of recusals */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            /** @description a relationship between organisations (关联关系), used for recusals */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description parent: the organisation is the parent of the related one; shareholder: it holds sharePercent % of it; counterparty: they traded (since = the trade date)
+                         * @enum {string}
+                         */
+                        kind: "parent" | "shareholder" | "counterparty";
+                        note?: string | null;
+                        relatedOrgId: string;
+                        sharePercent?: string | null;
+                        /** @description from (or the trade date of a counterparty) */
+                        since: string;
+                        until?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            orgId: string;
+                            recordedAt: string;
+                            relatedOrgId: string;
+                            sharePercent: string | null;
+                            since: string;
+                            until: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/users": {
         parameters: {
             query?: never;
@@ -5087,6 +23105,4339 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/accounts/individual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An individual signs up (个人账户): name and resident ID checked against the population base; an account with one user and the person's digital space */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description an individual's sign-up: real-name checked against the population base */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        password: string;
+                        phone: string;
+                        residentId: string;
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            orgId: string;
+                            residentIdMasked: string;
+                            userId: string;
+                            username: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/authorization/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published annual disclosures of authorized operation (授权运营信息披露; no login) */
+        get: {
+            parameters: {
+                query: {
+                    orgId?: string;
+                    page: number;
+                    pageSize: number;
+                    /** @description implementing_body 实施机构 | operator 运营机构 */
+                    role?: "implementing_body" | "operator";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agreements: number;
+                                /** @description sha256 of the canonical report (RFC 8785), also in the ledger event */
+                                digest: string;
+                                id: string;
+                                orgId: string;
+                                orgName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                products: number;
+                                publishedAt: string;
+                                revision: number;
+                                /**
+                                 * @description implementing_body 实施机构 | operator 运营机构
+                                 * @enum {string}
+                                 */
+                                role: "implementing_body" | "operator";
+                                year: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/authorization/disclosures/{disclosureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published disclosure report with its digest (no login) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    disclosureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreements: number;
+                            /** @description sha256 of the canonical report (RFC 8785), also in the ledger event */
+                            digest: string;
+                            id: string;
+                            orgId: string;
+                            orgName: {
+                                en: string;
+                                zh: string;
+                            };
+                            products: number;
+                            publishedAt: string;
+                            revision: number;
+                            /**
+                             * @description implementing_body 实施机构 | operator 运营机构
+                             * @enum {string}
+                             */
+                            role: "implementing_body" | "operator";
+                            year: number;
+                        } & {
+                            report: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/authorization/disclosures/{disclosureId}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published disclosure report as CSV (UTF-8 with BOM; no login) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    disclosureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/authorization/licences/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks a downloaded licence (no login): the seal over the document, the issuer, and its state today */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description a downloaded licence: its document and its seal */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        document: {
+                            [key: string]: unknown;
+                        };
+                        seal: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            issuer: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            } | null;
+                            issuerMatches: boolean;
+                            licenceType: string | null;
+                            registered: boolean;
+                            revokedAt: string | null;
+                            /** @description valid, or why not (digest_mismatch, unknown_key, bad_signature, …) */
+                            signature: string;
+                            /** @enum {string} */
+                            state: "valid" | "expired" | "revoked" | "unknown";
+                            /** @description signature good, issued here with this document by the sealing organisation, and valid today */
+                            valid: boolean;
+                            validTo: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/certificates/status/{listId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A Bitstring Status List credential (vc+jwt), cacheable for its ttl */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/data/{resourceId}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rows of an unconditionally open dataset, no login (开放广东 preview and CSV/JSON download): masked by the platform defaults, rate-limited per client, metered */
+        get: {
+            parameters: {
+                query: {
+                    /** @description CSV: begin with a UTF-8 byte-order mark (Excel) */
+                    bom?: boolean;
+                    /** @description comma-separated projection within the granted fields */
+                    fields?: string;
+                    format: "json" | "csv";
+                    page: number;
+                    pageSize: number;
+                    /** @description repeatable `field:value`; values of one field are alternatives (OR), different fields all apply (AND) */
+                    where?: string[];
+                };
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callId: string;
+                            fields: string[];
+                            hasMore: boolean;
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            resourceId: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/dcat.jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open datasets as a DCAT (DCAT-AP style) catalog in JSON-LD */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            "@context": unknown;
+                            "@id": string;
+                            "@type": string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/dcat/datasets/{resourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One open dataset as a DCAT dcat:Dataset in JSON-LD */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            "@context": unknown;
+                            "@id": string;
+                            "@type": string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/opendata/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The apps showcase: approved apps built on open data (no login) */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                datasetIds: string[];
+                                description: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                developerOrgId: string;
+                                id: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                reason: string | null;
+                                reviewedAt: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "approved" | "rejected" | "delisted";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                url: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/opendata/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open datasets (无条件开放 and 有条件开放 published public data), searchable, no login */
+        get: {
+            parameters: {
+                query: {
+                    category?: string;
+                    /** @description unconditional 无条件开放 | conditional 有条件开放 */
+                    openType?: "unconditional" | "conditional";
+                    orgId?: string;
+                    page: number;
+                    pageSize: number;
+                    /** @description words in the Chinese or English title, description, category or publisher */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                category: {
+                                    code: string;
+                                    id: string;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                coverage: string | null;
+                                description: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                fields: {
+                                    dataType: string;
+                                    key: boolean;
+                                    label: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    name: string;
+                                }[];
+                                format: string;
+                                id: string;
+                                openConditions: string | null;
+                                /**
+                                 * @description unconditional 无条件开放 | conditional 有条件开放
+                                 * @enum {string}
+                                 */
+                                openType: "unconditional" | "conditional";
+                                organisation: {
+                                    id: string;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                };
+                                publishedAt: string | null;
+                                timeSpan: {
+                                    from: string | null;
+                                    to: string | null;
+                                } | null;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updateFrequency: string;
+                                version: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/opendata/datasets/{resourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One open dataset with its fields */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            category: {
+                                code: string;
+                                id: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
+                            coverage: string | null;
+                            description: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            fields: {
+                                dataType: string;
+                                key: boolean;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                name: string;
+                            }[];
+                            format: string;
+                            id: string;
+                            openConditions: string | null;
+                            /**
+                             * @description unconditional 无条件开放 | conditional 有条件开放
+                             * @enum {string}
+                             */
+                            openType: "unconditional" | "conditional";
+                            organisation: {
+                                id: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            publishedAt: string | null;
+                            timeSpan: {
+                                from: string | null;
+                                to: string | null;
+                            } | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updateFrequency: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/registry/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public register of data assets (public fields only; status=publicity: those in publicity, open to objections) */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    q?: string;
+                    status?: "registered" | "publicity";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicant: {
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    orgId: string;
+                                };
+                                grading: {
+                                    level: string;
+                                } | null;
+                                id: string;
+                                objectKind: string;
+                                publicityUntil: string | null;
+                                registeredAt: string | null;
+                                registrationNumber: string | null;
+                                rights: {
+                                    holder: {
+                                        name: {
+                                            en: string;
+                                            zh: string;
+                                        };
+                                        orgId: string;
+                                    };
+                                    kind: string;
+                                    termFrom: string;
+                                    termTo: string | null;
+                                }[];
+                                scenario: {
+                                    purpose: string;
+                                    users: string;
+                                } | null;
+                                status: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                type: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/registry/assets/{applicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry of the public register (registered or in publicity; public fields only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicant: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            grading: {
+                                level: string;
+                            } | null;
+                            id: string;
+                            objectKind: string;
+                            publicityUntil: string | null;
+                            registeredAt: string | null;
+                            registrationNumber: string | null;
+                            rights: {
+                                holder: {
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    orgId: string;
+                                };
+                                kind: string;
+                                termFrom: string;
+                                termTo: string | null;
+                            }[];
+                            scenario: {
+                                purpose: string;
+                                users: string;
+                            } | null;
+                            status: string;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search open datasets (开放数据; no login): published public data whose open type is not none */
+        get: {
+            parameters: {
+                query: {
+                    /** @description source (owner) organisation */
+                    body?: string;
+                    /** @description category, with its subcategories */
+                    category?: string;
+                    format?: "table" | "api" | "file";
+                    /** @description grading level (GB/T 43697-2024) */
+                    level?: "core" | "important" | "general";
+                    /** @description open type */
+                    open?: "unconditional" | "conditional" | "none";
+                    page: number;
+                    pageSize: number;
+                    /** @description Chinese or English; terms separated by spaces, all required; Chinese needs no spaces ("用电" finds "企业用电量") */
+                    q?: string;
+                    /** @description sharing type */
+                    sharing?: "unconditional" | "conditional" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description counts over the matching set (see totalExact); body lists the 50 largest */
+                            facets: {
+                                body: {
+                                    count: number;
+                                    label?: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                                category: {
+                                    count: number;
+                                    label?: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                                format: {
+                                    count: number;
+                                    label?: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                                level: {
+                                    count: number;
+                                    label?: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                                open: {
+                                    count: number;
+                                    label?: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                                sharing: {
+                                    count: number;
+                                    label?: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                                type: {
+                                    count: number;
+                                    label?: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                            };
+                            items: {
+                                /** @description source (owner) organisation */
+                                body: {
+                                    id: string;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    } | null;
+                                };
+                                category: {
+                                    id: string;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    } | null;
+                                } | null;
+                                code: string | null;
+                                format: string | null;
+                                id: string;
+                                level: string | null;
+                                open: string | null;
+                                /** @description 2 = every term in the title, 1 = elsewhere */
+                                relevance: number;
+                                scope: string | null;
+                                sharing: string | null;
+                                /** @description resource version status or element status */
+                                status: string;
+                                summary: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /**
+                                 * @description resource = data resource (and open dataset); element = data element (数据元)
+                                 * @enum {string}
+                                 */
+                                type: "resource" | "element";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description matches, counted up to 1,000 */
+                            total: number;
+                            /** @description false when more than 1,000 match: total and facets then cover the 1,000 most recently updated matches (pages reach that far) */
+                            totalExact: boolean;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/accounting/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organisation's data assets on its books, with their amortization */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicationId: string;
+                                capitalizedFen: string;
+                                class: string;
+                                classification: {
+                                    [key: string]: unknown;
+                                };
+                                cost: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                id: string;
+                                lifeMonths: number | null;
+                                orgId: string;
+                                recognizedOn: string;
+                                residualFen: string;
+                                schedule: {
+                                    [key: string]: unknown;
+                                } | null;
+                                source: string;
+                                startMonth: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Recognise a registered asset on the books (数据资产入表): class from the facts, capitalized cost, amortization (财会〔2023〕11号) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description 数据资产入表 per 财会〔2023〕11号 */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a registered application of the caller's organisation */
+                        applicationId: string;
+                        costItems: {
+                            afterReadyForUse?: boolean;
+                            /** @description integer fen as a decimal string */
+                            amountFen: string;
+                            directlyAttributable?: boolean;
+                            /** @description price, taxes, desensitisation, cleaning, labelling, integration, analysis, visualisation, ownership_verification, quality_assessment, registration_settlement, security_management — anything else is expensed for purchased resources */
+                            kind: string;
+                            label?: string;
+                        }[];
+                        facts: {
+                            /**
+                             * @description 外购 / 自行开发 / 其他
+                             * @enum {string}
+                             */
+                            acquisition: "purchased" | "self_developed" | "other";
+                            /**
+                             * @description for_sale: held for sale in ordinary activities (CAS 1 存货); internal_use: used by the enterprise (CAS 6 无形资产)
+                             * @enum {string}
+                             */
+                            holding: "for_sale" | "internal_use";
+                            /** @description meets the definition and recognition conditions of the applicable standard */
+                            meetsRecognition: boolean;
+                            /** @enum {string} */
+                            rdPhase?: "research" | "development";
+                            readyForIntendedUse?: boolean;
+                        };
+                        /** @description intangibles: useful life in years */
+                        lifeYears?: number;
+                        /** @description the day recognised on the books */
+                        recognizedOn: string;
+                        /** @description integer fen as a decimal string */
+                        residualFen?: string;
+                        /** @description intangibles: first month amortized (default: the month recognised) */
+                        startMonth?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            capitalizedFen: string;
+                            class: string;
+                            classification: {
+                                [key: string]: unknown;
+                            };
+                            cost: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            id: string;
+                            lifeMonths: number | null;
+                            orgId: string;
+                            recognizedOn: string;
+                            residualFen: string;
+                            schedule: {
+                                [key: string]: unknown;
+                            } | null;
+                            source: string;
+                            startMonth: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/accounting/disclosure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's disclosure tables of data resources by class and source (外购/自行开发/其他), JSON or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    format?: "json" | "xlsx";
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orgId: string;
+                            tables: {
+                                class: string;
+                                rows: {
+                                    [key: string]: unknown;
+                                }[];
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organisation's applications, those on the caller's panel (box=review), or all (data bureau, regulator) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description mine (the caller's organisation's) | review (those on the caller's panel) | all (data bureau, regulator) */
+                    box?: "mine" | "review" | "all";
+                    page: number;
+                    pageSize: number;
+                    q?: string;
+                    /** @description draft → submitted → drawing → in_review → publicity → registered; rejected; withdrawn */
+                    status?: "draft" | "submitted" | "drawing" | "in_review" | "publicity" | "registered" | "rejected" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicantOrgId: string;
+                                committee: {
+                                    eligible: unknown[] | null;
+                                    panel: unknown[] | null;
+                                    recused: unknown[] | null;
+                                    seed: string;
+                                    seedEventId: string | null;
+                                } | null;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decision: unknown | null;
+                                description: string;
+                                grading: unknown | null;
+                                id: string;
+                                objections?: {
+                                    createdAt: string;
+                                    id: string;
+                                    orgId: string;
+                                    reason: string;
+                                    resolution: string | null;
+                                    resolvedAt: string | null;
+                                    status: string;
+                                }[];
+                                objectKind: string;
+                                productId: string | null;
+                                publicityUntil: string | null;
+                                reason: string | null;
+                                registeredAt: string | null;
+                                registeredEvent: {
+                                    eventId: string;
+                                    payloadDigest: string;
+                                } | null;
+                                registrarOrgId: string | null;
+                                registrationNumber: string | null;
+                                resourceId: string | null;
+                                rights: unknown[];
+                                scenario: unknown | null;
+                                sources: unknown[];
+                                /**
+                                 * @description draft → submitted → drawing → in_review → publicity → registered; rejected; withdrawn
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "submitted" | "drawing" | "in_review" | "publicity" | "registered" | "rejected" | "withdrawn";
+                                submittedAt: string | null;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                type: string;
+                                updatedAt: string;
+                                /** @description the caller as a panel member: its reviewer id (null when not on the panel) and whether it voted */
+                                viewer?: {
+                                    reviewerId: string | null;
+                                    voted: boolean;
+                                };
+                                votes?: {
+                                    opinion: string;
+                                    reviewerId: string;
+                                    vote: string;
+                                    votedAt: string;
+                                }[];
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a registration application (a draft) for the caller's organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        /**
+                         * @description dataset 数据集 | api 服务接口 | indicator 指标 | report 报告 | model 模型算法 | application 应用
+                         * @enum {string}
+                         */
+                        objectKind: "dataset" | "api" | "indicator" | "report" | "model" | "application";
+                        productId?: string | null;
+                        resourceId?: string | null;
+                        rights?: {
+                            basis: string;
+                            holderOrgId: string;
+                            /**
+                             * @description holding 数据资源持有权 | processing 数据加工使用权 | operating 数据产品经营权
+                             * @enum {string}
+                             */
+                            kind: "holding" | "processing" | "operating";
+                            scope: string;
+                            /** @description from */
+                            termFrom: string;
+                            termTo: string | null;
+                        }[];
+                        scenario?: {
+                            description?: string | null;
+                            purpose: string;
+                            users: string;
+                        } | null;
+                        sources?: {
+                            counterpartyOrgId?: string | null;
+                            description?: string | null;
+                            /**
+                             * @description own_collection: a resource of the applicant | authorized_operation: its active agreement | data_subject_authorization: an approved consent it requested | purchase_contract: the contract digest sha256:… and the counterparty
+                             * @enum {string}
+                             */
+                            kind: "own_collection" | "authorized_operation" | "data_subject_authorization" | "purchase_contract";
+                            ref: string;
+                        }[];
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                        /**
+                         * @description first 首次 | change 变更 | transfer 转移 | licence 许可 | cancel 注销 | revoke 撤销 | objection 异议 | correction 更正 (only first is accepted yet)
+                         * @enum {string}
+                         */
+                        type: "first" | "change" | "transfer" | "licence" | "cancel" | "revoke" | "objection" | "correction";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantOrgId: string;
+                            committee: {
+                                eligible: unknown[] | null;
+                                panel: unknown[] | null;
+                                recused: unknown[] | null;
+                                seed: string;
+                                seedEventId: string | null;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decision: unknown | null;
+                            description: string;
+                            grading: unknown | null;
+                            id: string;
+                            objections?: {
+                                createdAt: string;
+                                id: string;
+                                orgId: string;
+                                reason: string;
+                                resolution: string | null;
+                                resolvedAt: string | null;
+                                status: string;
+                            }[];
+                            objectKind: string;
+                            productId: string | null;
+                            publicityUntil: string | null;
+                            reason: string | null;
+                            registeredAt: string | null;
+                            registeredEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            registrarOrgId: string | null;
+                            registrationNumber: string | null;
+                            resourceId: string | null;
+                            rights: unknown[];
+                            scenario: unknown | null;
+                            sources: unknown[];
+                            /**
+                             * @description draft → submitted → drawing → in_review → publicity → registered; rejected; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "drawing" | "in_review" | "publicity" | "registered" | "rejected" | "withdrawn";
+                            submittedAt: string | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            type: string;
+                            updatedAt: string;
+                            /** @description the caller as a panel member: its reviewer id (null when not on the panel) and whether it voted */
+                            viewer?: {
+                                reviewerId: string | null;
+                                voted: boolean;
+                            };
+                            votes?: {
+                                opinion: string;
+                                reviewerId: string;
+                                vote: string;
+                                votedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/applications/{applicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application with its committee, votes and objections (the applicant, its panel, the data bureau, the regulator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantOrgId: string;
+                            committee: {
+                                eligible: unknown[] | null;
+                                panel: unknown[] | null;
+                                recused: unknown[] | null;
+                                seed: string;
+                                seedEventId: string | null;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decision: unknown | null;
+                            description: string;
+                            grading: unknown | null;
+                            id: string;
+                            objections?: {
+                                createdAt: string;
+                                id: string;
+                                orgId: string;
+                                reason: string;
+                                resolution: string | null;
+                                resolvedAt: string | null;
+                                status: string;
+                            }[];
+                            objectKind: string;
+                            productId: string | null;
+                            publicityUntil: string | null;
+                            reason: string | null;
+                            registeredAt: string | null;
+                            registeredEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            registrarOrgId: string | null;
+                            registrationNumber: string | null;
+                            resourceId: string | null;
+                            rights: unknown[];
+                            scenario: unknown | null;
+                            sources: unknown[];
+                            /**
+                             * @description draft → submitted → drawing → in_review → publicity → registered; rejected; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "drawing" | "in_review" | "publicity" | "registered" | "rejected" | "withdrawn";
+                            submittedAt: string | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            type: string;
+                            updatedAt: string;
+                            /** @description the caller as a panel member: its reviewer id (null when not on the panel) and whether it voted */
+                            viewer?: {
+                                reviewerId: string | null;
+                                voted: boolean;
+                            };
+                            votes?: {
+                                opinion: string;
+                                reviewerId: string;
+                                vote: string;
+                                votedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        /**
+                         * @description dataset 数据集 | api 服务接口 | indicator 指标 | report 报告 | model 模型算法 | application 应用
+                         * @enum {string}
+                         */
+                        objectKind?: "dataset" | "api" | "indicator" | "report" | "model" | "application";
+                        productId?: string | null;
+                        resourceId?: string | null;
+                        rights?: {
+                            basis: string;
+                            holderOrgId: string;
+                            /**
+                             * @description holding 数据资源持有权 | processing 数据加工使用权 | operating 数据产品经营权
+                             * @enum {string}
+                             */
+                            kind: "holding" | "processing" | "operating";
+                            scope: string;
+                            /** @description from */
+                            termFrom: string;
+                            termTo: string | null;
+                        }[];
+                        scenario?: {
+                            description?: string | null;
+                            purpose: string;
+                            users: string;
+                        } | null;
+                        sources?: {
+                            counterpartyOrgId?: string | null;
+                            description?: string | null;
+                            /**
+                             * @description own_collection: a resource of the applicant | authorized_operation: its active agreement | data_subject_authorization: an approved consent it requested | purchase_contract: the contract digest sha256:… and the counterparty
+                             * @enum {string}
+                             */
+                            kind: "own_collection" | "authorized_operation" | "data_subject_authorization" | "purchase_contract";
+                            ref: string;
+                        }[];
+                        title?: {
+                            en: string;
+                            zh: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantOrgId: string;
+                            committee: {
+                                eligible: unknown[] | null;
+                                panel: unknown[] | null;
+                                recused: unknown[] | null;
+                                seed: string;
+                                seedEventId: string | null;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decision: unknown | null;
+                            description: string;
+                            grading: unknown | null;
+                            id: string;
+                            objections?: {
+                                createdAt: string;
+                                id: string;
+                                orgId: string;
+                                reason: string;
+                                resolution: string | null;
+                                resolvedAt: string | null;
+                                status: string;
+                            }[];
+                            objectKind: string;
+                            productId: string | null;
+                            publicityUntil: string | null;
+                            reason: string | null;
+                            registeredAt: string | null;
+                            registeredEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            registrarOrgId: string | null;
+                            registrationNumber: string | null;
+                            resourceId: string | null;
+                            rights: unknown[];
+                            scenario: unknown | null;
+                            sources: unknown[];
+                            /**
+                             * @description draft → submitted → drawing → in_review → publicity → registered; rejected; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "drawing" | "in_review" | "publicity" | "registered" | "rejected" | "withdrawn";
+                            submittedAt: string | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            type: string;
+                            updatedAt: string;
+                            /** @description the caller as a panel member: its reviewer id (null when not on the panel) and whether it voted */
+                            viewer?: {
+                                reviewerId: string | null;
+                                voted: boolean;
+                            };
+                            votes?: {
+                                opinion: string;
+                                reviewerId: string;
+                                vote: string;
+                                votedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/registry/applications/{applicationId}/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The data bureau draws the compliance panel (合规会审): seed and eligible reviewers committed to the ledger first, related reviewers recused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantOrgId: string;
+                            committee: {
+                                eligible: unknown[] | null;
+                                panel: unknown[] | null;
+                                recused: unknown[] | null;
+                                seed: string;
+                                seedEventId: string | null;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decision: unknown | null;
+                            description: string;
+                            grading: unknown | null;
+                            id: string;
+                            objections?: {
+                                createdAt: string;
+                                id: string;
+                                orgId: string;
+                                reason: string;
+                                resolution: string | null;
+                                resolvedAt: string | null;
+                                status: string;
+                            }[];
+                            objectKind: string;
+                            productId: string | null;
+                            publicityUntil: string | null;
+                            reason: string | null;
+                            registeredAt: string | null;
+                            registeredEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            registrarOrgId: string | null;
+                            registrationNumber: string | null;
+                            resourceId: string | null;
+                            rights: unknown[];
+                            scenario: unknown | null;
+                            sources: unknown[];
+                            /**
+                             * @description draft → submitted → drawing → in_review → publicity → registered; rejected; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "drawing" | "in_review" | "publicity" | "registered" | "rejected" | "withdrawn";
+                            submittedAt: string | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            type: string;
+                            updatedAt: string;
+                            /** @description the caller as a panel member: its reviewer id (null when not on the panel) and whether it voted */
+                            viewer?: {
+                                reviewerId: string | null;
+                                voted: boolean;
+                            };
+                            votes?: {
+                                opinion: string;
+                                reviewerId: string;
+                                vote: string;
+                                votedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/applications/{applicationId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Object to an application during its publicity (异议), with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                            orgId: string;
+                            reason: string;
+                            resolution: string | null;
+                            resolvedAt: string | null;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/applications/{applicationId}/objections/{objectionId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The data bureau handles an objection: upheld rejects the application, dismissed lets publicity run on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                    objectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "upheld" | "dismissed";
+                        resolution: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantOrgId: string;
+                            committee: {
+                                eligible: unknown[] | null;
+                                panel: unknown[] | null;
+                                recused: unknown[] | null;
+                                seed: string;
+                                seedEventId: string | null;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decision: unknown | null;
+                            description: string;
+                            grading: unknown | null;
+                            id: string;
+                            objections?: {
+                                createdAt: string;
+                                id: string;
+                                orgId: string;
+                                reason: string;
+                                resolution: string | null;
+                                resolvedAt: string | null;
+                                status: string;
+                            }[];
+                            objectKind: string;
+                            productId: string | null;
+                            publicityUntil: string | null;
+                            reason: string | null;
+                            registeredAt: string | null;
+                            registeredEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            registrarOrgId: string | null;
+                            registrationNumber: string | null;
+                            resourceId: string | null;
+                            rights: unknown[];
+                            scenario: unknown | null;
+                            sources: unknown[];
+                            /**
+                             * @description draft → submitted → drawing → in_review → publicity → registered; rejected; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "drawing" | "in_review" | "publicity" | "registered" | "rejected" | "withdrawn";
+                            submittedAt: string | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            type: string;
+                            updatedAt: string;
+                            /** @description the caller as a panel member: its reviewer id (null when not on the panel) and whether it voted */
+                            viewer?: {
+                                reviewerId: string | null;
+                                voted: boolean;
+                            };
+                            votes?: {
+                                opinion: string;
+                                reviewerId: string;
+                                vote: string;
+                                votedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/applications/{applicationId}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register after publicity with no open objection: a unique registration number (config registry.numberFormat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantOrgId: string;
+                            committee: {
+                                eligible: unknown[] | null;
+                                panel: unknown[] | null;
+                                recused: unknown[] | null;
+                                seed: string;
+                                seedEventId: string | null;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decision: unknown | null;
+                            description: string;
+                            grading: unknown | null;
+                            id: string;
+                            objections?: {
+                                createdAt: string;
+                                id: string;
+                                orgId: string;
+                                reason: string;
+                                resolution: string | null;
+                                resolvedAt: string | null;
+                                status: string;
+                            }[];
+                            objectKind: string;
+                            productId: string | null;
+                            publicityUntil: string | null;
+                            reason: string | null;
+                            registeredAt: string | null;
+                            registeredEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            registrarOrgId: string | null;
+                            registrationNumber: string | null;
+                            resourceId: string | null;
+                            rights: unknown[];
+                            scenario: unknown | null;
+                            sources: unknown[];
+                            /**
+                             * @description draft → submitted → drawing → in_review → publicity → registered; rejected; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "drawing" | "in_review" | "publicity" | "registered" | "rejected" | "withdrawn";
+                            submittedAt: string | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            type: string;
+                            updatedAt: string;
+                            /** @description the caller as a panel member: its reviewer id (null when not on the panel) and whether it voted */
+                            viewer?: {
+                                reviewerId: string | null;
+                                voted: boolean;
+                            };
+                            votes?: {
+                                opinion: string;
+                                reviewerId: string;
+                                vote: string;
+                                votedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/applications/{applicationId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit: the completeness and legality check (scenario, subject, sources against real records, three rights, no core data); 409 with the problems */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantOrgId: string;
+                            committee: {
+                                eligible: unknown[] | null;
+                                panel: unknown[] | null;
+                                recused: unknown[] | null;
+                                seed: string;
+                                seedEventId: string | null;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decision: unknown | null;
+                            description: string;
+                            grading: unknown | null;
+                            id: string;
+                            objections?: {
+                                createdAt: string;
+                                id: string;
+                                orgId: string;
+                                reason: string;
+                                resolution: string | null;
+                                resolvedAt: string | null;
+                                status: string;
+                            }[];
+                            objectKind: string;
+                            productId: string | null;
+                            publicityUntil: string | null;
+                            reason: string | null;
+                            registeredAt: string | null;
+                            registeredEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            registrarOrgId: string | null;
+                            registrationNumber: string | null;
+                            resourceId: string | null;
+                            rights: unknown[];
+                            scenario: unknown | null;
+                            sources: unknown[];
+                            /**
+                             * @description draft → submitted → drawing → in_review → publicity → registered; rejected; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "drawing" | "in_review" | "publicity" | "registered" | "rejected" | "withdrawn";
+                            submittedAt: string | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            type: string;
+                            updatedAt: string;
+                            /** @description the caller as a panel member: its reviewer id (null when not on the panel) and whether it voted */
+                            viewer?: {
+                                reviewerId: string | null;
+                                voted: boolean;
+                            };
+                            votes?: {
+                                opinion: string;
+                                reviewerId: string;
+                                vote: string;
+                                votedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/applications/{applicationId}/valuations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application's valuation reports (the applicant, each valuer its own, the data bureau, the regulator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicationId: string;
+                                baseDate: string;
+                                createdAt: string;
+                                holderOrgId: string;
+                                id: string;
+                                kind: string;
+                                report: {
+                                    [key: string]: unknown;
+                                };
+                                seal: {
+                                    [key: string]: unknown;
+                                };
+                                sealCheck?: {
+                                    valid: boolean;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description the (reconciled) value in fen */
+                                valueFen: string;
+                                valuerOrgId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A valuation report (价值评估) of the application's asset: a valuer's appraisal or the applicant's self-estimate, by the cost, income and market methods and their reconciliation, sealed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            /** @description a valuation per 中评协〔2023〕17号; money in yuan as decimal strings, computed exactly */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 评估基准日, the valuation base date */
+                        baseDate: string;
+                        /** @description cost method: { items: [{ kind: preliminary|direct|indirect|opportunity|taxes, label?, amountYuan }], adjustment: { kind: quality, dimensions: [{ dimension, score, weight }] } | { kind: remaining_life, remainingYears, totalYears } } */
+                        cost?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description income method: { variant: direct|royalty|excess|incremental, discountRate, timing?: end|mid, economicLifeYears, lifeBounds?, royaltyRate? (royalty), years: [...] } */
+                        income?: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @description appraisal: by a valuer organisation (service_provider); self_estimate: by the applicant
+                         * @enum {string}
+                         */
+                        kind: "appraisal" | "self_estimate";
+                        /** @description market method: { comparables: [{ id, priceYuan, coefficients: { quality, supplyDemand, date, volume, other }, weight? }] } */
+                        market?: {
+                            [key: string]: unknown;
+                        };
+                        opinion?: string | null;
+                        /** @description reconciliation weights of the methods used, summing to 1 */
+                        weights?: {
+                            cost?: string;
+                            income?: string;
+                            market?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            baseDate: string;
+                            createdAt: string;
+                            holderOrgId: string;
+                            id: string;
+                            kind: string;
+                            report: {
+                                [key: string]: unknown;
+                            };
+                            seal: {
+                                [key: string]: unknown;
+                            };
+                            sealCheck?: {
+                                valid: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description the (reconciled) value in fen */
+                            valueFen: string;
+                            valuerOrgId: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/applications/{applicationId}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A panel member's vote and opinion (once); the last vote decides */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        opinion: string;
+                        /** @enum {string} */
+                        vote: "approve" | "reject";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantOrgId: string;
+                            committee: {
+                                eligible: unknown[] | null;
+                                panel: unknown[] | null;
+                                recused: unknown[] | null;
+                                seed: string;
+                                seedEventId: string | null;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decision: unknown | null;
+                            description: string;
+                            grading: unknown | null;
+                            id: string;
+                            objections?: {
+                                createdAt: string;
+                                id: string;
+                                orgId: string;
+                                reason: string;
+                                resolution: string | null;
+                                resolvedAt: string | null;
+                                status: string;
+                            }[];
+                            objectKind: string;
+                            productId: string | null;
+                            publicityUntil: string | null;
+                            reason: string | null;
+                            registeredAt: string | null;
+                            registeredEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            registrarOrgId: string | null;
+                            registrationNumber: string | null;
+                            resourceId: string | null;
+                            rights: unknown[];
+                            scenario: unknown | null;
+                            sources: unknown[];
+                            /**
+                             * @description draft → submitted → drawing → in_review → publicity → registered; rejected; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "drawing" | "in_review" | "publicity" | "registered" | "rejected" | "withdrawn";
+                            submittedAt: string | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            type: string;
+                            updatedAt: string;
+                            /** @description the caller as a panel member: its reviewer id (null when not on the panel) and whether it voted */
+                            viewer?: {
+                                reviewerId: string | null;
+                                voted: boolean;
+                            };
+                            votes?: {
+                                opinion: string;
+                                reviewerId: string;
+                                vote: string;
+                                votedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/applications/{applicationId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant withdraws a draft or a submitted application */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantOrgId: string;
+                            committee: {
+                                eligible: unknown[] | null;
+                                panel: unknown[] | null;
+                                recused: unknown[] | null;
+                                seed: string;
+                                seedEventId: string | null;
+                            } | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decision: unknown | null;
+                            description: string;
+                            grading: unknown | null;
+                            id: string;
+                            objections?: {
+                                createdAt: string;
+                                id: string;
+                                orgId: string;
+                                reason: string;
+                                resolution: string | null;
+                                resolvedAt: string | null;
+                                status: string;
+                            }[];
+                            objectKind: string;
+                            productId: string | null;
+                            publicityUntil: string | null;
+                            reason: string | null;
+                            registeredAt: string | null;
+                            registeredEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            registrarOrgId: string | null;
+                            registrationNumber: string | null;
+                            resourceId: string | null;
+                            rights: unknown[];
+                            scenario: unknown | null;
+                            sources: unknown[];
+                            /**
+                             * @description draft → submitted → drawing → in_review → publicity → registered; rejected; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "drawing" | "in_review" | "publicity" | "registered" | "rejected" | "withdrawn";
+                            submittedAt: string | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            type: string;
+                            updatedAt: string;
+                            /** @description the caller as a panel member: its reviewer id (null when not on the panel) and whether it voted */
+                            viewer?: {
+                                reviewerId: string | null;
+                                voted: boolean;
+                            };
+                            votes?: {
+                                opinion: string;
+                                reviewerId: string;
+                                vote: string;
+                                votedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The compliance committee reviewer pool (data bureau, regulator) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "active" | "retired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                expertise: string[];
+                                id: string;
+                                name: string;
+                                orgId: string;
+                                status: string;
+                                userId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an expert (a user of any organisation) to the reviewer pool with their expertise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expertise: ("legal" | "industry" | "valuation" | "accounting" | "audit" | "technical" | "security")[];
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            expertise: string[];
+                            id: string;
+                            name: string;
+                            orgId: string;
+                            status: string;
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/reviewers/{reviewerId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a reviewer from the pool (panels already drawn keep them) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reviewerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            expertise: string[];
+                            id: string;
+                            name: string;
+                            orgId: string;
+                            status: string;
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/valuations/{valuationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One valuation report with its seal checked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    valuationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            baseDate: string;
+                            createdAt: string;
+                            holderOrgId: string;
+                            id: string;
+                            kind: string;
+                            report: {
+                                [key: string]: unknown;
+                            };
+                            seal: {
+                                [key: string]: unknown;
+                            };
+                            sealCheck?: {
+                                valid: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description the (reconciled) value in fen */
+                            valueFen: string;
+                            valuerOrgId: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/seals/sign": {
         parameters: {
             query?: never;
@@ -5251,6 +27602,1820 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organisation's requests (box=sent), its inbox as source unit (box=received), or all (data bureau, regulator) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description sent = the caller's organisation's requests (default); received = its inbox as source unit; all = every request (data bureau, regulator) */
+                    box?: "sent" | "received" | "all";
+                    /** @description true: pending past the working-day deadline */
+                    overdue?: boolean;
+                    page: number;
+                    pageSize: number;
+                    resourceId?: string;
+                    /** @description pending 待审批 → granted 已共享 | rejected 已驳回 | withdrawn 已撤回; granted → revoked 已撤销; refused 不予共享 */
+                    status?: "pending" | "granted" | "rejected" | "refused" | "withdrawn" | "revoked";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                deadlineAt: string | null;
+                                deadlineDate: string | null;
+                                decidedAt: string | null;
+                                granted: {
+                                    fields: string[];
+                                    ratePerMinute: number | null;
+                                    rowFilter: {
+                                        [key: string]: string[];
+                                    } | null;
+                                    /** Format: date-time */
+                                    validFrom: string;
+                                    /** Format: date-time */
+                                    validTo: string;
+                                } | null;
+                                grantId: string | null;
+                                id: string;
+                                legalBasis: string;
+                                overdue: boolean;
+                                overdueFlaggedAt: string | null;
+                                purpose: string;
+                                reason: string | null;
+                                requested: {
+                                    fields: string[];
+                                    ratePerMinute: number | null;
+                                    rowFilter: {
+                                        [key: string]: string[];
+                                    } | null;
+                                    /** Format: date-time */
+                                    validFrom: string;
+                                    /** Format: date-time */
+                                    validTo: string;
+                                };
+                                requesterOrgId: string;
+                                resource: {
+                                    id: string;
+                                    title: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    version: number;
+                                };
+                                sharing: {
+                                    terms: string | null;
+                                    /**
+                                     * @description the resource sharing class: 无条件 / 有条件 / 不予共享
+                                     * @enum {string}
+                                     */
+                                    type: "unconditional" | "conditional" | "none";
+                                };
+                                sourceOrgId: string;
+                                /**
+                                 * @description pending 待审批 → granted 已共享 | rejected 已驳回 | withdrawn 已撤回; granted → revoked 已撤销; refused 不予共享
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "granted" | "rejected" | "refused" | "withdrawn" | "revoked";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                workingDays: number | null;
+                                workingDaysLeft: number | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request another body's published public data (无条件 → granted at once, 有条件 → pending the source unit, 不予共享 → refused) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description a request for fields of a published public-data resource, with purpose, legal basis (法律依据) and period */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fields: string[];
+                        legalBasis: string;
+                        purpose: string;
+                        ratePerMinute?: number | null;
+                        resourceId: string;
+                        rowFilter?: {
+                            [key: string]: string[];
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description start of the period (default now)
+                         */
+                        validFrom?: string;
+                        /**
+                         * Format: date-time
+                         * @description end of the period
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadlineAt: string | null;
+                            deadlineDate: string | null;
+                            decidedAt: string | null;
+                            granted: {
+                                fields: string[];
+                                ratePerMinute: number | null;
+                                rowFilter: {
+                                    [key: string]: string[];
+                                } | null;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string;
+                            } | null;
+                            grantId: string | null;
+                            id: string;
+                            legalBasis: string;
+                            overdue: boolean;
+                            overdueFlaggedAt: string | null;
+                            purpose: string;
+                            reason: string | null;
+                            requested: {
+                                fields: string[];
+                                ratePerMinute: number | null;
+                                rowFilter: {
+                                    [key: string]: string[];
+                                } | null;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string;
+                            };
+                            requesterOrgId: string;
+                            resource: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                version: number;
+                            };
+                            sharing: {
+                                terms: string | null;
+                                /**
+                                 * @description the resource sharing class: 无条件 / 有条件 / 不予共享
+                                 * @enum {string}
+                                 */
+                                type: "unconditional" | "conditional" | "none";
+                            };
+                            sourceOrgId: string;
+                            /**
+                             * @description pending 待审批 → granted 已共享 | rejected 已驳回 | withdrawn 已撤回; granted → revoked 已撤销; refused 不予共享
+                             * @enum {string}
+                             */
+                            status: "pending" | "granted" | "rejected" | "refused" | "withdrawn" | "revoked";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            workingDays: number | null;
+                            workingDaysLeft: number | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request (its requester, its source unit, the data bureau, the regulator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadlineAt: string | null;
+                            deadlineDate: string | null;
+                            decidedAt: string | null;
+                            granted: {
+                                fields: string[];
+                                ratePerMinute: number | null;
+                                rowFilter: {
+                                    [key: string]: string[];
+                                } | null;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string;
+                            } | null;
+                            grantId: string | null;
+                            id: string;
+                            legalBasis: string;
+                            overdue: boolean;
+                            overdueFlaggedAt: string | null;
+                            purpose: string;
+                            reason: string | null;
+                            requested: {
+                                fields: string[];
+                                ratePerMinute: number | null;
+                                rowFilter: {
+                                    [key: string]: string[];
+                                } | null;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string;
+                            };
+                            requesterOrgId: string;
+                            resource: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                version: number;
+                            };
+                            sharing: {
+                                terms: string | null;
+                                /**
+                                 * @description the resource sharing class: 无条件 / 有条件 / 不予共享
+                                 * @enum {string}
+                                 */
+                                type: "unconditional" | "conditional" | "none";
+                            };
+                            sourceOrgId: string;
+                            /**
+                             * @description pending 待审批 → granted 已共享 | rejected 已驳回 | withdrawn 已撤回; granted → revoked 已撤销; refused 不予共享
+                             * @enum {string}
+                             */
+                            status: "pending" | "granted" | "rejected" | "refused" | "withdrawn" | "revoked";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            workingDays: number | null;
+                            workingDaysLeft: number | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending request (source unit), possibly narrowing it; the grant is issued */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            /** @description what to grant; absent = as requested. Narrowing only (fewer fields, fewer rows, lower rate, shorter period). */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fields?: string[];
+                        ratePerMinute?: number | null;
+                        rowFilter?: {
+                            [key: string]: string[];
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description a later start
+                         */
+                        validFrom?: string;
+                        /**
+                         * Format: date-time
+                         * @description an earlier end
+                         */
+                        validTo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadlineAt: string | null;
+                            deadlineDate: string | null;
+                            decidedAt: string | null;
+                            granted: {
+                                fields: string[];
+                                ratePerMinute: number | null;
+                                rowFilter: {
+                                    [key: string]: string[];
+                                } | null;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string;
+                            } | null;
+                            grantId: string | null;
+                            id: string;
+                            legalBasis: string;
+                            overdue: boolean;
+                            overdueFlaggedAt: string | null;
+                            purpose: string;
+                            reason: string | null;
+                            requested: {
+                                fields: string[];
+                                ratePerMinute: number | null;
+                                rowFilter: {
+                                    [key: string]: string[];
+                                } | null;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string;
+                            };
+                            requesterOrgId: string;
+                            resource: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                version: number;
+                            };
+                            sharing: {
+                                terms: string | null;
+                                /**
+                                 * @description the resource sharing class: 无条件 / 有条件 / 不予共享
+                                 * @enum {string}
+                                 */
+                                type: "unconditional" | "conditional" | "none";
+                            };
+                            sourceOrgId: string;
+                            /**
+                             * @description pending 待审批 → granted 已共享 | rejected 已驳回 | withdrawn 已撤回; granted → revoked 已撤销; refused 不予共享
+                             * @enum {string}
+                             */
+                            status: "pending" | "granted" | "rejected" | "refused" | "withdrawn" | "revoked";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            workingDays: number | null;
+                            workingDaysLeft: number | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/requests/{requestId}/narrow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Narrow a granted request further (source unit); the grant follows */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            /** @description narrow a granted request further; the grant follows */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fields?: string[];
+                        ratePerMinute?: number | null;
+                        rowFilter?: {
+                            [key: string]: string[];
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description an earlier end
+                         */
+                        validTo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadlineAt: string | null;
+                            deadlineDate: string | null;
+                            decidedAt: string | null;
+                            granted: {
+                                fields: string[];
+                                ratePerMinute: number | null;
+                                rowFilter: {
+                                    [key: string]: string[];
+                                } | null;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string;
+                            } | null;
+                            grantId: string | null;
+                            id: string;
+                            legalBasis: string;
+                            overdue: boolean;
+                            overdueFlaggedAt: string | null;
+                            purpose: string;
+                            reason: string | null;
+                            requested: {
+                                fields: string[];
+                                ratePerMinute: number | null;
+                                rowFilter: {
+                                    [key: string]: string[];
+                                } | null;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string;
+                            };
+                            requesterOrgId: string;
+                            resource: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                version: number;
+                            };
+                            sharing: {
+                                terms: string | null;
+                                /**
+                                 * @description the resource sharing class: 无条件 / 有条件 / 不予共享
+                                 * @enum {string}
+                                 */
+                                type: "unconditional" | "conditional" | "none";
+                            };
+                            sourceOrgId: string;
+                            /**
+                             * @description pending 待审批 → granted 已共享 | rejected 已驳回 | withdrawn 已撤回; granted → revoked 已撤销; refused 不予共享
+                             * @enum {string}
+                             */
+                            status: "pending" | "granted" | "rejected" | "refused" | "withdrawn" | "revoked";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            workingDays: number | null;
+                            workingDaysLeft: number | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/requests/{requestId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending request with a reason (source unit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadlineAt: string | null;
+                            deadlineDate: string | null;
+                            decidedAt: string | null;
+                            granted: {
+                                fields: string[];
+                                ratePerMinute: number | null;
+                                rowFilter: {
+                                    [key: string]: string[];
+                                } | null;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string;
+                            } | null;
+                            grantId: string | null;
+                            id: string;
+                            legalBasis: string;
+                            overdue: boolean;
+                            overdueFlaggedAt: string | null;
+                            purpose: string;
+                            reason: string | null;
+                            requested: {
+                                fields: string[];
+                                ratePerMinute: number | null;
+                                rowFilter: {
+                                    [key: string]: string[];
+                                } | null;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string;
+                            };
+                            requesterOrgId: string;
+                            resource: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                version: number;
+                            };
+                            sharing: {
+                                terms: string | null;
+                                /**
+                                 * @description the resource sharing class: 无条件 / 有条件 / 不予共享
+                                 * @enum {string}
+                                 */
+                                type: "unconditional" | "conditional" | "none";
+                            };
+                            sourceOrgId: string;
+                            /**
+                             * @description pending 待审批 → granted 已共享 | rejected 已驳回 | withdrawn 已撤回; granted → revoked 已撤销; refused 不予共享
+                             * @enum {string}
+                             */
+                            status: "pending" | "granted" | "rejected" | "refused" | "withdrawn" | "revoked";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            workingDays: number | null;
+                            workingDaysLeft: number | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/requests/{requestId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a granted request (source unit or data bureau); the grant is revoked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadlineAt: string | null;
+                            deadlineDate: string | null;
+                            decidedAt: string | null;
+                            granted: {
+                                fields: string[];
+                                ratePerMinute: number | null;
+                                rowFilter: {
+                                    [key: string]: string[];
+                                } | null;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string;
+                            } | null;
+                            grantId: string | null;
+                            id: string;
+                            legalBasis: string;
+                            overdue: boolean;
+                            overdueFlaggedAt: string | null;
+                            purpose: string;
+                            reason: string | null;
+                            requested: {
+                                fields: string[];
+                                ratePerMinute: number | null;
+                                rowFilter: {
+                                    [key: string]: string[];
+                                } | null;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string;
+                            };
+                            requesterOrgId: string;
+                            resource: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                version: number;
+                            };
+                            sharing: {
+                                terms: string | null;
+                                /**
+                                 * @description the resource sharing class: 无条件 / 有条件 / 不予共享
+                                 * @enum {string}
+                                 */
+                                type: "unconditional" | "conditional" | "none";
+                            };
+                            sourceOrgId: string;
+                            /**
+                             * @description pending 待审批 → granted 已共享 | rejected 已驳回 | withdrawn 已撤回; granted → revoked 已撤销; refused 不予共享
+                             * @enum {string}
+                             */
+                            status: "pending" | "granted" | "rejected" | "refused" | "withdrawn" | "revoked";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            workingDays: number | null;
+                            workingDaysLeft: number | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/requests/{requestId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a pending request (requester) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadlineAt: string | null;
+                            deadlineDate: string | null;
+                            decidedAt: string | null;
+                            granted: {
+                                fields: string[];
+                                ratePerMinute: number | null;
+                                rowFilter: {
+                                    [key: string]: string[];
+                                } | null;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string;
+                            } | null;
+                            grantId: string | null;
+                            id: string;
+                            legalBasis: string;
+                            overdue: boolean;
+                            overdueFlaggedAt: string | null;
+                            purpose: string;
+                            reason: string | null;
+                            requested: {
+                                fields: string[];
+                                ratePerMinute: number | null;
+                                rowFilter: {
+                                    [key: string]: string[];
+                                } | null;
+                                /** Format: date-time */
+                                validFrom: string;
+                                /** Format: date-time */
+                                validTo: string;
+                            };
+                            requesterOrgId: string;
+                            resource: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                version: number;
+                            };
+                            sharing: {
+                                terms: string | null;
+                                /**
+                                 * @description the resource sharing class: 无条件 / 有条件 / 不予共享
+                                 * @enum {string}
+                                 */
+                                type: "unconditional" | "conditional" | "none";
+                            };
+                            sourceOrgId: string;
+                            /**
+                             * @description pending 待审批 → granted 已共享 | rejected 已驳回 | withdrawn 已撤回; granted → revoked 已撤销; refused 不予共享
+                             * @enum {string}
+                             */
+                            status: "pending" | "granted" | "rejected" | "refused" | "withdrawn" | "revoked";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            workingDays: number | null;
+                            workingDaysLeft: number | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's webhooks (org_admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                id: string;
+                                kinds: string[];
+                                status: string;
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a webhook: notifications are POSTed to it, signed with the platform operator's key (Liutong-Signature), retried with backoff */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description empty or absent: every kind */
+                        kinds?: ("consent.requested" | "consent.approved" | "consent.rejected" | "consent.withdrawn" | "consent.revoked" | "consent.expired" | "consent.exhausted" | "consent.deletion_attested" | "consent.deletion_overdue" | "agreement.applied" | "agreement.reviewed" | "agreement.rejected" | "agreement.withdrawn" | "agreement.sealed" | "agreement.activated" | "agreement.suspended" | "agreement.resumed" | "agreement.terminated" | "agreement.expired" | "licence.issued" | "licence.revoked")[];
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                            kinds: string[];
+                            status: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a webhook */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    webhookId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                            kinds: string[];
+                            status: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook's deliveries: attempts, last status, next attempt */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path: {
+                    webhookId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attempts: number;
+                                createdAt: string;
+                                deliveredAt: string | null;
+                                id: string;
+                                lastError: string | null;
+                                lastStatus: number | null;
+                                nextAttemptAt: string;
+                                notificationId: string;
+                                status: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

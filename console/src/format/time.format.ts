@@ -29,3 +29,15 @@ export function formatTime(value: string | number | Date | null | undefined, loc
   const time = `${parts.hour}:${parts.minute}${withSeconds ? `:${parts.second}` : ''}`;
   return `${parts.year}-${parts.month}-${parts.day} ${time}`;
 }
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar day `2026-11-24`: a date the server keeps as a day (YYYY-MM-DD, already Asia/Shanghai)
+ * as it is, an instant as its day in Asia/Shanghai; '—' for nothing, the input itself if unparsable.
+ */
+export function formatDate(value: string | number | Date | null | undefined, locale: string): string {
+  if (typeof value === 'string' && CALENDAR_DATE.test(value)) return value;
+  const full = formatTime(value, locale, false);
+  return /^\d{4}-\d{2}-\d{2} /.test(full) ? full.slice(0, 10) : full;
+}

@@ -1,8 +1,10 @@
-import { useState } from 'react';
-import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { Avatar, Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { BellOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { api, unwrap } from '../api/api.client';
 import { menuRoutes } from '../app.routes';
+import { INBOX_CHANGED } from '../pages/space/notification.view';
 import { useI18n } from '../i18n/i18n.context';
 import { useSession } from '../session/session.context';
 import { LanguageSwitch } from './language.switch';
@@ -62,6 +64,7 @@ export function ConsoleLayout() {
           />
           <Space className="lt-header-actions" size="small">
             <LanguageSwitch />
+            {me && access['notifications.inbox'] && <InboxBell />}
             {me && (
               <Dropdown
                 menu={{
@@ -94,5 +97,38 @@ export function ConsoleLayout() {
         </Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+/**
+ * The organisation's unread notifications, counted again on every page change and whenever the
+ * inbox page marks entries read; leads to the inbox. Silent when the count cannot be had.
+ */
+function InboxBell() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [unread, setUnread] = useState(0);
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    const again = () => setRound((r) => r + 1);
+    window.addEventListener(INBOX_CHANGED, again);
+    return () => window.removeEventListener(INBOX_CHANGED, again);
+  }, []);
+  useEffect(() => {
+    let live = true;
+    unwrap(api.GET('/api/v1/notifications', { params: { query: { unread: true, page: 1, pageSize: 1 } } }))
+      .then((r) => live && setUnread(r.unread))
+      .catch(() => live && setUnread(0));
+    return () => {
+      live = false;
+    };
+  }, [location.pathname, round]);
+  return (
+    <Button type="text" aria-label={t('notifications.bell', { count: unread })} onClick={() => navigate('/console/notifications')} data-testid="inbox-bell" data-unread={unread}>
+      <Badge count={unread} size="small" overflowCount={99}>
+        <BellOutlined style={{ fontSize: 16 }} />
+      </Badge>
+    </Button>
   );
 }

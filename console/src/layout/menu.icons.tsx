@@ -1,6 +1,6 @@
 import {
-  ApartmentOutlined, AuditOutlined, DashboardOutlined, DatabaseOutlined, HomeOutlined, SafetyCertificateOutlined, ShopOutlined, UserOutlined,
-  VerifiedOutlined,
+  ApartmentOutlined, AuditOutlined, BellOutlined, DashboardOutlined, DatabaseOutlined, FileProtectOutlined, FileTextOutlined, HomeOutlined, SafetyCertificateOutlined,
+  ShopOutlined, SolutionOutlined, UserOutlined, VerifiedOutlined, WalletOutlined,
 } from '@ant-design/icons';
 import type { RouteEntry } from '../app.routes';
 
@@ -14,4 +14,9 @@ export const MENU_ICONS: Record<NonNullable<RouteEntry['icon']>, React.ReactNode
   orgs: <ApartmentOutlined />,
   user: <UserOutlined />,
   ledger: <AuditOutlined />,
+  agreement: <FileProtectOutlined />,
+  disclosure: <FileTextOutlined />,
+  space: <WalletOutlined />,
+  consent: <SolutionOutlined />,
+  notification: <BellOutlined />,
 };

@@ -12,6 +12,19 @@ import zhAccount from './zh-CN/account';
 import zhLedger from './zh-CN/ledger';
 import zhErrors from './zh-CN/errors';
 import zhCatalog from './zh-CN/catalog';
+import zhSharing from './zh-CN/sharing';
+import zhCdo from './zh-CN/cdo';
+import zhLists from './zh-CN/lists';
+import zhSearch from './zh-CN/search';
+import zhOpendata from './zh-CN/opendata';
+import zhQuality from './zh-CN/quality';
+import zhGateway from './zh-CN/gateway';
+import zhAuthorization from './zh-CN/authorization';
+import zhSpace from './zh-CN/space';
+import zhSignup from './zh-CN/signup';
+import zhLicences from './zh-CN/licences';
+import zhCertificates from './zh-CN/certificates';
+import zhRegistry from './zh-CN/registry';
 import enCommon from './en-US/common';
 import enAuth from './en-US/auth';
 import enPortal from './en-US/portal';
@@ -21,14 +34,27 @@ import enAccount from './en-US/account';
 import enLedger from './en-US/ledger';
 import enErrors from './en-US/errors';
 import enCatalog from './en-US/catalog';
+import enSharing from './en-US/sharing';
+import enCdo from './en-US/cdo';
+import enLists from './en-US/lists';
+import enSearch from './en-US/search';
+import enOpendata from './en-US/opendata';
+import enQuality from './en-US/quality';
+import enGateway from './en-US/gateway';
+import enAuthorization from './en-US/authorization';
+import enSpace from './en-US/space';
+import enSignup from './en-US/signup';
+import enLicences from './en-US/licences';
+import enCertificates from './en-US/certificates';
+import enRegistry from './en-US/registry';
 
 export type Locale = 'zh-CN' | 'en-US';
 
-const zh = { ...zhCommon, ...zhAuth, ...zhPortal, ...zhWorkbench, ...zhOrgs, ...zhAccount, ...zhLedger, ...zhErrors, ...zhCatalog };
+const zh = { ...zhCommon, ...zhAuth, ...zhPortal, ...zhWorkbench, ...zhOrgs, ...zhAccount, ...zhLedger, ...zhErrors, ...zhCatalog, ...zhCdo, ...zhSearch, ...zhLists, ...zhSharing, ...zhOpendata, ...zhQuality, ...zhGateway, ...zhAuthorization, ...zhSpace, ...zhSignup, ...zhLicences, ...zhCertificates, ...zhRegistry };
 export type MessageKey = keyof typeof zh;
 export type Messages = Record<MessageKey, string>;
 
-const en: Messages = { ...enCommon, ...enAuth, ...enPortal, ...enWorkbench, ...enOrgs, ...enAccount, ...enLedger, ...enErrors, ...enCatalog };
+const en: Messages = { ...enCommon, ...enAuth, ...enPortal, ...enWorkbench, ...enOrgs, ...enAccount, ...enLedger, ...enErrors, ...enCatalog, ...enCdo, ...enSearch, ...enLists, ...enSharing, ...enOpendata, ...enQuality, ...enGateway, ...enAuthorization, ...enSpace, ...enSignup, ...enLicences, ...enCertificates, ...enRegistry };
 
 export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, 'en-US': en };
 
@@ -43,4 +69,17 @@ export const AREAS: Record<string, [Record<string, string>, Record<string, strin
   ledger: [zhLedger, enLedger],
   errors: [zhErrors, enErrors],
   catalog: [zhCatalog, enCatalog],
+  sharing: [zhSharing, enSharing],
+  cdo: [zhCdo, enCdo],
+  lists: [zhLists, enLists],
+  search: [zhSearch, enSearch],
+  opendata: [zhOpendata, enOpendata],
+  quality: [zhQuality, enQuality],
+  gateway: [zhGateway, enGateway],
+  authorization: [zhAuthorization, enAuthorization],
+  space: [zhSpace, enSpace],
+  signup: [zhSignup, enSignup],
+  licences: [zhLicences, enLicences],
+  certificates: [zhCertificates, enCertificates],
+  registry: [zhRegistry, enRegistry],
 };

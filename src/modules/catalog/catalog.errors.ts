@@ -22,4 +22,20 @@ export const CatalogErrors = defineErrors({
   CATALOG_GRADING_CONFLICT: { status: 400, 'zh-CN': '共享开放属性与分级不符（规则 {rule}）。', 'en-US': 'The sharing or open attributes conflict with the grading (rule {rule}).' },
   CATALOG_GRADING_INCOMPLETE: { status: 400, 'zh-CN': '发布前须为每个字段定级（未定级：{fields}）。', 'en-US': 'Every field must be graded before publishing (ungraded: {fields}).' },
   CATALOG_ATTRIBUTES_REQUIRED: { status: 400, 'zh-CN': '公共数据发布前须设定共享属性和开放属性。', 'en-US': 'Public data needs its sharing and open attributes before it is published.' },
+  // Three lists (三清单), census import (普查导入) and the important-data catalogue (重要数据目录): list.migrations.ts
+  CATALOG_SYSTEM_NOT_FOUND: { status: 404, 'zh-CN': '信息系统不存在。', 'en-US': 'Information system not found.' },
+  CATALOG_SYSTEM_NAME_TAKEN: { status: 409, 'zh-CN': '本单位已有名为“{name}”的信息系统。', 'en-US': 'The body already has an information system named "{name}".' },
+  CATALOG_SYSTEM_STATE_CONFLICT: { status: 409, 'zh-CN': '信息系统当前状态“{status}”不允许“{action}”。', 'en-US': 'Action "{action}" is not allowed on an information system in state "{status}".' },
+  CATALOG_DEMAND_NOT_FOUND: { status: 404, 'zh-CN': '数据需求不存在。', 'en-US': 'Data demand not found.' },
+  CATALOG_DEMAND_STATE_CONFLICT: { status: 409, 'zh-CN': '数据需求当前状态“{status}”不允许“{action}”。', 'en-US': 'Action "{action}" is not allowed on a data demand in state "{status}".' },
+  CATALOG_DEMAND_MATCH_INVALID: { status: 400, 'zh-CN': '不能匹配该资源（{reason}）：须为已发布的公共数据资源。', 'en-US': 'The resource cannot be matched ({reason}): it must be a published public data resource.' },
+  CATALOG_IMPORTANT_ENTRY_NOT_FOUND: { status: 404, 'zh-CN': '重要数据目录条目不存在。', 'en-US': 'Important-data catalogue entry not found.' },
+  CATALOG_IMPORTANT_ENTRY_INVALID: { status: 400, 'zh-CN': '重要数据目录条目无效（{reason}）。', 'en-US': 'Invalid important-data catalogue entry ({reason}).' },
+  CATALOG_IMPORTANT_ENTRY_STATE_CONFLICT: { status: 409, 'zh-CN': '重要数据目录条目当前状态“{status}”不允许“{action}”。', 'en-US': 'Action "{action}" is not allowed on an important-data entry in state "{status}".' },
+  CATALOG_CENSUS_ROWS_INVALID: { status: 400, 'zh-CN': '{count} 处错误，未导入任何数据（全部通过才导入）。', 'en-US': '{count} error(s); nothing was imported (every row must pass).' },
+  CATALOG_CENSUS_CELL_INVALID: { status: 400, 'zh-CN': '工作表“{sheet}”第 {line} 行“{column}”无效（{reason}）。', 'en-US': 'Sheet "{sheet}", row {line}: "{column}" is invalid ({reason}).' },
+  CATALOG_CENSUS_REFERENCE_UNKNOWN: { status: 400, 'zh-CN': '工作表“{sheet}”第 {line} 行“{column}”引用的“{value}”既不在本文件中也不存在。', 'en-US': 'Sheet "{sheet}", row {line}: "{column}" refers to "{value}", which is neither in this file nor registered.' },
+  CATALOG_CENSUS_DUPLICATE: { status: 400, 'zh-CN': '工作表“{sheet}”第 {line} 行“{column}”的“{value}”重复（已存在或在本文件中出现过）。', 'en-US': 'Sheet "{sheet}", row {line}: "{column}" value "{value}" is a duplicate (already registered or earlier in this file).' },
+  // Search (search.service.ts)
+  CATALOG_SEARCH_QUERY_INVALID: { status: 400, 'zh-CN': '搜索词过长：最多 {maxLength} 个字符、{maxTerms} 个词。', 'en-US': 'The search query is too long: at most {maxLength} characters and {maxTerms} terms.' },
 });

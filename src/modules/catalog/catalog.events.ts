@@ -35,5 +35,29 @@ declare module '../../platform/events/event-bus.js' {
     'catalog.resource.submitted': { version: number };
     'catalog.resource.published': { version: number; supersedes: number | null; level: Level | null; generalLevel: number | null; sharing: Attribute | null; open: Attribute | null };
     'catalog.resource.deprecated': { version: number };
+    // The classification scanner's suggestions (scan.service.ts): what it recognised, whether it would raise a grade.
+    'catalog.resource.scanned': { version: number; sampled: number; suggestions: Array<{ field: string; detected: string; raises: boolean }> };
+    // Mounting (挂接): a table from a file (sha256 of the original, row count) or an external API.
+    'catalog.mount.created': { version: number; kind: 'table'; format: 'csv' | 'xlsx' | 'parquet'; sha256: string; rowCount: number; replaced: boolean };
+    'catalog.mount.rechecked': { version: number; sha256: string; rowCount: number; fromVersion: number };
+    'catalog.mount.removed': { version: number; kind: 'table' | 'api'; fromVersion: number };
+    'catalog.mount.api_registered': { version: number; kind: 'api'; upstreamUrl: string; keyParam: string | null; timeoutMs: number; replaced: boolean };
+    // Quality (质量, GB/T 36344-2018): user rules replaced; a report with its six dimension scores.
+    'catalog.quality.rules_updated': { rules: number };
+    'catalog.quality.reported': { reportId: string; version: number; dataVersion: number | null; rowsProfiled: number; overall: number; scores: Record<string, number>; threshold: number };
+    // Three lists (三清单), census import and the important-data catalogue (list.migrations.ts).
+    'catalog.system.created': { name: I18n; status: 'in_service' | 'retired'; department: string | null };
+    'catalog.system.updated': { changed: string[] };
+    'catalog.system.retired': { name: I18n };
+    'catalog.demand.created': { title: I18n; elementIds: string[]; purpose: string };
+    'catalog.demand.matched': { resourceIds: string[]; status: 'matched' };
+    'catalog.demand.closed': { from: 'open' | 'matched'; reason: string | null };
+    'catalog.important.created': { sector: string; name: I18n; elementIdentifiers: string[]; keywords: string[]; categoryIds: string[]; regraded: number };
+    'catalog.important.retired': { sector: string };
+    /** A resource version raised to important by the important-data catalogue; never lowered. `conflict`: a sharing/open rule the raised level now breaks. */
+    'catalog.resource.regraded': { versions: number[]; level: 'important'; entryIds: string[]; conflict: string | null };
+    'catalog.census.imported': { organisations: number; systems: number; elements: number; resources: number };
+    // Search (search.service.ts): the index rebuilt from scratch.
+    'catalog.search.reindexed': { resources: number; elements: number; documents: number };
   }
 }

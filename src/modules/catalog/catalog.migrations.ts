@@ -1,6 +1,10 @@
 import type { Migration } from '../../platform/database/migrator.js';
+import { mountLaterMigrations, mountMigrations } from './mount.migrations.js';
+import { qualityMigrations } from './quality.migrations.js';
+import { searchMigrations } from './search.migrations.js';
+import { listMigrations } from './list.migrations.js';
 
-export const catalogMigrations: Migration[] = [
+const baseMigrations: Migration[] = [
   {
     // The data element standard (公共数据元). No foreign keys into identity's tables: organisations
     // are checked through identity's service (DESIGN.md §3).
@@ -142,3 +146,10 @@ export const catalogMigrations: Migration[] = [
     ],
   },
 ];
+
+/**
+ * Later parts of the catalogue keep their migrations beside their code; the migrator requires
+ * names in increasing order within the module: mount 20261130T10xx, quality T11xx, search T12xx,
+ * lists T13xx; later mount changes 20261201T10xx.
+ */
+export const catalogMigrations: Migration[] = [...baseMigrations, ...mountMigrations, ...qualityMigrations, ...searchMigrations, ...listMigrations, ...mountLaterMigrations];

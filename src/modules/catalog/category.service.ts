@@ -1,4 +1,4 @@
-import type { Tx } from '../../platform/database/database.js';
+import type { Executor, Tx } from '../../platform/database/database.js';
 import { AppError } from '../../platform/errors.js';
 import { serviceActor, type Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
@@ -52,8 +52,9 @@ export class CategoryService {
     return roots;
   }
 
-  async get(id: string): Promise<CategoryNode> {
-    const c = await repo.findCategory(this.k.db, id);
+  /** `db`: the caller's transaction when it has one open (PGlite has a single connection). */
+  async get(id: string, db: Executor = this.k.db): Promise<CategoryNode> {
+    const c = await repo.findCategory(db, id);
     if (!c) throw new AppError(CatalogErrors.CATALOG_CATEGORY_NOT_FOUND);
     return this.node(c);
   }

@@ -1,4 +1,4 @@
-import type { Tx } from '../../platform/database/database.js';
+import type { Executor, Tx } from '../../platform/database/database.js';
 import { AppError, PlatformErrors } from '../../platform/errors.js';
 import { serviceActor, type Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
@@ -7,6 +7,7 @@ import { IdentityErrors } from '../identity/index.js';
 import { CatalogErrors } from './catalog.errors.js';
 import type { ElementChangesPayload } from './catalog.events.js';
 import * as repo from './element.repository.js';
+import { indexElement } from './search.indexer.js';
 import { deadlineMatcher } from './regex.guard.js';
 import { checkSpec, checkValue, listValidators, type CodeItem, type DataType, type ElementSpec, type Format, type ValueCheck } from './value.validators.js';
 
@@ -14,7 +15,7 @@ type I18n = { zh: string; en: string };
 
 /** What the catalog needs from identity: an organisation's roles and status (its public service). */
 export interface OrganisationDirectory {
-  get(orgId: string): Promise<{ id: string; type: string; roles: readonly string[]; status: string; uscc?: string | null }>;
+  get(orgId: string): Promise<{ id: string; type: string; roles: readonly string[]; status: string; uscc?: string | null; name?: { zh: string; en: string } }>;
   /** Search by name or USCC (identity's directory); used to resolve USCCs in imported files. */
   list(query: { q: string; page: number; pageSize: number; sort: 'createdAt'; order: 'asc' }): Promise<{ items: Array<{ id: string; uscc: string | null }> }>;
 }
@@ -120,13 +121,26 @@ export class ElementService {
    */
   async createMany(ownerOrgId: string, inputs: NewElement[], by: Principal | null, requestId?: string): Promise<{ created: number; errors: RowError[] }> {
     if (by && by.orgId !== ownerOrgId) throw new AppError(PlatformErrors.AUTH_FORBIDDEN_ORGANISATION);
+    const { rows, errors } = await this.prepareMany(ownerOrgId, inputs, by);
+    if (errors.length || !rows.length) return { created: 0, errors };
+    await this.k.transact(async (tx, emit) => this.insertIn(tx, emit, rows, by, requestId));
+    return { created: rows.length, errors: [] };
+  }
+
+  /**
+   * Checks many definitions as createMany does (duplicates within the input included) without
+   * writing. `orgs` answers for the organisations: census import (census.service.ts) passes one that
+   * also knows the bodies created earlier in the same file, then writes the rows with `insertIn`
+   * inside its own transaction.
+   */
+  async prepareMany(ownerOrgId: string, inputs: NewElement[], by: Principal | null, orgs: Pick<OrganisationDirectory, 'get'> = this.orgs): Promise<{ rows: repo.ElementRow[]; errors: RowError[] }> {
     const rows: repo.ElementRow[] = [];
     const errors: RowError[] = [];
     const identifiers = new Map<string, number>();
     const names = new Map<string, number>();
     for (const [i, input] of inputs.entries()) {
       try {
-        const row = await this.prepare(ownerOrgId, input, by);
+        const row = await this.prepare(ownerOrgId, input, by, orgs);
         const seenId = identifiers.get(row.identifier);
         const seenName = names.get(row.nameZh.toLowerCase());
         if (seenId !== undefined) throw new AppError(CatalogErrors.CATALOG_IDENTIFIER_TAKEN, { identifier: row.identifier, sameAsRow: seenId }, { identifier: row.identifier });
@@ -141,20 +155,21 @@ export class ElementService {
         errors.push({ index: i, error: err });
       }
     }
-    if (errors.length || !rows.length) return { created: 0, errors };
-    await this.k.transact(async (tx, emit) => {
-      for (const row of rows) await this.insertPrepared(tx, emit, row, by, requestId);
-    });
-    return { created: rows.length, errors: [] };
+    return { rows, errors };
+  }
+
+  /** Writes prepared rows (prepareMany) inside the caller's transaction, one event each. */
+  async insertIn(tx: Tx, emit: Emit, rows: repo.ElementRow[], by: Principal | null, requestId?: string): Promise<void> {
+    for (const row of rows) await this.insertPrepared(tx, emit, row, by, requestId);
   }
 
   /** Checks an element definition and builds its row; throws the AppError that refuses it. */
-  private async prepare(ownerOrgId: string, input: NewElement, by: Principal | null): Promise<repo.ElementRow> {
+  private async prepare(ownerOrgId: string, input: NewElement, by: Principal | null, orgs: Pick<OrganisationDirectory, 'get'> = this.orgs): Promise<repo.ElementRow> {
     if (by && by.orgId !== ownerOrgId) throw new AppError(PlatformErrors.AUTH_FORBIDDEN_ORGANISATION);
     const spec: ElementSpec = { dataType: input.dataType, format: input.format ?? null, codeList: trimCodes(input.codeList ?? null) };
     assertSpec(spec);
-    await this.assertOrg(ownerOrgId, 'data_bureau', CatalogErrors.CATALOG_OWNER_ORG_INVALID);
-    await this.assertOrg(input.sourceOrgId, 'source_unit', CatalogErrors.CATALOG_SOURCE_ORG_INVALID);
+    await this.assertOrg(ownerOrgId, 'data_bureau', CatalogErrors.CATALOG_OWNER_ORG_INVALID, orgs);
+    await this.assertOrg(input.sourceOrgId, 'source_unit', CatalogErrors.CATALOG_SOURCE_ORG_INVALID, orgs);
     const now = this.k.clock.now();
     const name = trimI18n(input.name);
     const definition = input.definition ? trimI18n(input.definition) : null;
@@ -182,6 +197,7 @@ export class ElementService {
     if (await repo.identifierTaken(tx, row.identifier)) throw this.conflict('identifier', row);
     if (await repo.activeNameTaken(tx, row.nameZh)) throw this.conflict('name', row);
     await repo.insertElement(tx, row).catch((err) => this.rethrow(err, row));
+    await indexElement(tx, row.id); // search index, same transaction (search.indexer.ts)
     await emit({
       type: 'catalog.element.created',
       subject: { type: 'data_element', id: row.id },
@@ -219,8 +235,9 @@ export class ElementService {
     }
   }
 
-  async get(elementId: string) {
-    return this.view(await this.find(elementId));
+  /** `db`: the caller's transaction when it has one open (PGlite has a single connection). */
+  async get(elementId: string, db: Executor = this.k.db) {
+    return this.view(await this.find(elementId, db));
   }
 
   async list(query: repo.ElementQuery) {
@@ -263,6 +280,7 @@ export class ElementService {
           updatedAt: now,
         })
         .catch((err) => this.rethrow(err, next));
+      await indexElement(tx, row.id); // search index, same transaction (search.indexer.ts)
       await emit({
         type: 'catalog.element.updated',
         subject: { type: 'data_element', id: row.id },
@@ -282,6 +300,7 @@ export class ElementService {
       const row = await this.findForChange(tx, elementId, by, 'retire');
       const next: repo.ElementRow = { ...row, status: TRANSITIONS[row.status].retire!, updatedAt: now };
       await repo.updateElement(tx, row.id, { status: next.status, updatedAt: now });
+      await indexElement(tx, row.id); // search index, same transaction (search.indexer.ts)
       await emit({
         type: 'catalog.element.retired',
         subject: { type: 'data_element', id: row.id },
@@ -300,8 +319,8 @@ export class ElementService {
     return checkValue({ dataType: e.dataType, format: e.format, codeList: e.codeList }, value, this.match);
   }
 
-  private async find(elementId: string): Promise<repo.ElementRow> {
-    const e = await repo.findElement(this.k.db, elementId);
+  private async find(elementId: string, db: Executor = this.k.db): Promise<repo.ElementRow> {
+    const e = await repo.findElement(db, elementId);
     if (!e) throw new AppError(CatalogErrors.CATALOG_ELEMENT_NOT_FOUND);
     return e;
   }
@@ -318,10 +337,10 @@ export class ElementService {
   }
 
   /** The organisation must exist, be active and hold `role` (checked through identity's service). */
-  private async assertOrg(orgId: string, role: string, code: string): Promise<void> {
+  private async assertOrg(orgId: string, role: string, code: string, orgs: Pick<OrganisationDirectory, 'get'> = this.orgs): Promise<void> {
     let org;
     try {
-      org = await this.orgs.get(orgId);
+      org = await orgs.get(orgId);
     } catch (err) {
       if (err instanceof AppError && err.code === IdentityErrors.IDENTITY_ORG_NOT_FOUND) throw new AppError(code, { orgId, reason: 'not_found' }, { reason: 'not_found' });
       throw err;

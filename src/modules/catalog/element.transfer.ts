@@ -4,11 +4,15 @@
  * CSV files may be UTF-8 (with or without BOM) or GBK, as Excel on a Chinese Windows writes them;
  * the encoding is detected, never guessed silently: a file that is neither is refused.
  */
+import { csvText } from '../../platform/csv.writer.js';
 import ExcelJS from 'exceljs';
+import { decodeText, parseCsv, readXlsx, TransferFileError } from './sheet.reader.js';
 import { validatorCompiler } from '../../platform/http/validation.js';
 import { CreateElementBody } from './catalog.schemas.js';
 import type { CodeItem, DataType, Format } from './value.validators.js';
 import type { NewElement } from './element.service.js';
+
+export { decodeText, parseCsv, TransferFileError };
 
 /** Column keys (first header row) and the Chinese headers accepted for them. */
 export const COLUMNS = [
@@ -33,12 +37,6 @@ const validateBody = validatorCompiler({ schema: CreateElementBody, httpPart: 'b
   errors?: Array<{ instancePath: string }>;
 };
 
-export class TransferFileError extends Error {
-  constructor(readonly reason: 'encoding' | 'empty' | 'header' | 'too_many_rows' | 'not_xlsx' | 'csv_quote', readonly detail?: string) {
-    super(reason);
-  }
-}
-
 /** A parsed row: its line in the file (header = 1) and its cells by column. */
 export interface SheetRow {
   line: number;
@@ -53,107 +51,6 @@ export interface RowProblem {
 }
 
 // ---- reading ------------------------------------------------------------------------------------
-
-/** UTF-8 (BOM optional) or GBK; anything else (or a mix) is refused. */
-export function decodeText(bytes: Uint8Array): string {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);
-  } catch {
-    /* not UTF-8: try GBK */
-  }
-  if (!isGbk(bytes)) throw new TransferFileError('encoding');
-  return new TextDecoder('gbk').decode(bytes);
-}
-
-/**
- * Byte structure of GBK/GB 18030: ASCII, or a lead byte 0x81–0xFE followed by a trail byte
- * 0x40–0xFE except 0x7F, or a four-byte sequence lead, 0x30–0x39, 0x81–0xFE, 0x30–0x39.
- * (Node's GBK decoder drops invalid bytes instead of failing, so the structure is checked first.)
- */
-function isGbk(b: Uint8Array): boolean {
-  for (let i = 0; i < b.length; i++) {
-    const c = b[i]!;
-    if (c < 0x80) continue;
-    if (c === 0x80 || c === 0xff) return false;
-    const t = b[i + 1];
-    if (t === undefined) return false;
-    if (t >= 0x40 && t <= 0xfe && t !== 0x7f) {
-      i++;
-      continue;
-    }
-    const t2 = b[i + 2];
-    const t3 = b[i + 3];
-    if (t >= 0x30 && t <= 0x39 && t2 !== undefined && t2 >= 0x81 && t2 <= 0xfe && t3 !== undefined && t3 >= 0x30 && t3 <= 0x39) {
-      i += 3;
-      continue;
-    }
-    return false;
-  }
-  return true;
-}
-
-/** RFC 4180 CSV: quoted fields with "" escapes, CRLF or LF line ends. Returns rows of cells with their line numbers. */
-export function parseCsv(text: string): Array<{ line: number; cells: string[] }> {
-  const rows: Array<{ line: number; cells: string[] }> = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === '\n') line++;
-        cell += c;
-      }
-      continue;
-    }
-    if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell);
-      rows.push({ line: rowLine, cells });
-      cells = [];
-      cell = '';
-      line++;
-      rowLine = line;
-    } else cell += c;
-  }
-  if (quoted) throw new TransferFileError('csv_quote', `line ${rowLine}`);
-  if (cell !== '' || cells.length) {
-    cells.push(cell);
-    rows.push({ line: rowLine, cells });
-  }
-  return rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<Array<{ line: number; cells: string[] }>> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new TransferFileError('not_xlsx');
-  }
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw new TransferFileError('empty');
-  const rows: Array<{ line: number; cells: string[] }> = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text ?? '');
-    if (cells.some((v) => v.trim() !== '')) rows.push({ line, cells });
-  });
-  return rows;
-}
 
 /** Reads a CSV or XLSX file into rows keyed by column; the header row names the columns. */
 export async function readSheet(bytes: Uint8Array, kind: 'csv' | 'xlsx'): Promise<SheetRow[]> {
@@ -257,12 +154,9 @@ function cellsOf(e: ExportElement): string[] {
   ];
 }
 
-const csvCell = (v: string) => (/[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /** UTF-8 CSV with a BOM (Excel opens it correctly), header = column keys. */
 export function writeCsv(elements: ExportElement[]): Buffer {
-  const lines = [COLUMNS.map(([k]) => k), ...elements.map(cellsOf)].map((cells) => cells.map(csvCell).join(','));
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
+  return Buffer.from(csvText([COLUMNS.map(([k]) => k), ...elements.map(cellsOf)], true), 'utf8');
 }
 
 /** XLSX with the column keys in row 1 and the Chinese headers as cell notes. */

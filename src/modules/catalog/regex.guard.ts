@@ -18,10 +18,17 @@ export function deadlineMatcher(timeoutMs: number): PatternMatcher {
     context.re = re;
     context.value = value;
     try {
-      return script.runInContext(context, { timeout: timeoutMs }) === true ? { valid: true } : MISMATCH;
-    } catch (err) {
-      if ((err as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { valid: false, reason: 'pattern_timeout' };
-      throw err;
+      // The deadline is wall-clock time: a busy machine (a GC pause, another process) can stall a
+      // trivial match past it, so a timeout is tried once more before it counts. A truly
+      // catastrophic match times out again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return script.runInContext(context, { timeout: timeoutMs }) === true ? { valid: true } : MISMATCH;
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw err;
+          if (attempt >= 2) return { valid: false, reason: 'pattern_timeout' };
+        }
+      }
     } finally {
       context.re = null;
       context.value = '';

@@ -33,6 +33,8 @@ export interface VersionRow {
   descriptionEn: string | null;
   categoryId: string;
   systemName: string | null;
+  /** The information system (系统清单, system.service.ts) the data comes from; of the source unit. */
+  systemId: string | null;
   updateFrequency: Frequency;
   timeFrom: string | null;
   timeTo: string | null;
@@ -90,6 +92,7 @@ function mapVersion(r: any): VersionRow {
     descriptionEn: r.description_en,
     categoryId: r.category_id,
     systemName: r.system_name,
+    systemId: r.system_id ?? null,
     updateFrequency: r.update_frequency,
     timeFrom: r.time_from_text ?? null,
     timeTo: r.time_to_text ?? null,
@@ -146,6 +149,7 @@ function versionColumns(v: VersionRow) {
     description_en: v.descriptionEn,
     category_id: v.categoryId,
     system_name: v.systemName,
+    system_id: v.systemId,
     update_frequency: v.updateFrequency,
     time_from: v.timeFrom,
     time_to: v.timeTo,
@@ -260,6 +264,7 @@ export interface ResourceQuery {
   sourceOrgId?: string | undefined;
   level?: Level | undefined;
   scope?: Scope | undefined;
+  systemId?: string | undefined;
   page: number;
   pageSize: number;
 }
@@ -298,11 +303,12 @@ export async function listResources(db: Executor, viewer: Viewer, query: Resourc
   if (query.sourceOrgId) base = base.where('r.source_org_id', '=', query.sourceOrgId);
   if (query.level) base = base.where('v.level', '=', query.level);
   if (query.scope) base = base.where('r.scope', '=', query.scope);
+  if (query.systemId) base = base.where('v.system_id', '=', query.systemId);
   const totalRow = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
   const rows = await base
     .selectAll('r')
     .select([
-      'v.resource_id', 'v.version', 'v.status as v_status', 'v.title_zh', 'v.title_en', 'v.description_zh', 'v.description_en', 'v.category_id', 'v.system_name',
+      'v.resource_id', 'v.version', 'v.status as v_status', 'v.title_zh', 'v.title_en', 'v.description_zh', 'v.description_en', 'v.category_id', 'v.system_name', 'v.system_id',
       'v.update_frequency', 'v.coverage', 'v.format', 'v.level', 'v.general_level', 'v.personal_info', 'v.sharing', 'v.open',
       'v.created_at as v_created_at', 'v.updated_at as v_updated_at', 'v.submitted_at', 'v.published_at',
       dateText('v.time_from', 'time_from_text'), dateText('v.time_to', 'time_to_text'),

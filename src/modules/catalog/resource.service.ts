@@ -1,20 +1,21 @@
 import { AppError, PlatformErrors } from '../../platform/errors.js';
 import { hasAnyRole, serviceActor, type Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
-import type { Kernel } from '../../platform/kernel.js';
-import type { Tx } from '../../platform/database/database.js';
+import type { Emit, Kernel } from '../../platform/kernel.js';
+import type { Executor, Tx } from '../../platform/database/database.js';
 import { CatalogErrors } from './catalog.errors.js';
 import type { CategoryService } from './category.service.js';
 import type { ElementService, OrganisationDirectory } from './element.service.js';
 import { attributeProblem, gradeProblem, gradingViolation, resourceGrade, type Attribute, type FieldGrade, type PersonalInfo, type SensitiveCategory, type Level } from './resource.grading.js';
 import * as repo from './resource.repository.js';
+import { indexResource } from './search.indexer.js';
 import type { DataType } from './value.validators.js';
 
 type I18n = { zh: string; en: string };
 
 
 /** Organisation types whose data is public data (公共数据); every other type's is social data (社会数据). */
-const PUBLIC_ORG_TYPES = ['government', 'public_institution', 'public_enterprise'];
+export const PUBLIC_ORG_TYPES = ['government', 'public_institution', 'public_enterprise'];
 /** Who sees public resources under review (submitted) and deprecated ones. */
 const REVIEWERS = ['data_bureau', 'regulator'] as const;
 
@@ -39,6 +40,7 @@ export interface NewResource {
   description?: I18n | undefined;
   categoryId: string;
   systemName?: string | undefined;
+  systemId?: string | undefined;
   fields: FieldInput[];
   updateFrequency: repo.Frequency;
   timeSpan?: { from?: string | undefined; to?: string | undefined } | undefined;
@@ -53,6 +55,7 @@ export interface ResourceChanges {
   description?: I18n | null | undefined;
   categoryId?: string | undefined;
   systemName?: string | null | undefined;
+  systemId?: string | null | undefined;
   fields?: FieldInput[] | undefined;
   updateFrequency?: repo.Frequency | undefined;
   timeSpan?: { from?: string | undefined; to?: string | undefined } | null | undefined;
@@ -68,8 +71,20 @@ export interface ResourceListQuery {
   sourceOrgId?: string | undefined;
   level?: Level | undefined;
   scope?: repo.Scope | undefined;
+  systemId?: string | undefined;
   page: number;
   pageSize: number;
+}
+
+/**
+ * Hooks of the three lists (三清单) into the resource path, set by index.ts (system.service.ts,
+ * important-data.service.ts). Both run on the caller's executor (inside the transaction when there is one).
+ */
+export interface ResourceHooks {
+  /** Refuses (CATALOG_ATTRIBUTE_INVALID systemId) a system that is unknown, retired or not the source unit's own. */
+  checkSystem(db: Executor, sourceOrgId: string, systemId: string): Promise<void>;
+  /** Ids of the active important-data catalogue entries (重要数据目录) the version matches. */
+  importantMatches(db: Executor, v: repo.VersionRow, fields: repo.FieldRow[]): Promise<string[]>;
 }
 
 type Action = 'edit' | 'grade' | 'submit' | 'publish' | 'deprecate';
@@ -107,6 +122,13 @@ export class ResourceService {
     private readonly categories: CategoryService,
   ) {}
 
+  /** The three lists' hooks (see ResourceHooks); null until index.ts sets them. */
+  hooks: ResourceHooks | null = null;
+  /** The quality gate (quality.service.ts): checked in publish's transaction; null until index.ts sets it. */
+  publishGate: ((db: Executor, resourceId: string, version: number) => Promise<void>) | null = null;
+  /** Mounted data re-checked when a version's fields change (mount.service.ts); null until index.ts sets it. */
+  fieldsChanged: ((tx: Tx, emit: Emit, r: repo.ResourceRow, version: number, before: repo.FieldRow[], after: repo.FieldRow[], by: Principal | null, requestId?: string) => Promise<void>) | null = null;
+
   view(r: repo.ResourceRow, v: repo.VersionRow, fields: repo.FieldRow[]) {
     return {
       id: r.id,
@@ -120,6 +142,7 @@ export class ResourceService {
       description: v.descriptionZh !== null && v.descriptionEn !== null ? { zh: v.descriptionZh, en: v.descriptionEn } : null,
       categoryId: v.categoryId,
       systemName: v.systemName,
+      systemId: v.systemId,
       fields: fields.map((f) => ({
         name: f.name,
         label: { zh: f.labelZh, en: f.labelEn },
@@ -153,7 +176,46 @@ export class ResourceService {
     const now = this.k.clock.now();
     const id = newId('res');
     const fields = await this.resolveFields(input.fields, []);
-    const v: repo.VersionRow = {
+    const v = this.draftVersion(id, input, now);
+    await this.apply(v, { ...input, fields: undefined }, orgId, this.k.db);
+    await this.regrade(v, fields, this.k.db);
+    const r: repo.ResourceRow = { id, sourceOrgId: orgId, scope, headVersion: 1, status: 'draft', liveVersion: null, createdAt: now, updatedAt: now };
+    return this.k.transact(async (tx, emit) => this.insertDraft(tx, emit, r, v, fields, by, requestId));
+  }
+
+  /**
+   * `create` inside the caller's transaction, for census import (census.service.ts): the importer
+   * has checked the organisation (its scope given), the category and the fields (rows of elements it
+   * knows, perhaps created in the same file). Same version rules, hooks (system, important data) and event.
+   */
+  async createIn(tx: Tx, emit: Emit, orgId: string, scope: repo.Scope, input: Omit<NewResource, 'fields'>, fields: repo.FieldRow[], by: Principal | null, requestId?: string) {
+    const now = this.k.clock.now();
+    const v = this.draftVersion(newId('res'), input, now);
+    await this.apply(v, { ...input, categoryId: undefined }, orgId, tx);
+    await this.regrade(v, fields, tx);
+    const r: repo.ResourceRow = { id: v.resourceId, sourceOrgId: orgId, scope, headVersion: 1, status: 'draft', liveVersion: null, createdAt: now, updatedAt: now };
+    return this.insertDraft(tx, emit, r, v, fields, by, requestId);
+  }
+
+  private async insertDraft(tx: Tx, emit: Emit, r: repo.ResourceRow, v: repo.VersionRow, fields: repo.FieldRow[], by: Principal | null, requestId?: string) {
+    await repo.insertResource(tx, r);
+    await repo.insertVersion(tx, v);
+    await repo.replaceFields(tx, r.id, 1, fields);
+    await indexResource(tx, r.id); // search index, same transaction (search.indexer.ts)
+    await emit({
+      type: 'catalog.resource.created',
+      subject: { type: 'resource', id: r.id },
+      orgId: r.sourceOrgId,
+      actor: serviceActor(by),
+      requestId,
+      payload: { scope: r.scope, version: 1, title: { zh: v.titleZh, en: v.titleEn }, categoryId: v.categoryId, fields: fields.map((f) => f.name), level: v.level },
+    });
+    return this.view(r, v, fields);
+  }
+
+  /** Version 1 of a new resource, before its descriptive fields are applied. */
+  private draftVersion(id: string, input: Pick<NewResource, 'categoryId' | 'updateFrequency' | 'format'>, now: Date): repo.VersionRow {
+    return {
       resourceId: id,
       version: 1,
       status: 'draft',
@@ -163,6 +225,7 @@ export class ResourceService {
       descriptionEn: null,
       categoryId: input.categoryId,
       systemName: null,
+      systemId: null,
       updateFrequency: input.updateFrequency,
       timeFrom: null,
       timeTo: null,
@@ -178,23 +241,6 @@ export class ResourceService {
       submittedAt: null,
       publishedAt: null,
     };
-    await this.apply(v, { ...input, fields: undefined });
-    this.regrade(v, fields);
-    const r: repo.ResourceRow = { id, sourceOrgId: orgId, scope, headVersion: 1, status: 'draft', liveVersion: null, createdAt: now, updatedAt: now };
-    return this.k.transact(async (tx, emit) => {
-      await repo.insertResource(tx, r);
-      await repo.insertVersion(tx, v);
-      await repo.replaceFields(tx, id, 1, fields);
-      await emit({
-        type: 'catalog.resource.created',
-        subject: { type: 'resource', id },
-        orgId,
-        actor: serviceActor(by),
-        requestId,
-        payload: { scope, version: 1, title: { zh: v.titleZh, en: v.titleEn }, categoryId: v.categoryId, fields: fields.map((f) => f.name), level: v.level },
-      });
-      return this.view(r, v, fields);
-    });
   }
 
   async list(by: Principal | null, query: ResourceListQuery) {
@@ -212,6 +258,16 @@ export class ResourceService {
     return this.view(found.resource, found.version, await repo.findFields(this.k.db, id, found.version.version));
   }
 
+  /**
+   * Published public data as an anonymous visitor sees it (each at its live version), for the
+   * open-data portal (opendata module): never drafts, reviews or social data.
+   */
+  async listPublished(query: { page: number; pageSize: number; id?: string }) {
+    const { items, total } = await repo.listResources(this.k.db, { orgId: null, reviewer: false }, { ...query, scope: 'public', status: 'published' });
+    const fields = await repo.fieldsOf(this.k.db, items.map((i) => ({ resourceId: i.resource.id, version: i.version.version })));
+    return { items: items.map((i) => this.view(i.resource, i.version, fields.get(`${i.resource.id}@${i.version.version}`) ?? [])), total };
+  }
+
   /** Edits a draft in place, or starts a new draft version from a published resource. Own organisation only. */
   async update(id: string, changes: ResourceChanges, by: Principal | null, requestId?: string) {
     return this.k.transact(async (tx, emit) => {
@@ -222,9 +278,9 @@ export class ResourceService {
         ? { ...head, version: r.headVersion + 1, status: 'draft', createdAt: now, submittedAt: null, publishedAt: null }
         : { ...head };
       v.updatedAt = now;
-      const fields = changes.fields ? await this.resolveFields(changes.fields, oldFields) : oldFields;
-      await this.apply(v, { ...changes, fields: undefined });
-      this.regrade(v, fields);
+      const fields = changes.fields ? await this.resolveFields(changes.fields, oldFields, tx) : oldFields;
+      await this.apply(v, { ...changes, fields: undefined }, r.sourceOrgId, tx);
+      await this.regrade(v, fields, tx);
       if (newVersion) {
         await repo.insertVersion(tx, v);
         await repo.updateResource(tx, id, { headVersion: v.version, status: 'draft', updatedAt: now });
@@ -233,7 +289,9 @@ export class ResourceService {
         await repo.updateResource(tx, id, { updatedAt: now });
       }
       if (newVersion || changes.fields) await repo.replaceFields(tx, id, v.version, fields);
+      if (changes.fields && this.fieldsChanged) await this.fieldsChanged(tx, emit, r, v.version, oldFields, fields, by, requestId);
       const next = { ...r, headVersion: v.version, status: 'draft' as const, updatedAt: now };
+      await indexResource(tx, id); // search index, same transaction (search.indexer.ts)
       await emit({
         type: 'catalog.resource.updated',
         subject: { type: 'resource', id },
@@ -256,10 +314,11 @@ export class ResourceService {
       if (!field) throw new AppError(CatalogErrors.CATALOG_FIELD_NOT_FOUND, { field: fieldName }, { field: fieldName });
       field.grade = grade;
       const v = { ...head, updatedAt: now };
-      this.regrade(v, fields);
+      await this.regrade(v, fields, tx);
       await repo.replaceFields(tx, id, v.version, fields);
       await repo.saveVersion(tx, v);
       await repo.updateResource(tx, id, { updatedAt: now });
+      await indexResource(tx, id); // search index, same transaction (search.indexer.ts)
       await emit({
         type: 'catalog.resource.graded',
         subject: { type: 'resource', id },
@@ -280,6 +339,7 @@ export class ResourceService {
       const v: repo.VersionRow = { ...head, status: 'submitted', submittedAt: now, updatedAt: now };
       await repo.saveVersion(tx, v);
       await repo.updateResource(tx, id, { status: 'submitted', updatedAt: now });
+      await indexResource(tx, id); // search index, same transaction (search.indexer.ts)
       await emit({ type: 'catalog.resource.submitted', subject: { type: 'resource', id }, orgId: r.sourceOrgId, actor: serviceActor(by), requestId, payload: { version: v.version } });
       return this.view({ ...r, status: 'submitted', updatedAt: now }, v, fields);
     });
@@ -298,12 +358,14 @@ export class ResourceService {
       if (ungraded.length) throw new AppError(CatalogErrors.CATALOG_GRADING_INCOMPLETE, { fields: ungraded }, { fields: ungraded.join(', ') });
       if (r.scope === 'public' && (!head.sharing || !head.open)) throw new AppError(CatalogErrors.CATALOG_ATTRIBUTES_REQUIRED);
       this.assertGrading(head);
+      if (this.publishGate) await this.publishGate(tx, id, head.version);
       const supersedes = r.liveVersion;
       if (supersedes !== null) await repo.setVersionStatus(tx, id, supersedes, 'superseded', now);
       const v: repo.VersionRow = { ...head, status: 'published', publishedAt: now, updatedAt: now };
       await repo.saveVersion(tx, v);
       const next: repo.ResourceRow = { ...r, status: 'published', liveVersion: v.version, updatedAt: now };
       await repo.updateResource(tx, id, { status: 'published', liveVersion: v.version, updatedAt: now });
+      await indexResource(tx, id); // search index, same transaction (search.indexer.ts)
       await emit({
         type: 'catalog.resource.published',
         subject: { type: 'resource', id },
@@ -324,6 +386,7 @@ export class ResourceService {
       const v: repo.VersionRow = { ...head, status: 'deprecated', updatedAt: now };
       await repo.setVersionStatus(tx, id, v.version, 'deprecated', now);
       await repo.updateResource(tx, id, { status: 'deprecated', updatedAt: now });
+      await indexResource(tx, id); // search index, same transaction (search.indexer.ts)
       await emit({ type: 'catalog.resource.deprecated', subject: { type: 'resource', id }, orgId: r.sourceOrgId, actor: serviceActor(by), requestId, payload: { version: v.version } });
       return this.view({ ...r, status: 'deprecated', updatedAt: now }, v, fields);
     });
@@ -365,7 +428,7 @@ export class ResourceService {
   }
 
   /** Applies descriptive changes and the sharing/open attributes to a version, validating them. */
-  private async apply(v: repo.VersionRow, c: ResourceChanges): Promise<void> {
+  private async apply(v: repo.VersionRow, c: ResourceChanges, sourceOrgId: string, db: Executor): Promise<void> {
     if (c.title) ({ zh: v.titleZh, en: v.titleEn } = trimI18n(c.title));
     if (c.description !== undefined) {
       const d = c.description && trimI18n(c.description);
@@ -374,13 +437,18 @@ export class ResourceService {
     }
     if (c.categoryId !== undefined) {
       try {
-        await this.categories.get(c.categoryId);
+        await this.categories.get(c.categoryId, db);
       } catch {
         throw new AppError(CatalogErrors.CATALOG_ATTRIBUTE_INVALID, { attribute: 'categoryId', reason: 'not_found' }, { attribute: 'categoryId', reason: 'not_found' });
       }
       v.categoryId = c.categoryId;
     }
     if (c.systemName !== undefined) v.systemName = c.systemName?.trim() || null;
+    if (c.systemId !== undefined) {
+      // 系统清单: the system must be one of the source unit's own, in service.
+      if (c.systemId !== null) await this.hooks?.checkSystem(db, sourceOrgId, c.systemId);
+      v.systemId = c.systemId;
+    }
     if (c.updateFrequency) v.updateFrequency = c.updateFrequency;
     if (c.format) v.format = c.format;
     if (c.coverage !== undefined) v.coverage = c.coverage?.trim() || null;
@@ -402,12 +470,22 @@ export class ResourceService {
     }
   }
 
-  /** Recomputes the resource level from its fields (就高从严) and checks the attributes against it. */
-  private regrade(v: repo.VersionRow, fields: repo.FieldRow[]): void {
+  /**
+   * Recomputes the resource level from its fields (就高从严) and checks the attributes against it.
+   * Important-data hook (重要数据目录, GB/T 43697-2024 §6 and Annex G; rules-cn.md §2.1): a version
+   * matching an active entry of the data bureau's catalogue is graded at least important — the match
+   * only raises (general → important), never lowers (core stays core) — and the sharing/open rules
+   * below then apply to the raised level (important data is never opened unconditionally).
+   */
+  private async regrade(v: repo.VersionRow, fields: repo.FieldRow[], db: Executor): Promise<void> {
     const g = resourceGrade(fields);
     v.level = g.level;
     v.generalLevel = g.generalLevel;
     v.personalInfo = g.personalInfo;
+    if (v.level !== 'core' && v.level !== 'important' && this.hooks && (await this.hooks.importantMatches(db, v, fields)).length) {
+      v.level = 'important';
+      v.generalLevel = null;
+    }
     this.assertGrading(v);
   }
 
@@ -424,7 +502,7 @@ export class ResourceService {
   }
 
   /** Resolves field inputs: element bindings (active elements; type and format from the element) or free types. */
-  private async resolveFields(inputs: FieldInput[], previous: repo.FieldRow[]): Promise<repo.FieldRow[]> {
+  private async resolveFields(inputs: FieldInput[], previous: repo.FieldRow[], db: Executor = this.k.db): Promise<repo.FieldRow[]> {
     const seen = new Set<string>();
     const out: repo.FieldRow[] = [];
     for (const f of inputs) {
@@ -438,7 +516,7 @@ export class ResourceService {
       if (f.elementId) {
         let e;
         try {
-          e = await this.elements.get(f.elementId);
+          e = await this.elements.get(f.elementId, db);
         } catch (err) {
           if (err instanceof AppError && err.code === CatalogErrors.CATALOG_ELEMENT_NOT_FOUND) throw bad('element_not_found');
           throw err;

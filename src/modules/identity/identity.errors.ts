@@ -12,5 +12,6 @@ export const IdentityErrors = defineErrors({
   IDENTITY_ACCOUNT_DISABLED: { status: 403, 'zh-CN': '账户或所属机构已停用。', 'en-US': 'The account or its organisation is disabled.' },
   IDENTITY_KEY_NOT_FOUND: { status: 404, 'zh-CN': '签名密钥不存在。', 'en-US': 'Signing key not found.' },
   IDENTITY_SEAL_MALFORMED: { status: 400, 'zh-CN': '电子印章格式错误：{reason}', 'en-US': 'Malformed electronic seal: {reason}' },
+  IDENTITY_RELATIONSHIP_INVALID: { status: 400, 'zh-CN': '关联关系无效（{reason}）。', 'en-US': 'Invalid relationship ({reason}).' },
   IDENTITY_PAYLOAD_NOT_CANONICALIZABLE: { status: 400, 'zh-CN': '待签内容无法规范化为 JSON（RFC 8785）。', 'en-US': 'The payload cannot be canonicalized as JSON (RFC 8785).' },
 });

@@ -3,6 +3,8 @@ import type { JsonWebKey } from '../../platform/signing.js';
 
 declare module '../../platform/events/event-bus.js' {
   interface DomainEventMap {
+    /** A relationship between organisations recorded (recusal basis). */
+    'identity.relationship.recorded': { relationshipId: string; relatedOrgId: string; kind: string; sharePercent: string | null; since: string; until: string | null };
     'identity.organisation.created': { name: { zh: string; en: string }; uscc: string | null; type: string; roles: string[]; did: string; keyId: string; publicJwk: JsonWebKey };
     'identity.user.created': { username: string; memberRole: string; personRoles: string[] };
     'identity.session.started': { userId: string; expiresAt: string };

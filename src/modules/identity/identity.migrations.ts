@@ -63,4 +63,27 @@ export const identityMigrations: Migration[] = [
       `create index identity_org_key_org on identity_org_key(org_id)`,
     ],
   },
+  {
+    // Relationships between organisations (关联关系) that make a reviewer's organisation "related" to
+    // an applicant: parent / subsidiary, shareholding (percent), counterparty of a trade (with its date).
+    name: '20261210T0900_identity_relationships',
+    statements: [
+      `create table identity_org_relationship (
+        id text primary key,
+        org_id text not null references identity_organisation(id),
+        related_org_id text not null references identity_organisation(id),
+        kind text not null,
+        share_percent text,
+        since text not null,
+        until text,
+        note text,
+        recorded_at timestamptz not null,
+        recorded_by text,
+        constraint identity_org_relationship_kind_check check (kind in ('parent', 'shareholder', 'counterparty')),
+        constraint identity_org_relationship_distinct check (org_id <> related_org_id)
+      )`,
+      `create index identity_org_relationship_org on identity_org_relationship (org_id)`,
+      `create index identity_org_relationship_related on identity_org_relationship (related_org_id)`,
+    ],
+  },
 ];

@@ -47,6 +47,16 @@ export async function identityRoutes(app: App, svc: IdentityService): Promise<vo
     schema: { tags: ['identity'], summary: 'Public profile of an organisation', params: S.OrgParams, response: { 200: S.Organisation, ...errors(401, 404) } },
   }, async (req) => svc.organisations.get(req.params.orgId));
 
+  app.post('/orgs/:orgId/relationships', {
+    config: { access: { roles: ['platform_admin', 'data_bureau'] }, event: 'identity.relationship.recorded' },
+    schema: { tags: ['identity'], summary: 'Record a relationship of the organisation with another (parent, shareholder, counterparty): the basis of recusals', params: S.OrgParams, body: S.RelationshipBody, response: { 201: S.Relationship, ...errors(400, 401, 403, 404) } },
+  }, async (req, reply) => reply.code(201).send(await svc.relationships.record(req.params.orgId, req.body, req.principal, req.id)));
+
+  app.get('/orgs/:orgId/relationships', {
+    config: { access: { orgParam: 'orgId', crossOrgRoles: ['platform_admin', 'data_bureau', 'regulator'] } },
+    schema: { tags: ['identity'], summary: "The organisation's recorded relationships, either side (the organisation itself, the platform, the data bureau, the regulator)", params: S.OrgParams, response: { 200: S.Relationships, ...errors(400, 401, 403, 404) } },
+  }, async (req) => svc.relationships.list(req.params.orgId));
+
   app.get('/orgs/:orgId/users', {
     config: { access: { orgParam: 'orgId', crossOrgRoles: ['platform_admin'] } },
     schema: { tags: ['identity'], summary: "An organisation's users (own organisation only)", params: S.OrgParams, querystring: PageOnlyQuery, response: { 200: Page(S.User), ...errors(401, 403, 404) } },

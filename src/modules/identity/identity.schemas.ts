@@ -7,7 +7,7 @@ const lit = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: '
 export const OrgRoleSchema = lit(ORG_ROLES);
 export const MemberRoleSchema = lit(MEMBER_ROLES);
 export const PersonRoleSchema = lit(PERSON_ROLES);
-export const OrgTypeSchema = lit(['government', 'public_institution', 'public_enterprise', 'enterprise', 'social_organisation', 'platform'] as const);
+export const OrgTypeSchema = lit(['government', 'public_institution', 'public_enterprise', 'enterprise', 'social_organisation', 'platform', 'individual'] as const);
 
 const I18nName = Type.Object(
   { zh: Type.String({ minLength: 1, maxLength: 200 }), en: Type.String({ minLength: 1, maxLength: 200 }) },
@@ -30,7 +30,7 @@ export const CreateOrganisationBody = Type.Object(
     name: I18nName,
     uscc: Type.String({ minLength: 1, maxLength: 18, description: '统一社会信用代码 (GB 32100-2015), check character verified' }),
     type: Type.Optional(OrgTypeSchema),
-    roles: Type.Array(OrgRoleSchema, { minItems: 1, maxItems: 12, uniqueItems: true }),
+    roles: Type.Array(OrgRoleSchema, { minItems: 1, maxItems: 13, uniqueItems: true }),
   },
   Strict,
 );
@@ -139,3 +139,22 @@ export const SignBody = Type.Object(
   Strict,
 );
 export const VerifyBody = Type.Object({ payload: Type.Unknown(), seal: Type.Unknown() }, Strict);
+
+const RelationshipKind = Type.Unsafe<'parent' | 'shareholder' | 'counterparty'>({ type: 'string', enum: ['parent', 'shareholder', 'counterparty'], description: 'parent: the organisation is the parent of the related one; shareholder: it holds sharePercent % of it; counterparty: they traded (since = the trade date)' });
+const Day = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
+export const RelationshipBody = Type.Object(
+  {
+    relatedOrgId: Type.String({ pattern: '^org_[0-9a-z]{20}$' }),
+    kind: RelationshipKind,
+    sharePercent: Type.Optional(Type.Union([Type.String({ description: 'percent of shares held, e.g. "12.5" (shareholder only)' }), Type.Null()])),
+    since: Day('from (or the trade date of a counterparty)'),
+    until: Type.Optional(Type.Union([Day('until, inclusive'), Type.Null()])),
+    note: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+  },
+  { ...Strict, description: 'a relationship between organisations (关联关系), used for recusals' },
+);
+export const Relationship = Type.Object({
+  id: Type.String(), orgId: Type.String(), relatedOrgId: Type.String(), kind: Type.String(), sharePercent: Type.Union([Type.String(), Type.Null()]),
+  since: Type.String(), until: Type.Union([Type.String(), Type.Null()]), note: Type.Union([Type.String(), Type.Null()]), recordedAt: Type.String(),
+});
+export const Relationships = Type.Object({ items: Type.Array(Relationship) });

@@ -10,17 +10,20 @@ import { identityPublicRoutes, identityRoutes } from './identity.routes.js';
 import { KeyService } from './key.service.js';
 import { OrganisationService } from './organisation.service.js';
 import { SealService } from './seal.service.js';
+import { RelationshipService } from './relationship.service.js';
 
 export { IdentityErrors } from './identity.errors.js';
 export { isValidUscc, makeUscc, validateUscc, validateResidentId } from '../../platform/uscc.validator.js';
 export type { Seal, SealCheck } from './seal.service.js';
 export type { NewOrganisation, NewUser } from './organisation.service.js';
+export type { NewRelationship, RelationReason, RelationshipService } from './relationship.service.js';
 
 export interface IdentityService {
   organisations: OrganisationService;
   auth: AuthService;
   keys: KeyService;
   seals: SealService;
+  relationships: RelationshipService;
 }
 
 export const identityModule = {
@@ -34,6 +37,7 @@ export const identityModule = {
       auth: new AuthService(kernel),
       keys,
       seals: new SealService(kernel, keys, (orgId) => organisations.didOf(orgId)),
+      relationships: new RelationshipService(kernel),
     };
   },
   routes: identityRoutes,

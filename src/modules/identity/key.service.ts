@@ -13,6 +13,8 @@ import * as orgs from './organisation.repository.js';
  * (it stays listed in the DID document with its validity so old seals still verify).
  */
 export class KeyService {
+  private readonly signers = new Map<string, { signer: Signer; at: number }>();
+
   constructor(private readonly k: Kernel) {}
 
   async createKey(tx: Executor, orgId: string, now: Date): Promise<keys.OrgKeyRow> {
@@ -34,7 +36,8 @@ export class KeyService {
 
   async rotate(orgId: string, by: Principal | null, requestId?: string) {
     if (!(await orgs.findOrganisation(this.k.db, orgId))) throw new AppError(IdentityErrors.IDENTITY_ORG_NOT_FOUND);
-    return this.k.transact(async (tx, emit) => {
+    this.signers.delete(orgId);
+    const rotated = await this.k.transact(async (tx, emit) => {
       const now = this.k.clock.now();
       const old = await keys.activeOrgKey(tx, orgId);
       if (old) await keys.retireOrgKey(tx, old.id, now);
@@ -49,12 +52,24 @@ export class KeyService {
       });
       return { keyId: fresh.id, retiredKeyId: old?.id ?? null, publicJwk: fresh.publicJwk, createdAt: now.toISOString() };
     });
+    this.signers.delete(orgId);
+    return rotated;
   }
 
+  /**
+   * The organisation's active signing key. Kept for a few seconds (decrypting and importing the key
+   * costs more than a signature); a rotation in this process drops it at once, one in another
+   * process is seen within SIGNER_TTL_MS.
+   */
   async signerFor(orgId: string): Promise<Signer> {
+    const cached = this.signers.get(orgId);
+    if (cached && this.k.clock.now().getTime() - cached.at < SIGNER_TTL_MS) return cached.signer;
     const key = await keys.activeOrgKey(this.k.db, orgId);
     if (!key) throw new AppError(IdentityErrors.IDENTITY_KEY_NOT_FOUND);
-    return createSigner(key.algorithm, key.id, this.k.secretBox.open(key.privateKeyEnc, aad(key.id)));
+    const signer = createSigner(key.algorithm, key.id, this.k.secretBox.open(key.privateKeyEnc, aad(key.id)));
+    if (this.signers.size >= 1_000) this.signers.clear();
+    this.signers.set(orgId, { signer, at: this.k.clock.now().getTime() });
+    return signer;
   }
 
   find(keyId: string) {
@@ -95,3 +110,4 @@ export class KeyService {
 }
 
 const aad = (keyId: string) => `identity_org_key:${keyId}`;
+const SIGNER_TTL_MS = 5_000;

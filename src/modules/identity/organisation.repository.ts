@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../platform/database/database.js';
 import type { OrgRole } from '../../platform/http/access.js';
 
-export type OrgType = 'government' | 'public_institution' | 'public_enterprise' | 'enterprise' | 'social_organisation' | 'platform';
+export type OrgType = 'government' | 'public_institution' | 'public_enterprise' | 'enterprise' | 'social_organisation' | 'platform' | 'individual';
 
 export interface OrganisationRow {
   id: string;

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { serviceActor, hasAnyRole, type MemberRole, type OrgRole, type PersonRole, type Principal } from '../../platform/http/access.js';
-import type { Kernel } from '../../platform/kernel.js';
+import type { Emit, Kernel } from '../../platform/kernel.js';
+import type { Tx } from '../../platform/database/database.js';
 import type { Actor } from '../../platform/events/outbox.js';
 import { IdentityErrors } from './identity.errors.js';
 import * as orgs from './organisation.repository.js';
@@ -79,6 +80,14 @@ export class OrganisationService {
 
   /** Creates an organisation with its first signing key. `by` null = platform bootstrap / demo seed. */
   async create(input: NewOrganisation, by: Principal | null, actor: Actor = serviceActor(by), requestId?: string) {
+    return this.k.transact(async (tx, emit) => this.createIn(tx, emit, input, by, actor, requestId));
+  }
+
+  /**
+   * `create` inside the caller's transaction (catalog's census import creates bodies together with
+   * their systems and resources, all or nothing). Same checks, same event.
+   */
+  async createIn(tx: Tx, emit: Emit, input: NewOrganisation, by: Principal | null, actor: Actor = serviceActor(by), requestId?: string) {
     const roles = [...new Set(input.roles)];
     if (roles.length === 0) throw new AppError(IdentityErrors.IDENTITY_ROLES_INVALID, undefined, { reason: 'at least one role' });
     if (by) {
@@ -88,9 +97,10 @@ export class OrganisationService {
       }
     }
     const type = input.type ?? 'enterprise';
-    // Only the platform operator itself may have no USCC.
+    // Only the platform operator itself and individuals' accounts (a person's digital space, whose
+    // identifier is kept by the authorization module) may have no USCC.
     const uscc: string | null = input.uscc ?? null;
-    if (type !== 'platform' || uscc !== null) {
+    if ((type !== 'platform' && type !== 'individual') || uscc !== null) {
       const check = validateUscc(uscc ?? '');
       if (!check.valid) throw new AppError(IdentityErrors.IDENTITY_USCC_INVALID, { reason: check.reason }, { reason: check.reason });
     }
@@ -106,20 +116,18 @@ export class OrganisationService {
       createdAt: now,
       updatedAt: now,
     };
-    return this.k.transact(async (tx, emit) => {
-      if (uscc && (await orgs.findOrganisationByUscc(tx, uscc))) throw new AppError(IdentityErrors.IDENTITY_USCC_TAKEN);
-      await orgs.insertOrganisation(tx, row);
-      const key = await this.keys.createKey(tx, row.id, now);
-      await emit({
-        type: 'identity.organisation.created',
-        subject: { type: 'organisation', id: row.id },
-        orgId: row.id,
-        actor,
-        requestId,
-        payload: { name: input.name, uscc, type, roles, did: this.didOf(row.id), keyId: key.id, publicJwk: key.publicJwk },
-      });
-      return this.view(row);
+    if (uscc && (await orgs.findOrganisationByUscc(tx, uscc))) throw new AppError(IdentityErrors.IDENTITY_USCC_TAKEN);
+    await orgs.insertOrganisation(tx, row);
+    const key = await this.keys.createKey(tx, row.id, now);
+    await emit({
+      type: 'identity.organisation.created',
+      subject: { type: 'organisation', id: row.id },
+      orgId: row.id,
+      actor,
+      requestId,
+      payload: { name: input.name, uscc, type, roles, did: this.didOf(row.id), keyId: key.id, publicJwk: key.publicJwk },
     });
+    return this.view(row);
   }
 
   async get(orgId: string) {
@@ -140,12 +148,27 @@ export class OrganisationService {
   async createUser(orgId: string, input: NewUser, by: Principal | null, requestId?: string) {
     const org = await orgs.findOrganisation(this.k.db, orgId);
     if (!org) throw new AppError(IdentityErrors.IDENTITY_ORG_NOT_FOUND);
+    const user = await this.prepareUser(orgId, input, by);
+    return this.k.transact(async (tx, emit) => this.insertUserIn(tx, emit, user, by, requestId));
+  }
+
+  /**
+   * A user created inside the caller's transaction, with an organisation created in it too
+   * (authorization's individual sign-up: the person's account, user and record all or nothing).
+   * The password is checked and hashed before the transaction.
+   */
+  async createUserIn(tx: Tx, emit: Emit, orgId: string, input: NewUser, by: Principal | null, requestId?: string) {
+    return this.insertUserIn(tx, emit, await this.prepareUser(orgId, input, by), by, requestId);
+  }
+
+  /** Checks a new user's password and roles and hashes the password (no transaction: hashing is slow). */
+  async prepareUser(orgId: string, input: NewUser, by: Principal | null): Promise<creds.UserRow> {
     if (by && (input.personRoles?.length ?? 0) > 0 && by.orgId !== orgId && !hasAnyRole(by, ['platform_admin'])) {
       throw new AppError(IdentityErrors.IDENTITY_ROLE_NOT_GRANTABLE, undefined, { role: input.personRoles!.join(',') });
     }
     const policy = passwordPolicy(input.password);
     if (!policy.ok) throw new AppError(IdentityErrors.IDENTITY_PASSWORD_WEAK, { reason: policy.reason }, { reason: policy.reason });
-    const user: creds.UserRow = {
+    return {
       id: newId('usr'),
       orgId,
       username: input.username,
@@ -158,20 +181,27 @@ export class OrganisationService {
       status: 'active',
       createdAt: this.k.clock.now(),
     };
-    return this.k.transact(async (tx, emit) => {
-      if (await creds.userConflicts(tx, user)) throw new AppError(IdentityErrors.IDENTITY_USER_EXISTS);
-      await creds.insertUser(tx, user);
-      // No password material in evidence.
-      await emit({
-        type: 'identity.user.created',
-        subject: { type: 'user', id: user.id },
-        orgId,
-        actor: serviceActor(by),
-        requestId,
-        payload: { username: user.username, memberRole: user.memberRole, personRoles: user.personRoles },
-      });
-      return publicUser(user);
+  }
+
+  private async insertUserIn(tx: Tx, emit: Emit, user: creds.UserRow, by: Principal | null, requestId?: string) {
+    if (await creds.userConflicts(tx, user)) throw new AppError(IdentityErrors.IDENTITY_USER_EXISTS);
+    await creds.insertUser(tx, user);
+    // No password material in evidence.
+    await emit({
+      type: 'identity.user.created',
+      subject: { type: 'user', id: user.id },
+      orgId: user.orgId,
+      actor: serviceActor(by),
+      requestId,
+      payload: { username: user.username, memberRole: user.memberRole, personRoles: user.personRoles },
     });
+    return publicUser(user);
+  }
+
+  /** One user's public profile (with its organisation), or null. */
+  async findUser(userId: string) {
+    const u = await creds.findUser(this.k.db, userId);
+    return u ? publicUser(u) : null;
   }
 
   async listUsers(orgId: string, page: number, pageSize: number) {

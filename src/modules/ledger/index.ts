@@ -17,6 +17,8 @@ export { runWitness, type WitnessResult, type WitnessState } from './witness.cli
 export { cosignCheckpoint, generateNoteKey, verifierKeyFromPublicKey, parseCheckpointBody, openNote, parseVerifierKey, witnessVerifierKey, parseWitnessSignerKey } from './signed-note.codec.js';
 export type { LedgerService, Receipt } from './ledger.service.js';
 export type { LedgerEntry } from './ledger.sequencer.js';
+/** RFC 9162 Merkle hashing and proofs, for modules that commit batches of their own records (e.g. the gateway's call commitments). */
+export { leafHash, nodeHash, rootFromLeafHashes, MerkleTree, verifyInclusion } from './merkle.tree.js';
 
 export const ledgerModule = {
   name: 'ledger',

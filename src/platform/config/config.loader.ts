@@ -44,6 +44,9 @@ export function loadConfig(options: LoadConfigOptions = {}): LiutongConfig {
       if (Number.isNaN(value)) problems.push(`${name}: expected an integer, got "${text}"`);
     } else if (kind === 'list') {
       value = text.split(',').map((s) => s.trim()).filter(Boolean);
+    } else if (kind === 'bool') {
+      value = text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : undefined;
+      if (value === undefined) problems.push(`${name}: expected true or false, got "${text}"`);
     }
     setPath(raw, key, value);
   }

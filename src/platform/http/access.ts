@@ -5,10 +5,13 @@ import type { Actor } from '../events/outbox.js';
 /** Organisation roles (DESIGN.md §2). */
 export const ORG_ROLES = [
   'platform_admin', 'data_bureau', 'source_unit', 'implementing_body', 'operator', 'exchange', 'data_merchant',
-  'broker', 'service_provider', 'enterprise', 'regulator', 'customs_officer',
+  'broker', 'service_provider', 'enterprise', 'regulator', 'customs_officer', 'individual',
 ] as const;
 export type OrgRole = (typeof ORG_ROLES)[number];
 /** Roles held by a person inside an organisation. */
+/** Who oversees every organisation's records of a kind: the data bureau and the regulator. */
+export const OVERSEER_ROLES = ['data_bureau', 'regulator'] as const satisfies readonly OrgRole[];
+
 export const PERSON_ROLES = ['cdo', 'compliance_reviewer'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 /** Member roles inside an organisation. */

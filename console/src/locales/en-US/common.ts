@@ -76,6 +76,7 @@ const en: Record<keyof typeof zh, string> = {
   'orgType.public_institution': 'Public institution',
   'orgType.public_enterprise': 'State-owned enterprise',
   'orgType.enterprise': 'Enterprise',
+  'orgType.individual': 'Individual',
   'orgType.social_organisation': 'Social organisation',
   'orgType.platform': 'Platform',
 };

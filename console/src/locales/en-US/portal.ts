@@ -25,6 +25,5 @@ const en: Record<keyof typeof zh, string> = {
   'portal.stats.witnesses': 'Witness cosignatures',
   'portal.placeholder.openData': 'The open-data catalogue arrives with the primary-market release: browse the public data resources that are open, by theme, body and open attributes, and apply for open-data APIs.',
   'portal.placeholder.market': 'The market arrives with the data exchange release: browse listed data products, prices and trade disclosures.',
-  'portal.placeholder.certificates': "Certificate verification arrives with the certificates release: upload or paste a data asset certificate and check its issuer's signature and status in the browser.",
 };
 export default en;

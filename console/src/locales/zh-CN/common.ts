@@ -74,6 +74,7 @@ export default {
   'orgType.public_institution': '事业单位',
   'orgType.public_enterprise': '国有企业',
   'orgType.enterprise': '企业',
+  'orgType.individual': '个人',
   'orgType.social_organisation': '社会组织',
   'orgType.platform': '平台',
 };

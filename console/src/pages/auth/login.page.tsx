@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
 import { errorMessage } from '../../api/api.errors';
@@ -52,6 +52,12 @@ export default function LoginPage() {
             {t('auth.submit')}
           </Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+          {t('signup.noAccount')}{' '}
+          <Link to="/signup" data-testid="login-signup">
+            {t('signup.link')}
+          </Link>
+        </Typography.Paragraph>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t('auth.demoHint')}
         </Typography.Paragraph>

@@ -3,6 +3,8 @@ import { Alert, App, Button, Card, Checkbox, Col, Divider, Form, Input, Radio, R
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../api/api.client';
+import { useApiResource } from '../../api/api-resource.hook';
+import { useSession } from '../../session/session.context';
 import type { CatalogResource } from '../../api/api.types';
 import { useI18n, type Translate } from '../../i18n/i18n.context';
 import { orgName } from '../../format/labels';
@@ -41,6 +43,7 @@ interface Values {
   timeTo?: string;
   coverage?: string;
   systemName?: string;
+  systemId?: string;
   fields: FieldValues[];
   sharing?: AttrValues;
   open?: AttrValues;
@@ -74,6 +77,11 @@ export default function ResourceCreatePage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const categories = useCategories(locale);
+  const { me } = useSession();
+  // 系统清单: the organisation's information systems in service, to say where the data comes from.
+  const systems = useApiResource(`my-systems-${me?.orgId ?? ''}`, async () =>
+    me?.orgId ? (await unwrap(api.GET('/api/v1/catalog/systems', { params: { query: { orgId: me.orgId, status: 'in_service', page: 1, pageSize: 200 } } }))).items : [],
+  );
   const watched = Form.useWatch([], form) as Partial<Values> | undefined;
   const problems = formProblems(t, watched ?? {});
   const level = resourceGrade((watched?.fields ?? []).map((f) => f?.grade));
@@ -129,6 +137,7 @@ export default function ResourceCreatePage() {
                 ...(dz && de ? { description: { zh: dz, en: de } } : {}),
                 categoryId: v.categoryId,
                 ...(v.systemName?.trim() ? { systemName: v.systemName.trim() } : {}),
+                ...(v.systemId ? { systemId: v.systemId } : {}),
                 updateFrequency: v.updateFrequency,
                 format: v.format,
                 ...(v.timeFrom || v.timeTo ? { timeSpan: { ...(v.timeFrom ? { from: v.timeFrom } : {}), ...(v.timeTo ? { to: v.timeTo } : {}) } } : {}),
@@ -229,8 +238,24 @@ export default function ResourceCreatePage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
+              <Form.Item name="systemId" label={t('catalog.resource.form.system')} extra={t('catalog.resource.form.systemHint')}>
+                <Select
+                  allowClear
+                  showSearch
+                  optionFilterProp="label"
+                  loading={systems.loading}
+                  data-testid="resource-system"
+                  options={(systems.data ?? []).map((s) => ({ value: s.id, label: orgName(s.name, locale) }))}
+                  onChange={(id?: string) => {
+                    const chosen = (systems.data ?? []).find((s) => s.id === id);
+                    if (chosen) form.setFieldValue('systemName', chosen.name.zh);
+                  }}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
               <Form.Item name="systemName" label={t('catalog.resource.form.systemName')}>
-                <Input maxLength={200} />
+                <Input maxLength={200} data-testid="resource-system-name" />
               </Form.Item>
             </Col>
           </Row>

@@ -13,6 +13,10 @@ import { formatTime } from '../../format/time.format';
 import { orgName } from '../../format/labels';
 import { gradeBody, type Grade } from './resource.rules';
 import { attributeLabel, GradeInputs, LevelTag, msg, refusal, StatusTag, useCategories, useOrgNames } from './resource.view';
+import { RequestSharingModal } from '../sharing/sharing.view';
+import { ResourceMountPanel } from './resource-mount.panel';
+import { ResourceQualityPanel } from './resource-quality.panel';
+import { ResourceScanModal } from './resource-scan.modal';
 
 type Resource = CatalogResource;
 type Field = ResourceField;
@@ -27,7 +31,9 @@ export default function ResourceDetailPage() {
   const categories = useCategories(locale);
   const sourceName = useOrgNames(locale);
   const [grading, setGrading] = useState<Field | null>(null);
+  const [scanning, setScanning] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [requesting, setRequesting] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -113,6 +119,11 @@ export default function ResourceDetailPage() {
           <LevelTag t={t} level={r.grading.level} generalLevel={r.grading.generalLevel} />
         </Space>
         <Space wrap data-testid="resource-actions">
+          {access['sharing.request'] && r.scope === 'public' && r.status === 'published' && me?.orgId !== r.sourceOrgId && (
+            <Button type="primary" onClick={() => setRequesting(true)} data-testid="resource-request-sharing">
+              {t('sharing.action.request')}
+            </Button>
+          )}
           {can.edit && (
             <Button onClick={() => setEditing(true)} data-testid="resource-edit">
               {r.status === 'published' ? t('catalog.resource.action.editNewVersion') : t('catalog.resource.action.edit')}
@@ -170,9 +181,21 @@ export default function ResourceDetailPage() {
             </Descriptions.Item>
           </Descriptions>
         </Card>
-        <Card title={t('catalog.resource.detail.fields')}>
+        <Card
+          title={t('catalog.resource.detail.fields')}
+          extra={
+            can.grade && (
+              <Button onClick={() => setScanning(true)} data-testid="resource-scan">
+                {t('catalog.scan.action')}
+              </Button>
+            )
+          }
+        >
           <Table<Field> rowKey="name" data-testid="resource-fields" columns={fieldColumns} dataSource={r.fields} pagination={false} scroll={{ x: 'max-content' }} size="small" />
         </Card>
+        {/* Mounted data and its quality (挂接, 质量): resource-mount.panel.tsx, resource-quality.panel.tsx */}
+        <ResourceMountPanel resource={r} own={me?.orgId === r.sourceOrgId && access['catalog.writeResources'] === true} />
+        <ResourceQualityPanel resource={r} own={me?.orgId === r.sourceOrgId && access['catalog.writeResources'] === true} />
       </Space>
       {grading && (
         <GradeModal
@@ -184,6 +207,16 @@ export default function ResourceDetailPage() {
           }}
         />
       )}
+      {scanning && (
+        <ResourceScanModal
+          resource={r}
+          onClose={(next) => {
+            setScanning(false);
+            if (next) setOverride(next);
+          }}
+        />
+      )}
+      {requesting && <RequestSharingModal resource={r} onClose={() => setRequesting(false)} />}
       {editing && (
         <EditModal
           resource={r}

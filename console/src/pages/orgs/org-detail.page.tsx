@@ -12,6 +12,7 @@ import { label, orgName } from '../../format/labels';
 import { OrgUsersPanel } from './org-users.panel';
 import { OrgApiKeysPanel } from './org-api-keys.panel';
 import { OrgSigningKeysPanel } from './org-signing-keys.panel';
+import { canReadRelationships, OrgRelationshipsPanel } from '../registry/relationship.panel';
 
 type OrgView = Organisation;
 
@@ -86,6 +87,7 @@ export default function OrgDetailPage() {
     },
     { key: 'keys', label: t('orgs.detail.keys'), children: <OrgSigningKeysPanel orgId={org.id} /> },
     { key: 'did', label: t('orgs.detail.didDocument'), children: <DidDocument orgId={org.id} /> },
+    ...(canReadRelationships(me, org.id) ? [{ key: 'relationships', label: <span data-testid="org-tab-relationships">{t('registry.relationship.tab')}</span>, children: <OrgRelationshipsPanel orgId={org.id} /> }] : []),
   ];
   return (
     <div>

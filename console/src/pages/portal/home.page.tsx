@@ -41,7 +41,19 @@ export default function HomePage() {
           <Button type="primary" onClick={() => navigate('/verify')}>
             {t('portal.hero.verify')}
           </Button>
+          <Button onClick={() => navigate('/verify/licence')} data-testid="portal-licence-verify">
+            {t('licences.portal.verify')}
+          </Button>
+          <Button onClick={() => navigate('/verify/certificate')} data-testid="portal-certificate-verify">
+            {t('certificates.portal.verify')}
+          </Button>
+          <Button onClick={() => navigate('/registry')} data-testid="portal-registry">
+            {t('registry.portal.link')}
+          </Button>
           <Button onClick={() => navigate('/login')}>{t('portal.hero.console')}</Button>
+          <Button onClick={() => navigate('/signup')} data-testid="portal-signup">
+            {t('signup.link')}
+          </Button>
         </Space>
       </Card>
       <div>

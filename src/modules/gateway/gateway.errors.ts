@@ -1,0 +1,31 @@
+import { defineErrors } from '../../platform/errors.js';
+
+/** Every refusal of the gateway has a stable code (zh-CN / en-US). */
+export const GatewayErrors = defineErrors({
+  GATEWAY_RESOURCE_NOT_FOUND: { status: 404, 'zh-CN': '数据资源不存在。', 'en-US': 'Data resource not found.' },
+  GATEWAY_RESOURCE_NOT_MOUNTED: { status: 409, 'zh-CN': '数据资源尚未挂接数据，不能授权或调用。', 'en-US': 'The data resource has no mounted data; it cannot be granted or called.' },
+  GATEWAY_RESOURCE_NOT_PUBLISHED: { status: 409, 'zh-CN': '数据资源未处于发布状态（当前：{status}）。', 'en-US': 'The data resource is not published (status: {status}).' },
+  GATEWAY_CORE_DATA: { status: 422, 'zh-CN': '核心数据不得共享、开放或通过网关交付（{reason}）。', 'en-US': 'Core data may never be shared, opened or delivered through the gateway ({reason}).' },
+  GATEWAY_GRANTOR_NOT_OWNER: { status: 403, 'zh-CN': '只有数据资源的所属单位可以授权。', 'en-US': "Only the resource's owning organisation may grant access to it." },
+  GATEWAY_GRANT_INVALID: { status: 400, 'zh-CN': '授权无效（{reason}）。', 'en-US': 'Invalid grant ({reason}).' },
+  GATEWAY_FIELD_UNKNOWN: { status: 400, 'zh-CN': '数据资源没有字段“{field}”。', 'en-US': 'The data resource has no field "{field}".' },
+  GATEWAY_MASKING_WEAKER: { status: 400, 'zh-CN': '字段“{field}”的脱敏方式“{method}”弱于默认要求“{required}”：授权只能加强脱敏。', 'en-US': 'Masking "{method}" of field "{field}" is weaker than the required "{required}": a grant may only strengthen masking.' },
+  GATEWAY_GRANT_NOT_FOUND: { status: 404, 'zh-CN': '授权不存在。', 'en-US': 'Grant not found.' },
+  GATEWAY_GRANT_WIDENING: { status: 409, 'zh-CN': '收窄授权不能扩大范围（{what}）。', 'en-US': 'Narrowing a grant cannot widen it ({what}).' },
+  GATEWAY_GRANT_STATE_CONFLICT: { status: 409, 'zh-CN': '授权当前状态“{status}”不允许“{action}”。', 'en-US': 'Action "{action}" is not allowed on a grant in state "{status}".' },
+  GATEWAY_NOT_OPEN_DATA: { status: 404, 'zh-CN': '该数据资源不是无条件开放数据（有条件开放数据请申请开发者密钥或提交开放申请）。', 'en-US': 'This data resource is not unconditionally open data (for conditionally open data, get a developer key or apply).' },
+  GATEWAY_NO_GRANT: { status: 403, 'zh-CN': '本机构没有该数据资源的有效授权。', 'en-US': 'Your organisation holds no valid grant for this data resource.' },
+  GATEWAY_GRANT_AMBIGUOUS: { status: 400, 'zh-CN': '本机构对该数据资源持有多个授权，请用 grant 参数指定。', 'en-US': 'Your organisation holds several grants for this data resource; name one with the grant parameter.' },
+  GATEWAY_GRANT_EXPIRED: { status: 403, 'zh-CN': '授权已过期。', 'en-US': 'The grant has expired.' },
+  GATEWAY_GRANT_NOT_YET_VALID: { status: 403, 'zh-CN': '授权尚未生效（生效时间 {validFrom}）。', 'en-US': 'The grant is not valid yet (valid from {validFrom}).' },
+  GATEWAY_GRANT_REVOKED: { status: 403, 'zh-CN': '授权已被撤销。', 'en-US': 'The grant has been revoked.' },
+  GATEWAY_USES_EXHAUSTED: { status: 403, 'zh-CN': '授权的使用次数（{max} 次）已用完。', 'en-US': 'The grant\'s uses ({max}) are used up.' },
+  GATEWAY_FIELD_NOT_GRANTED: { status: 403, 'zh-CN': '未获授权的字段：{fields}。', 'en-US': 'Fields not granted: {fields}.' },
+  GATEWAY_FILTER_INVALID: { status: 400, 'zh-CN': '筛选条件无效（{reason}）：应为 where=字段:值。', 'en-US': 'Invalid filter ({reason}): use where=field:value.' },
+  GATEWAY_RATE_LIMITED: { status: 429, 'zh-CN': '调用过于频繁：本授权每分钟最多 {limit} 次，请 {retryAfter} 秒后重试。', 'en-US': 'Too many calls: this grant allows {limit} per minute; retry in {retryAfter} s.' },
+  GATEWAY_QUOTA_EXCEEDED: { status: 429, 'zh-CN': '本授权今日的数据行配额（{quota} 行）已用完。', 'en-US': "This grant's daily row quota ({quota} rows) is used up." },
+  GATEWAY_UPSTREAM_TIMEOUT: { status: 504, 'zh-CN': '上游数据接口在 {timeoutMs} 毫秒内未响应。', 'en-US': 'The upstream data API did not answer within {timeoutMs} ms.' },
+  GATEWAY_UPSTREAM_ERROR: { status: 502, 'zh-CN': '上游数据接口出错（{reason}）。', 'en-US': 'The upstream data API failed ({reason}).' },
+  GATEWAY_CALL_NOT_FOUND: { status: 404, 'zh-CN': '调用记录不存在。', 'en-US': 'Call record not found.' },
+  GATEWAY_CALL_NOT_COMMITTED: { status: 409, 'zh-CN': '该调用尚未纳入存证批次，请稍后再试。', 'en-US': 'The call is not yet in a committed batch; try again shortly.' },
+});
