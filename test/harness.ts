@@ -131,6 +131,7 @@ export class Harness {
 
   /** Fresh sessions for `org`'s users (and the platform admin), e.g. after the clock moved past the old ones. */
   async relogin(org: TestOrg): Promise<void> {
+    this.adminToken = await this.login('admin', ADMIN_PASSWORD);
     org.adminToken = await this.login(org.usernames.org_admin, USER_PASSWORD);
     org.staffToken = await this.login(org.usernames.staff, USER_PASSWORD);
     org.auditorToken = await this.login(org.usernames.auditor, USER_PASSWORD);

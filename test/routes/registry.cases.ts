@@ -196,6 +196,13 @@ export const REGISTRY_CASES: Record<string, Case> = {
     refused: async (c) => ({ token: c.dbA.staffToken, url: url((await application(c, 'in_review')).id, 'register') }),
     crossOrg: async (c) => ({ token: c.a.staffToken, url: url((await application(c, 'publicity_over')).id, 'register'), expect: deny(403) }),
   },
+  'POST /api/v1/registry/applications/:applicationId/decide': {
+    success: async (c) => ({ token: c.dbA.staffToken, url: url(await laterObjection(c), 'decide'), body: { outcome: 'approved', reason: '异议登记' } }),
+    status: 200,
+    // A registration that goes through the committee (first) is not the registrar's alone.
+    refused: async (c) => ({ token: c.dbA.staffToken, url: url((await application(c, 'submitted')).id, 'decide'), body: { outcome: 'approved', reason: '' } }),
+    crossOrg: async (c) => ({ token: c.a.staffToken, url: url(await laterObjection(c), 'decide'), body: { outcome: 'rejected', reason: '自行处理' }, expect: deny(403) }),
+  },
   'POST /api/v1/registry/applications/:applicationId/valuations': {
     success: async (c) => ({ token: (await fixture(c)).experts[2]!.org.staffToken, url: url((await application(c, 'draft')).id, 'valuations'), body: valuationBody('appraisal') }),
     status: 201,
@@ -268,3 +275,12 @@ const accountingBody = (applicationId: string) => ({
   applicationId, facts: { holding: 'internal_use', acquisition: 'self_developed', meetsRecognition: true, rdPhase: 'development', readyForIntendedUse: true },
   costItems: [{ kind: 'development', amountFen: '12000000' }], recognizedOn: '2026-06-30', lifeYears: 3,
 });
+
+/** A submitted objection registration (异议登记) by enterprise B on a registered asset of enterprise A: the registrar decides it. */
+async function laterObjection(c: Ctx): Promise<string> {
+  const assetId = await registeredApplication(c);
+  const r = await c.h.call('POST', '/api/v1/registry/applications', { token: c.b.staffToken, body: { type: 'objection', assetId, grounds: '权属争议，已起诉' } });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  expect((await c.h.call('POST', url(r.body.id, 'submit'), { token: c.b.staffToken })).status).toBe(200);
+  return r.body.id as string;
+}

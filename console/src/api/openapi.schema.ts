@@ -24182,14 +24182,34 @@ export interface paths {
                                     };
                                     orgId: string;
                                 };
+                                assetId: string;
+                                assetStatus: string | null;
+                                disputed: boolean;
                                 grading: {
                                     level: string;
+                                } | null;
+                                history?: {
+                                    counterpartyOrgId: string | null;
+                                    id: string;
+                                    publicityUntil: string | null;
+                                    registeredAt: string | null;
+                                    registrationNumber: string | null;
+                                    status: string;
+                                    type: string;
+                                }[];
+                                holder: {
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    orgId: string;
                                 } | null;
                                 id: string;
                                 objectKind: string;
                                 publicityUntil: string | null;
                                 registeredAt: string | null;
                                 registrationNumber: string | null;
+                                revision: number;
                                 rights: {
                                     holder: {
                                         name: {
@@ -24278,14 +24298,34 @@ export interface paths {
                                 };
                                 orgId: string;
                             };
+                            assetId: string;
+                            assetStatus: string | null;
+                            disputed: boolean;
                             grading: {
                                 level: string;
+                            } | null;
+                            history?: {
+                                counterpartyOrgId: string | null;
+                                id: string;
+                                publicityUntil: string | null;
+                                registeredAt: string | null;
+                                registrationNumber: string | null;
+                                status: string;
+                                type: string;
+                            }[];
+                            holder: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
                             } | null;
                             id: string;
                             objectKind: string;
                             publicityUntil: string | null;
                             registeredAt: string | null;
                             registrationNumber: string | null;
+                            revision: number;
                             rights: {
                                 holder: {
                                     name: {
@@ -24880,13 +24920,15 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    /** @description mine (the caller's organisation's) | review (those on the caller's panel) | all (data bureau, regulator) */
-                    box?: "mine" | "review" | "all";
+                    /** @description mine (the caller's organisation's applications) | assets (the registered assets it holds now) | review (those on the caller's panel) | all (data bureau, regulator) */
+                    box?: "mine" | "assets" | "review" | "all";
                     page: number;
                     pageSize: number;
                     q?: string;
                     /** @description draft → submitted → drawing → in_review → publicity → registered; rejected; withdrawn */
                     status?: "draft" | "submitted" | "drawing" | "in_review" | "publicity" | "registered" | "rejected" | "withdrawn";
+                    /** @description first 首次 | change 变更 | transfer 转移 | licence 许可 | cancel 注销 | revoke 撤销 | objection 异议 | correction 更正 — every type after the first names the asset (assetId) */
+                    type?: "first" | "change" | "transfer" | "licence" | "cancel" | "revoke" | "objection" | "correction";
                 };
                 header?: never;
                 path?: never;
@@ -24903,6 +24945,17 @@ export interface paths {
                         "application/json": {
                             items: {
                                 applicantOrgId: string;
+                                asset: {
+                                    currentId: string | null;
+                                    disputeUntil: string | null;
+                                    holderOrgId: string | null;
+                                    revision: number;
+                                    status: string;
+                                } | null;
+                                /** @description the asset: a first registration's own id, or the first registration a later one is about */
+                                assetId: string;
+                                basedOn: string | null;
+                                certificateHolderOrgId: string | null;
                                 committee: {
                                     eligible: unknown[] | null;
                                     panel: unknown[] | null;
@@ -24910,12 +24963,15 @@ export interface paths {
                                     seed: string;
                                     seedEventId: string | null;
                                 } | null;
+                                counterpartyOrgId: string | null;
                                 createdAt: string;
                                 decidedAt: string | null;
                                 decision: unknown | null;
                                 description: string;
                                 grading: unknown | null;
+                                grounds: string | null;
                                 id: string;
+                                licence: unknown | null;
                                 objections?: {
                                     createdAt: string;
                                     id: string;
@@ -24926,6 +24982,11 @@ export interface paths {
                                     status: string;
                                 }[];
                                 objectKind: string;
+                                /**
+                                 * @description committee: 合规会审 and publicity; registrar: decided by the data bureau (registry.reviewedTypes)
+                                 * @enum {string}
+                                 */
+                                path: "committee" | "registrar";
                                 productId: string | null;
                                 publicityUntil: string | null;
                                 reason: string | null;
@@ -25029,15 +25090,28 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
+            /** @description first: the whole record (objectKind, title, description required); later types start from the asset's current record — change and correction may edit it; transfer names the new holder (counterpartyOrgId); licence the licensee and the licence; cancel, revoke, objection and correction their grounds */
             requestBody: {
                 content: {
                     "application/json": {
-                        description: string;
+                        assetId?: string | null;
+                        counterpartyOrgId?: string | null;
+                        description?: string;
+                        grounds?: string | null;
+                        licence?: {
+                            exclusive: boolean;
+                            /** @description the licensed rights (the holding right is not licensed) */
+                            rights: ("processing" | "operating")[];
+                            scope: string;
+                            /** @description from */
+                            termFrom: string;
+                            termTo: string | null;
+                        } | null;
                         /**
                          * @description dataset 数据集 | api 服务接口 | indicator 指标 | report 报告 | model 模型算法 | application 应用
                          * @enum {string}
                          */
-                        objectKind: "dataset" | "api" | "indicator" | "report" | "model" | "application";
+                        objectKind?: "dataset" | "api" | "indicator" | "report" | "model" | "application";
                         productId?: string | null;
                         resourceId?: string | null;
                         rights?: {
@@ -25068,12 +25142,12 @@ export interface paths {
                             kind: "own_collection" | "authorized_operation" | "data_subject_authorization" | "purchase_contract";
                             ref: string;
                         }[];
-                        title: {
+                        title?: {
                             en: string;
                             zh: string;
                         };
                         /**
-                         * @description first 首次 | change 变更 | transfer 转移 | licence 许可 | cancel 注销 | revoke 撤销 | objection 异议 | correction 更正 (only first is accepted yet)
+                         * @description first 首次 | change 变更 | transfer 转移 | licence 许可 | cancel 注销 | revoke 撤销 | objection 异议 | correction 更正 — every type after the first names the asset (assetId)
                          * @enum {string}
                          */
                         type: "first" | "change" | "transfer" | "licence" | "cancel" | "revoke" | "objection" | "correction";
@@ -25089,6 +25163,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicantOrgId: string;
+                            asset: {
+                                currentId: string | null;
+                                disputeUntil: string | null;
+                                holderOrgId: string | null;
+                                revision: number;
+                                status: string;
+                            } | null;
+                            /** @description the asset: a first registration's own id, or the first registration a later one is about */
+                            assetId: string;
+                            basedOn: string | null;
+                            certificateHolderOrgId: string | null;
                             committee: {
                                 eligible: unknown[] | null;
                                 panel: unknown[] | null;
@@ -25096,12 +25181,15 @@ export interface paths {
                                 seed: string;
                                 seedEventId: string | null;
                             } | null;
+                            counterpartyOrgId: string | null;
                             createdAt: string;
                             decidedAt: string | null;
                             decision: unknown | null;
                             description: string;
                             grading: unknown | null;
+                            grounds: string | null;
                             id: string;
+                            licence: unknown | null;
                             objections?: {
                                 createdAt: string;
                                 id: string;
@@ -25112,6 +25200,11 @@ export interface paths {
                                 status: string;
                             }[];
                             objectKind: string;
+                            /**
+                             * @description committee: 合规会审 and publicity; registrar: decided by the data bureau (registry.reviewedTypes)
+                             * @enum {string}
+                             */
+                            path: "committee" | "registrar";
                             productId: string | null;
                             publicityUntil: string | null;
                             reason: string | null;
@@ -25235,6 +25328,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicantOrgId: string;
+                            asset: {
+                                currentId: string | null;
+                                disputeUntil: string | null;
+                                holderOrgId: string | null;
+                                revision: number;
+                                status: string;
+                            } | null;
+                            /** @description the asset: a first registration's own id, or the first registration a later one is about */
+                            assetId: string;
+                            basedOn: string | null;
+                            certificateHolderOrgId: string | null;
                             committee: {
                                 eligible: unknown[] | null;
                                 panel: unknown[] | null;
@@ -25242,12 +25346,15 @@ export interface paths {
                                 seed: string;
                                 seedEventId: string | null;
                             } | null;
+                            counterpartyOrgId: string | null;
                             createdAt: string;
                             decidedAt: string | null;
                             decision: unknown | null;
                             description: string;
                             grading: unknown | null;
+                            grounds: string | null;
                             id: string;
+                            licence: unknown | null;
                             objections?: {
                                 createdAt: string;
                                 id: string;
@@ -25258,6 +25365,11 @@ export interface paths {
                                 status: string;
                             }[];
                             objectKind: string;
+                            /**
+                             * @description committee: 合规会审 and publicity; registrar: decided by the data bureau (registry.reviewedTypes)
+                             * @enum {string}
+                             */
+                            path: "committee" | "registrar";
                             productId: string | null;
                             publicityUntil: string | null;
                             reason: string | null;
@@ -25366,7 +25478,18 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        counterpartyOrgId?: string | null;
                         description?: string;
+                        grounds?: string | null;
+                        licence?: {
+                            exclusive: boolean;
+                            /** @description the licensed rights (the holding right is not licensed) */
+                            rights: ("processing" | "operating")[];
+                            scope: string;
+                            /** @description from */
+                            termFrom: string;
+                            termTo: string | null;
+                        } | null;
                         /**
                          * @description dataset 数据集 | api 服务接口 | indicator 指标 | report 报告 | model 模型算法 | application 应用
                          * @enum {string}
@@ -25418,6 +25541,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicantOrgId: string;
+                            asset: {
+                                currentId: string | null;
+                                disputeUntil: string | null;
+                                holderOrgId: string | null;
+                                revision: number;
+                                status: string;
+                            } | null;
+                            /** @description the asset: a first registration's own id, or the first registration a later one is about */
+                            assetId: string;
+                            basedOn: string | null;
+                            certificateHolderOrgId: string | null;
                             committee: {
                                 eligible: unknown[] | null;
                                 panel: unknown[] | null;
@@ -25425,12 +25559,15 @@ export interface paths {
                                 seed: string;
                                 seedEventId: string | null;
                             } | null;
+                            counterpartyOrgId: string | null;
                             createdAt: string;
                             decidedAt: string | null;
                             decision: unknown | null;
                             description: string;
                             grading: unknown | null;
+                            grounds: string | null;
                             id: string;
+                            licence: unknown | null;
                             objections?: {
                                 createdAt: string;
                                 id: string;
@@ -25441,6 +25578,11 @@ export interface paths {
                                 status: string;
                             }[];
                             objectKind: string;
+                            /**
+                             * @description committee: 合规会审 and publicity; registrar: decided by the data bureau (registry.reviewedTypes)
+                             * @enum {string}
+                             */
+                            path: "committee" | "registrar";
                             productId: string | null;
                             publicityUntil: string | null;
                             reason: string | null;
@@ -25565,6 +25707,213 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/registry/applications/{applicationId}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The data bureau decides a registration that needs no committee (registry.reviewedTypes; by default cancel, revoke, objection, correction): approved registers it with its effect on the asset */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "approved" | "rejected";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantOrgId: string;
+                            asset: {
+                                currentId: string | null;
+                                disputeUntil: string | null;
+                                holderOrgId: string | null;
+                                revision: number;
+                                status: string;
+                            } | null;
+                            /** @description the asset: a first registration's own id, or the first registration a later one is about */
+                            assetId: string;
+                            basedOn: string | null;
+                            certificateHolderOrgId: string | null;
+                            committee: {
+                                eligible: unknown[] | null;
+                                panel: unknown[] | null;
+                                recused: unknown[] | null;
+                                seed: string;
+                                seedEventId: string | null;
+                            } | null;
+                            counterpartyOrgId: string | null;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decision: unknown | null;
+                            description: string;
+                            grading: unknown | null;
+                            grounds: string | null;
+                            id: string;
+                            licence: unknown | null;
+                            objections?: {
+                                createdAt: string;
+                                id: string;
+                                orgId: string;
+                                reason: string;
+                                resolution: string | null;
+                                resolvedAt: string | null;
+                                status: string;
+                            }[];
+                            objectKind: string;
+                            /**
+                             * @description committee: 合规会审 and publicity; registrar: decided by the data bureau (registry.reviewedTypes)
+                             * @enum {string}
+                             */
+                            path: "committee" | "registrar";
+                            productId: string | null;
+                            publicityUntil: string | null;
+                            reason: string | null;
+                            registeredAt: string | null;
+                            registeredEvent: {
+                                eventId: string;
+                                payloadDigest: string;
+                            } | null;
+                            registrarOrgId: string | null;
+                            registrationNumber: string | null;
+                            resourceId: string | null;
+                            rights: unknown[];
+                            scenario: unknown | null;
+                            sources: unknown[];
+                            /**
+                             * @description draft → submitted → drawing → in_review → publicity → registered; rejected; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "drawing" | "in_review" | "publicity" | "registered" | "rejected" | "withdrawn";
+                            submittedAt: string | null;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            type: string;
+                            updatedAt: string;
+                            /** @description the caller as a panel member: its reviewer id (null when not on the panel) and whether it voted */
+                            viewer?: {
+                                reviewerId: string | null;
+                                voted: boolean;
+                            };
+                            votes?: {
+                                opinion: string;
+                                reviewerId: string;
+                                vote: string;
+                                votedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registry/applications/{applicationId}/draw": {
         parameters: {
             query?: never;
@@ -25594,6 +25943,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicantOrgId: string;
+                            asset: {
+                                currentId: string | null;
+                                disputeUntil: string | null;
+                                holderOrgId: string | null;
+                                revision: number;
+                                status: string;
+                            } | null;
+                            /** @description the asset: a first registration's own id, or the first registration a later one is about */
+                            assetId: string;
+                            basedOn: string | null;
+                            certificateHolderOrgId: string | null;
                             committee: {
                                 eligible: unknown[] | null;
                                 panel: unknown[] | null;
@@ -25601,12 +25961,15 @@ export interface paths {
                                 seed: string;
                                 seedEventId: string | null;
                             } | null;
+                            counterpartyOrgId: string | null;
                             createdAt: string;
                             decidedAt: string | null;
                             decision: unknown | null;
                             description: string;
                             grading: unknown | null;
+                            grounds: string | null;
                             id: string;
+                            licence: unknown | null;
                             objections?: {
                                 createdAt: string;
                                 id: string;
@@ -25617,6 +25980,11 @@ export interface paths {
                                 status: string;
                             }[];
                             objectKind: string;
+                            /**
+                             * @description committee: 合规会审 and publicity; registrar: decided by the data bureau (registry.reviewedTypes)
+                             * @enum {string}
+                             */
+                            path: "committee" | "registrar";
                             productId: string | null;
                             publicityUntil: string | null;
                             reason: string | null;
@@ -25899,6 +26267,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicantOrgId: string;
+                            asset: {
+                                currentId: string | null;
+                                disputeUntil: string | null;
+                                holderOrgId: string | null;
+                                revision: number;
+                                status: string;
+                            } | null;
+                            /** @description the asset: a first registration's own id, or the first registration a later one is about */
+                            assetId: string;
+                            basedOn: string | null;
+                            certificateHolderOrgId: string | null;
                             committee: {
                                 eligible: unknown[] | null;
                                 panel: unknown[] | null;
@@ -25906,12 +26285,15 @@ export interface paths {
                                 seed: string;
                                 seedEventId: string | null;
                             } | null;
+                            counterpartyOrgId: string | null;
                             createdAt: string;
                             decidedAt: string | null;
                             decision: unknown | null;
                             description: string;
                             grading: unknown | null;
+                            grounds: string | null;
                             id: string;
+                            licence: unknown | null;
                             objections?: {
                                 createdAt: string;
                                 id: string;
@@ -25922,6 +26304,11 @@ export interface paths {
                                 status: string;
                             }[];
                             objectKind: string;
+                            /**
+                             * @description committee: 合规会审 and publicity; registrar: decided by the data bureau (registry.reviewedTypes)
+                             * @enum {string}
+                             */
+                            path: "committee" | "registrar";
                             productId: string | null;
                             publicityUntil: string | null;
                             reason: string | null;
@@ -26079,6 +26466,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicantOrgId: string;
+                            asset: {
+                                currentId: string | null;
+                                disputeUntil: string | null;
+                                holderOrgId: string | null;
+                                revision: number;
+                                status: string;
+                            } | null;
+                            /** @description the asset: a first registration's own id, or the first registration a later one is about */
+                            assetId: string;
+                            basedOn: string | null;
+                            certificateHolderOrgId: string | null;
                             committee: {
                                 eligible: unknown[] | null;
                                 panel: unknown[] | null;
@@ -26086,12 +26484,15 @@ export interface paths {
                                 seed: string;
                                 seedEventId: string | null;
                             } | null;
+                            counterpartyOrgId: string | null;
                             createdAt: string;
                             decidedAt: string | null;
                             decision: unknown | null;
                             description: string;
                             grading: unknown | null;
+                            grounds: string | null;
                             id: string;
+                            licence: unknown | null;
                             objections?: {
                                 createdAt: string;
                                 id: string;
@@ -26102,6 +26503,11 @@ export interface paths {
                                 status: string;
                             }[];
                             objectKind: string;
+                            /**
+                             * @description committee: 合规会审 and publicity; registrar: decided by the data bureau (registry.reviewedTypes)
+                             * @enum {string}
+                             */
+                            path: "committee" | "registrar";
                             productId: string | null;
                             publicityUntil: string | null;
                             reason: string | null;
@@ -26259,6 +26665,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicantOrgId: string;
+                            asset: {
+                                currentId: string | null;
+                                disputeUntil: string | null;
+                                holderOrgId: string | null;
+                                revision: number;
+                                status: string;
+                            } | null;
+                            /** @description the asset: a first registration's own id, or the first registration a later one is about */
+                            assetId: string;
+                            basedOn: string | null;
+                            certificateHolderOrgId: string | null;
                             committee: {
                                 eligible: unknown[] | null;
                                 panel: unknown[] | null;
@@ -26266,12 +26683,15 @@ export interface paths {
                                 seed: string;
                                 seedEventId: string | null;
                             } | null;
+                            counterpartyOrgId: string | null;
                             createdAt: string;
                             decidedAt: string | null;
                             decision: unknown | null;
                             description: string;
                             grading: unknown | null;
+                            grounds: string | null;
                             id: string;
+                            licence: unknown | null;
                             objections?: {
                                 createdAt: string;
                                 id: string;
@@ -26282,6 +26702,11 @@ export interface paths {
                                 status: string;
                             }[];
                             objectKind: string;
+                            /**
+                             * @description committee: 合规会审 and publicity; registrar: decided by the data bureau (registry.reviewedTypes)
+                             * @enum {string}
+                             */
+                            path: "committee" | "registrar";
                             productId: string | null;
                             publicityUntil: string | null;
                             reason: string | null;
@@ -26695,6 +27120,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicantOrgId: string;
+                            asset: {
+                                currentId: string | null;
+                                disputeUntil: string | null;
+                                holderOrgId: string | null;
+                                revision: number;
+                                status: string;
+                            } | null;
+                            /** @description the asset: a first registration's own id, or the first registration a later one is about */
+                            assetId: string;
+                            basedOn: string | null;
+                            certificateHolderOrgId: string | null;
                             committee: {
                                 eligible: unknown[] | null;
                                 panel: unknown[] | null;
@@ -26702,12 +27138,15 @@ export interface paths {
                                 seed: string;
                                 seedEventId: string | null;
                             } | null;
+                            counterpartyOrgId: string | null;
                             createdAt: string;
                             decidedAt: string | null;
                             decision: unknown | null;
                             description: string;
                             grading: unknown | null;
+                            grounds: string | null;
                             id: string;
+                            licence: unknown | null;
                             objections?: {
                                 createdAt: string;
                                 id: string;
@@ -26718,6 +27157,11 @@ export interface paths {
                                 status: string;
                             }[];
                             objectKind: string;
+                            /**
+                             * @description committee: 合规会审 and publicity; registrar: decided by the data bureau (registry.reviewedTypes)
+                             * @enum {string}
+                             */
+                            path: "committee" | "registrar";
                             productId: string | null;
                             publicityUntil: string | null;
                             reason: string | null;
@@ -26875,6 +27319,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicantOrgId: string;
+                            asset: {
+                                currentId: string | null;
+                                disputeUntil: string | null;
+                                holderOrgId: string | null;
+                                revision: number;
+                                status: string;
+                            } | null;
+                            /** @description the asset: a first registration's own id, or the first registration a later one is about */
+                            assetId: string;
+                            basedOn: string | null;
+                            certificateHolderOrgId: string | null;
                             committee: {
                                 eligible: unknown[] | null;
                                 panel: unknown[] | null;
@@ -26882,12 +27337,15 @@ export interface paths {
                                 seed: string;
                                 seedEventId: string | null;
                             } | null;
+                            counterpartyOrgId: string | null;
                             createdAt: string;
                             decidedAt: string | null;
                             decision: unknown | null;
                             description: string;
                             grading: unknown | null;
+                            grounds: string | null;
                             id: string;
+                            licence: unknown | null;
                             objections?: {
                                 createdAt: string;
                                 id: string;
@@ -26898,6 +27356,11 @@ export interface paths {
                                 status: string;
                             }[];
                             objectKind: string;
+                            /**
+                             * @description committee: 合规会审 and publicity; registrar: decided by the data bureau (registry.reviewedTypes)
+                             * @enum {string}
+                             */
+                            path: "committee" | "registrar";
                             productId: string | null;
                             publicityUntil: string | null;
                             reason: string | null;

@@ -86,8 +86,13 @@ export class CertificateService {
     k.bus.subscribe('authorization.consent.*', async (event) => {
       if (['authorization.consent.revoked', 'authorization.consent.expired', 'authorization.consent.exhausted'].includes(event.type)) await this.sourceEnded('consent', event.subject.id, event.type.split('.').pop()!);
     });
-    // Registered: the registrar (the data bureau) issues the registration certificate at once.
+    // Registered: the certificates of what it supersedes or ends are revoked (a changed, transferred or
+    // corrected record; every certificate of a cancelled or revoked asset), then the registrar (the data
+    // bureau) issues the new registration certificate at once — to the holder, the new holder or the licensee.
     k.bus.subscribe('registry.application.registered', async (event) => {
+      const p = event.payload;
+      for (const id of p.ends ?? []) await this.sourceEnded('registration', id, `registry_${p.type ?? 'change'}`);
+      if (p.certify === false) return;
       try {
         await this.issueRegistration(event.subject.id, null);
       } catch (err) {
@@ -212,28 +217,33 @@ export class CertificateService {
     const live = await repo.liveBySource(this.k.db, 'registration', applicationId);
     if (live.length) throw new AppError(CertificatesErrors.CERTIFICATES_ALREADY_ISSUED, { certificateId: live[0]!.id }, { certificateId: live[0]!.id });
     const rights = a.rights as Array<{ kind: string; holderOrgId: string; basis: string; scope: string; termFrom: string; termTo: string | null }>;
-    const [issuer, holder, ...holders] = await Promise.all([issuerOrgId, a.applicantOrgId, ...rights.map((r) => r.holderOrgId)].map((id) => this.org(id)));
+    const [issuer, holder, ...holders] = await Promise.all([issuerOrgId, a.certificateHolderOrgId ?? a.applicantOrgId, ...rights.map((r) => r.holderOrgId)].map((id) => this.org(id)));
     if (!issuer!.roles.includes('data_bureau')) throw new AppError(CertificatesErrors.CERTIFICATES_ISSUER_ROLE);
     const now = this.k.clock.now();
     const id = newId('crt');
-    const manifest = { applicationId, registrationNumber: a.registrationNumber, title: a.title, objectKind: a.objectKind, resourceId: a.resourceId, productId: a.productId, scenario: a.scenario, sources: a.sources, rights };
-    return this.issue({ type: 'registration', issuerOrgId, holderOrgId: holder!.id, userOrgId: null, sourceKind: 'registration', sourceId: applicationId, id, now, validUntil: null }, by, requestId, (issuerDid, status) => ({
+    const licence = a.type === 'licence' ? (a.licence as { rights: string[]; scope: string; termFrom: string; termTo: string | null; exclusive: boolean } | null) : null;
+    const manifest = { applicationId, registrationNumber: a.registrationNumber, title: a.title, objectKind: a.objectKind, resourceId: a.resourceId, productId: a.productId, scenario: a.scenario, sources: a.sources, rights, ...(licence ? { licence } : {}) };
+    return this.issue({ type: 'registration', issuerOrgId, holderOrgId: holder!.id, userOrgId: null, sourceKind: 'registration', sourceId: applicationId, id, now, validUntil: licence?.termTo ? new Date(`${licence.termTo}T23:59:59.999+08:00`) : null }, by, requestId, (issuerDid, status) => ({
       '@context': [VC_CONTEXT_V2],
       id: `urn:liutong:certificate:${id}`,
       type: ['VerifiableCredential', 'DataAssetRegistrationCredential'],
       name: TYPE_NAMES.registration.zh,
       issuer: { id: issuerDid, name: issuer!.name.zh },
       validFrom: now.toISOString(),
+      ...(licence?.termTo ? { validUntil: new Date(`${licence.termTo}T23:59:59.999+08:00`).toISOString() } : {}),
       credentialSubject: {
         id: this.orgs.didOf(holder!.id),
         certificateNo: id,
         certificateType: '数据资产登记凭证',
         registrationNumber: a.registrationNumber,
+        registrationType: a.type,
+        assetId: a.assetId,
         registeredAt: a.registeredAt,
         asset: { name: a.title.zh, objectKind: a.objectKind, resourceId: a.resourceId, productId: a.productId, grading: a.grading, manifestDigest: digestOf(manifest) },
         holder: { id: this.orgs.didOf(holder!.id), name: holder!.name.zh, uscc: holder!.uscc },
         scenario: a.scenario,
         rights: rights.map((r, i) => ({ kind: r.kind, holder: { id: this.orgs.didOf(holders[i]!.id), name: holders[i]!.name.zh }, basis: r.basis, scope: r.scope, termFrom: r.termFrom, termTo: r.termTo })),
+        ...(licence ? { licence: { licensee: { id: this.orgs.didOf(holder!.id), name: holder!.name.zh }, rights: licence.rights, scope: licence.scope, termFrom: licence.termFrom, termTo: licence.termTo, exclusive: licence.exclusive } } : {}),
       },
       credentialStatus: status,
       evidence: [{

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/database/database.js';
-import type { ApplicationStatus, ApplicationType, Expertise, ObjectKind, Right, Scenario, SourceClaim } from './application.rules.js';
+import type { ApplicationStatus, ApplicationType, Expertise, Licence, ObjectKind, Right, Scenario, SourceClaim } from './application.rules.js';
 
 export interface ApplicationRow {
   id: string;
@@ -34,6 +34,21 @@ export interface ApplicationRow {
   decidedAt: Date | null;
   registeredAt: Date | null;
   updatedAt: Date;
+  /** The asset: a first registration's own id; for later ones, the first registration they change. */
+  assetId: string;
+  /** The asset's current record (application id) a change-type application started from. */
+  basedOn: string | null;
+  /** The new holder of a transfer, the licensee of a licence. */
+  counterpartyOrgId: string | null;
+  licence: Licence | null;
+  /** Why: a cancellation, revocation, objection or correction. */
+  grounds: string | null;
+  // On a first registration once registered (the asset): its state, current holder, current record, revisions, dispute.
+  assetStatus: 'active' | 'cancelled' | 'revoked' | null;
+  holderOrgId: string | null;
+  currentId: string | null;
+  revision: number;
+  disputeUntil: Date | null;
 }
 
 export interface VoteRow {
@@ -67,6 +82,8 @@ const map = (r: any): ApplicationRow => ({
   seedEventId: r.seed_event_id, eligible: r.eligible, recused: r.recused, panel: r.panel, decision: r.decision, decidedByOrgId: r.decided_by_org_id,
   publicityUntil: date(r.publicity_until), registrationNumber: r.registration_number, registeredEvent: r.registered_event ?? null, reason: r.reason, createdAt: new Date(r.created_at), submittedAt: date(r.submitted_at),
   decidedAt: date(r.decided_at), registeredAt: date(r.registered_at), updatedAt: new Date(r.updated_at),
+  assetId: r.asset_id, basedOn: r.based_on ?? null, counterpartyOrgId: r.counterparty_org_id ?? null, licence: r.licence ?? null, grounds: r.grounds ?? null,
+  assetStatus: r.asset_status ?? null, holderOrgId: r.holder_org_id ?? null, currentId: r.current_id ?? null, revision: Number(r.revision ?? 0), disputeUntil: date(r.dispute_until),
 });
 
 const columns = (a: ApplicationRow) => ({
@@ -75,6 +92,8 @@ const columns = (a: ApplicationRow) => ({
   status: a.status, seed: a.seed, seed_event_id: a.seedEventId, eligible: json(a.eligible), recused: json(a.recused), panel: json(a.panel), decision: json(a.decision),
   decided_by_org_id: a.decidedByOrgId, publicity_until: a.publicityUntil, registration_number: a.registrationNumber, registered_event: json(a.registeredEvent), reason: a.reason, created_at: a.createdAt,
   submitted_at: a.submittedAt, decided_at: a.decidedAt, registered_at: a.registeredAt, updated_at: a.updatedAt,
+  asset_id: a.assetId, based_on: a.basedOn, counterparty_org_id: a.counterpartyOrgId, licence: json(a.licence), grounds: a.grounds,
+  asset_status: a.assetStatus, holder_org_id: a.holderOrgId, current_id: a.currentId, revision: a.revision, dispute_until: a.disputeUntil,
 });
 
 export async function insertApplication(db: Executor, a: ApplicationRow): Promise<void> {
@@ -94,6 +113,11 @@ export async function findApplication(db: Executor, id: string, forUpdate = fals
 
 export interface ApplicationQuery {
   applicantOrgId?: string | undefined;
+  /** Registered assets (first registrations) whose current holder is this organisation. */
+  holderOrgId?: string | undefined;
+  /** Only first registrations (the assets) — the public register. */
+  firstOnly?: boolean | undefined;
+  type?: ApplicationType | undefined;
   status?: ApplicationStatus | undefined;
   /** Applications whose panel includes this reviewer. */
   reviewerId?: string | undefined;
@@ -105,6 +129,9 @@ export interface ApplicationQuery {
 export async function listApplications(db: Executor, q: ApplicationQuery): Promise<{ items: ApplicationRow[]; total: number }> {
   let base = db.selectFrom(A);
   if (q.applicantOrgId) base = base.where('applicant_org_id', '=', q.applicantOrgId);
+  if (q.holderOrgId) base = base.where('holder_org_id', '=', q.holderOrgId).where('type', '=', 'first');
+  if (q.firstOnly) base = base.where('type', '=', 'first');
+  if (q.type) base = base.where('type', '=', q.type);
   if (q.status) base = base.where('status', '=', q.status);
   if (q.reviewerId) base = base.where(sql<boolean>`panel @> ${JSON.stringify([{ reviewerId: q.reviewerId }])}::jsonb`);
   if (q.q) {
@@ -154,4 +181,9 @@ export async function nextNumber(db: Executor, year: number): Promise<number> {
   const r = await db.insertInto('registry_number_counter').values({ year, seq: 1 })
     .onConflict((oc) => oc.column('year').doUpdateSet({ seq: sql`registry_number_counter.seq + 1` })).returning('seq').executeTakeFirstOrThrow();
   return Number(r.seq);
+}
+
+/** Every application of an asset (its first registration and those after), oldest first — the asset's history. */
+export async function applicationsOfAsset(db: Executor, assetId: string): Promise<ApplicationRow[]> {
+  return (await db.selectFrom(A).selectAll().where('asset_id', '=', assetId).orderBy('created_at').orderBy('id').limit(1000).execute()).map(map);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowed, completenessProblems, decide, drawPanel, parseComposition, registrationNumber, TRANSITIONS } from './application.rules.js';
+import { allowed, completenessProblems, decide, drawPanel, effectOf, parseComposition, pathOf, registrationNumber, revisionNumber, subsequentProblems, transferredRights, TRANSITIONS } from './application.rules.js';
 
 const POOL = [
   { id: 'rvw_a', expertise: ['legal'] }, { id: 'rvw_b', expertise: ['legal', 'audit'] }, { id: 'rvw_c', expertise: ['industry'] },
@@ -52,6 +52,36 @@ describe('registration rules', () => {
     expect(allowed('draft', 'submit')).toBe(true);
     expect(allowed('publicity', 'vote')).toBe(false);
     expect(allowed('registered', 'register')).toBe(false);
-    expect(Object.keys(TRANSITIONS).sort()).toEqual(['draw', 'object', 'register', 'resolve', 'submit', 'update', 'vote', 'withdraw']);
+    expect(Object.keys(TRANSITIONS).sort()).toEqual(['decide', 'draw', 'object', 'register', 'resolve', 'submit', 'update', 'vote', 'withdraw']);
+    expect(allowed('submitted', 'decide')).toBe(true);
+    expect(allowed('in_review', 'decide')).toBe(false);
+    expect(revisionNumber('GDDA-2026-000042', 3)).toBe('GDDA-2026-000042-03');
+  });
+
+  it('routes later registrations, says what each does to the asset and checks their own content', () => {
+    expect(pathOf('first', [])).toBe('committee');
+    expect(pathOf('cancel', ['change', 'transfer', 'licence'])).toBe('registrar');
+    expect(pathOf('cancel', ['cancel'])).toBe('committee');
+    expect(effectOf('transfer')).toEqual({ record: true, certify: true, ends: 'current', status: null, dispute: false });
+    expect(effectOf('revoke')).toMatchObject({ certify: false, ends: 'all', status: 'revoked' });
+    expect(effectOf('objection')).toMatchObject({ certify: false, ends: 'none', dispute: true });
+    const right = (kind: 'holding' | 'processing' | 'operating', holderOrgId = 'A', termTo: string | null = '2028-12-31') => ({ kind, holderOrgId, basis: 'b', scope: 's', termFrom: '2026-01-01', termTo });
+    const current = { titleZh: 't', titleEn: 't', description: 'd', objectKind: 'dataset', resourceId: 'r', productId: null, scenario: { users: 'u', purpose: 'p' }, sources: [], rights: [right('holding'), right('processing'), right('operating')] };
+    const base = { ...current, grounds: null, counterpartyOrgId: null, licence: null };
+    const asset = { holderOrgId: 'A', current };
+    expect(subsequentProblems('change', base, asset)).toEqual(['no_change']);
+    expect(subsequentProblems('change', { ...base, description: 'new' }, asset)).toEqual([]);
+    expect(subsequentProblems('cancel', base, asset)).toEqual(['grounds_missing']);
+    expect(subsequentProblems('transfer', base, asset)).toEqual(['counterparty_missing']);
+    expect(subsequentProblems('transfer', { ...base, counterpartyOrgId: 'A' }, asset)).toEqual(['counterparty_is_holder']);
+    expect(subsequentProblems('transfer', { ...base, counterpartyOrgId: 'B' }, asset)).toEqual(['transfer_rights']);
+    expect(subsequentProblems('transfer', { ...base, counterpartyOrgId: 'B', rights: transferredRights(current.rights, 'A', 'B') }, asset)).toEqual([]);
+    const licence = { rights: ['processing' as const], scope: 'x', termFrom: '2026-06-01', termTo: '2027-06-01', exclusive: false };
+    expect(subsequentProblems('licence', { ...base, counterpartyOrgId: 'B', licence }, asset)).toEqual([]);
+    expect(subsequentProblems('licence', { ...base, counterpartyOrgId: 'B', licence: { ...licence, termTo: null } }, asset)).toEqual(['licence_term_exceeds:processing']);
+    expect(subsequentProblems('licence', { ...base, counterpartyOrgId: 'B', licence: { ...licence, termFrom: '2025-01-01' } }, asset)).toEqual(['licence_term_exceeds:processing']);
+    expect(subsequentProblems('licence', { ...base, counterpartyOrgId: 'B', licence: { ...licence, rights: ['holding' as const] } }, asset)).toEqual(['licence_rights']);
+    expect(subsequentProblems('licence', { ...base, counterpartyOrgId: 'B', licence: { ...licence, termTo: '2026-01-01' } }, asset)).toEqual(['licence_term']);
+    expect(subsequentProblems('licence', { ...base, counterpartyOrgId: 'B', licence: { ...licence, rights: ['processing' as const] } }, { ...asset, current: { ...current, rights: [right('processing', 'C')] } })).toEqual(['licence_right_not_held:processing']);
   });
 });

@@ -35,6 +35,8 @@ export const TRANSITIONS: Record<string, ApplicationStatus[]> = {
   object: ['publicity'],
   resolve: ['publicity'],
   register: ['publicity'],
+  // The registrar's own decision on a registration that needs no committee (注销/撤销/异议/更正 by default).
+  decide: ['submitted'],
 };
 export const allowed = (status: ApplicationStatus, action: string) => (TRANSITIONS[action] ?? []).includes(status);
 
@@ -135,4 +137,104 @@ export function decide(
 /** The registration number from the configured format: {yyyy} the year, {seq6} the year's sequence, 6 digits. */
 export function registrationNumber(format: string, year: number, seq: number): string {
   return format.replace('{yyyy}', String(year)).replace('{seq6}', String(seq).padStart(6, '0'));
+}
+
+// ---- registrations after the first (变更/转移/许可/注销/撤销/异议/更正) ----
+
+/**
+ * Who files each type. 深圳市数据产权登记管理暂行办法 (2023-07-01) lists 首次、许可、转移、变更、注销、异议;
+ * the Guangdong draft adds 撤销 (revocation by the registrar) and the rule of 登记 generally knows 更正
+ * (correction of the record's errors) — rules-cn.md §3. The holder files changes of its own asset; the
+ * registrar (the data bureau) revokes; anyone else may record an objection (异议登记) to it.
+ */
+export const FILERS: Record<ApplicationType, 'applicant' | 'holder' | 'registrar' | 'third_party'> = {
+  first: 'applicant', change: 'holder', transfer: 'holder', licence: 'holder', cancel: 'holder', correction: 'holder', revoke: 'registrar', objection: 'third_party',
+};
+
+/** Types whose application carries the asset's whole resulting record (it becomes the asset's current record when registered). */
+export const RECORD_TYPES: readonly ApplicationType[] = ['change', 'transfer', 'correction'];
+/** Types that need the asset free of a running dispute (异议登记 in force). */
+export const BLOCKED_BY_DISPUTE: readonly ApplicationType[] = ['change', 'transfer', 'licence', 'correction'];
+
+/**
+ * The committee path (合规会审 and 公示) or the registrar's own decision. Which types are reviewed is
+ * configuration (`registry.reviewedTypes` [M]: no Guangdong text fixes it; default: first, change,
+ * transfer, licence — the registrations that create or move rights). `first` is always reviewed.
+ */
+export const pathOf = (type: ApplicationType, reviewed: readonly string[]): 'committee' | 'registrar' => (type === 'first' || reviewed.includes(type) ? 'committee' : 'registrar');
+
+/**
+ * What registering an application does to its asset:
+ * - record: its record becomes the asset's current record (change, transfer, correction);
+ * - certify: a registration certificate is issued for it (first and the record types to the holder, licence to the licensee);
+ * - ends: whose certificates end — the current record's (superseded) or every live one of the asset (cancelled, revoked);
+ * - status: the asset's new state; dispute: an objection is recorded (异议登记) for `registry.objectionDays`.
+ */
+export function effectOf(type: ApplicationType): { record: boolean; certify: boolean; ends: 'none' | 'current' | 'all'; status: 'active' | 'cancelled' | 'revoked' | null; dispute: boolean } {
+  switch (type) {
+    case 'first': return { record: true, certify: true, ends: 'none', status: 'active', dispute: false };
+    case 'change': case 'transfer': case 'correction': return { record: true, certify: true, ends: 'current', status: null, dispute: false };
+    case 'licence': return { record: false, certify: true, ends: 'none', status: null, dispute: false };
+    case 'cancel': return { record: false, certify: false, ends: 'all', status: 'cancelled', dispute: false };
+    case 'revoke': return { record: false, certify: false, ends: 'all', status: 'revoked', dispute: false };
+    case 'objection': return { record: false, certify: false, ends: 'none', status: null, dispute: true };
+  }
+}
+
+export interface Licence {
+  /** The licensed rights: processing and/or operating (the holding right stays with the holder). */
+  rights: RightKind[];
+  scope: string;
+  termFrom: string;
+  termTo: string | null;
+  exclusive: boolean;
+}
+
+const recordOf = (r: { titleZh: string; titleEn: string; description: string; objectKind: string; resourceId: string | null; productId: string | null; scenario: Scenario | null; sources: SourceClaim[]; rights: Right[] }) =>
+  JSON.stringify([r.titleZh, r.titleEn, r.description, r.objectKind, r.resourceId, r.productId, r.scenario, r.sources, r.rights]);
+
+/**
+ * What is missing or wrong in a registration after the first, beyond the record's own completeness
+ * (stable reason codes): the grounds of a cancellation, revocation, objection or correction; the
+ * counterparty of a transfer or licence; the licence's rights, scope and term (within the licensor's
+ * right); a change or correction that changes nothing.
+ */
+export function subsequentProblems(
+  type: ApplicationType,
+  a: { grounds: string | null; counterpartyOrgId: string | null; licence: Licence | null; titleZh: string; titleEn: string; description: string; objectKind: string; resourceId: string | null; productId: string | null; scenario: Scenario | null; sources: SourceClaim[]; rights: Right[] },
+  asset: { holderOrgId: string; current: Parameters<typeof recordOf>[0] },
+): string[] {
+  const problems: string[] = [];
+  if (['cancel', 'revoke', 'objection', 'correction'].includes(type) && !a.grounds?.trim()) problems.push('grounds_missing');
+  if (type === 'transfer' || type === 'licence') {
+    if (!a.counterpartyOrgId) problems.push('counterparty_missing');
+    else if (a.counterpartyOrgId === asset.holderOrgId) problems.push('counterparty_is_holder');
+  }
+  if (type === 'licence') {
+    const l = a.licence;
+    if (!l) problems.push('licence_missing');
+    else {
+      if (l.rights.length === 0 || l.rights.includes('holding')) problems.push('licence_rights');
+      if (!l.scope.trim()) problems.push('licence_scope');
+      if (l.termTo !== null && l.termTo < l.termFrom) problems.push('licence_term');
+      for (const kind of l.rights) {
+        const own = asset.current.rights.find((r) => r.kind === kind && r.holderOrgId === asset.holderOrgId);
+        if (!own) problems.push(`licence_right_not_held:${kind}`);
+        else if (l.termFrom < own.termFrom || (own.termTo !== null && (l.termTo === null || l.termTo > own.termTo))) problems.push(`licence_term_exceeds:${kind}`);
+      }
+    }
+  }
+  if ((type === 'change' || type === 'correction') && recordOf(a) === recordOf(asset.current)) problems.push('no_change');
+  if (type === 'transfer' && a.counterpartyOrgId && !a.rights.some((r) => r.holderOrgId === a.counterpartyOrgId)) problems.push('transfer_rights');
+  return problems;
+}
+
+/** A transfer's record: every right the holder holds passes to the new holder. */
+export function transferredRights(rights: Right[], from: string, to: string): Right[] {
+  return rights.map((r) => (r.holderOrgId === from ? { ...r, holderOrgId: to } : r));
+}
+
+/** The number of a registration after the first: the asset's number and its revision, two digits (GDDA-2026-000001-01). */
+export function revisionNumber(assetNumber: string, revision: number): string {
+  return `${assetNumber}-${String(revision).padStart(2, '0')}`;
 }

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/clock.js';
 import { describeEachEngine } from '../../../test/db.js';
-import { useLiutong, type TestOrg } from '../../../test/harness.js';
+import { ADMIN_PASSWORD, USER_PASSWORD, useLiutong, type TestOrg } from '../../../test/harness.js';
 import { drawPanel, parseComposition } from './index.js';
 
 // Monday 2026-11-02, 10:00 in Shanghai.
@@ -86,8 +86,9 @@ describeEachEngine('asset registration (资产登记) with the compliance commit
     const core = await resource(applicant, '核心数据（登记测试）', { level: 'core', personalInfo: 'none' }, { type: 'none', legalBasis: '《数据安全法》第二十一条' });
     const coreApp = await draft({ resourceId: core, sources: [{ kind: 'own_collection', ref: core }] });
     expect((await call('POST', `/api/v1/registry/applications/${coreApp}/submit`, applicant.staffToken)).body.error.code).toBe('REGISTRY_CORE_DATA');
-    // Other types wait; other organisations can neither see nor submit it.
-    expect((await call('POST', '/api/v1/registry/applications', applicant.staffToken, { type: 'transfer', objectKind: 'dataset', title: { zh: 'x', en: 'x' }, description: '' })).body.error.code).toBe('REGISTRY_TYPE_UNSUPPORTED');
+    // A later type needs its asset; other organisations can neither see nor submit it.
+    expect((await call('POST', '/api/v1/registry/applications', applicant.staffToken, { type: 'transfer', counterpartyOrgId: other.id })).body.error).toMatchObject({ code: 'REGISTRY_APPLICATION_INVALID', details: { reason: 'asset_missing' } });
+    expect((await call('POST', '/api/v1/registry/applications', applicant.staffToken, { type: 'first', objectKind: 'dataset' })).body.error).toMatchObject({ code: 'REGISTRY_APPLICATION_INVALID', details: { reason: 'record_missing' } });
     expect((await call('GET', `/api/v1/registry/applications/${id}`, other.staffToken)).status).toBe(404);
     expect((await call('POST', `/api/v1/registry/applications/${id}/submit`, other.staffToken)).status).toBe(404);
   });
@@ -288,5 +289,160 @@ describeEachEngine('asset registration (资产登记) with the compliance commit
     const sheet = wb.getWorksheet('intangible')!;
     const purchased = sheet.getRows(3, 4)!.find((rw) => String(rw.getCell(1).value).startsWith('外购'))!;
     expect(purchased.getCell(3).value).toBe(1684000);
+  });
+
+  it('after the first: change, objection, licence, transfer and cancellation through their paths, with certificates following; revocation by the registrar', async () => {
+    let now = START.getTime();
+    let loggedIn = now;
+    // Sessions last 30 days here: log in again before they run out.
+    const advance = async (days: number) => {
+      now += days * DAY;
+      clock.set(new Date(now));
+      if (now - loggedIn > 20 * DAY) {
+        // Only the sessions this test uses (logins hash passwords: slow on purpose).
+        for (const o of [bureau, applicant, other, objector]) {
+          o.staffToken = await h().login(o.usernames.staff, USER_PASSWORD);
+          o.auditorToken = await h().login(o.usernames.auditor, USER_PASSWORD);
+        }
+        for (const o of Object.values(experts)) o.adminToken = await h().login(o.usernames.org_admin, USER_PASSWORD);
+        h().adminToken = await h().login('admin', ADMIN_PASSWORD);
+        loggedIn = now;
+      }
+    };
+    const app = (id: string, token = applicant.auditorToken) => call('GET', `/api/v1/registry/applications/${id}`, token);
+    const submit = (id: string, token = applicant.staffToken) => call('POST', `/api/v1/registry/applications/${id}/submit`, token);
+    // Through the committee: drawn, every member approves, publicity over, registered.
+    const committee = async (id: string) => {
+      const d = await call('POST', `/api/v1/registry/applications/${id}/draw`, bureau.staffToken);
+      expect(d.status, JSON.stringify(d.body)).toBe(200);
+      for (const p of d.body.committee.panel as Array<{ reviewerId: string }>) await call('POST', `/api/v1/registry/applications/${id}/votes`, tokenOf(p.reviewerId), { vote: 'approve', opinion: '同意' });
+      expect((await app(id, bureau.auditorToken)).body.status).toBe('publicity');
+      await advance(16);
+      const r = await call('POST', `/api/v1/registry/applications/${id}/register`, bureau.staffToken);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body;
+    };
+    const heldCert = async (token: string, sourceId: string) => {
+      await h().lt.flush();
+      let c: { id: string; jwt: string; status: string; holderOrgId: string; credential: { credentialSubject: Record<string, any> } } | undefined;
+      await expect.poll(async () => {
+        c = (await call('GET', `/api/v1/certificates?box=held&type=registration&sourceId=${sourceId}`, token)).body.items[0];
+        return c?.status;
+      }, { timeout: 10_000 }).toBe('active');
+      return c!;
+    };
+    const certStatus = async (certId: string, token: string) => {
+      await h().lt.flush();
+      return (await call('GET', `/api/v1/certificates/${certId}`, token)).body.status as string;
+    };
+    const later = (type: string, body: Record<string, unknown>, token = applicant.staffToken) => call('POST', '/api/v1/registry/applications', token, { type, ...body });
+
+    // Two registered assets.
+    const assetId = await draft();
+    const asset2 = await draft({ title: { zh: '企业用电指数', en: 'Business power index' } });
+    await submit(assetId);
+    await submit(asset2);
+    const first = await committee(assetId);
+    expect((await call('POST', `/api/v1/registry/applications/${asset2}/draw`, bureau.staffToken)).status).toBe(200);
+    for (const p of (await app(asset2, bureau.auditorToken)).body.committee.panel as Array<{ reviewerId: string }>) await call('POST', `/api/v1/registry/applications/${asset2}/votes`, tokenOf(p.reviewerId), { vote: 'approve', opinion: '同意' });
+    await advance(16);
+    expect((await call('POST', `/api/v1/registry/applications/${asset2}/register`, bureau.staffToken)).status).toBe(200);
+    expect(first.asset).toMatchObject({ status: 'active', holderOrgId: applicant.id, currentId: assetId, revision: 0 });
+    const cert0 = await heldCert(applicant.auditorToken, assetId);
+
+    // 变更 (change): only the holder; a change that changes nothing is refused; the edited record goes through the committee.
+    expect((await later('change', { assetId }, other.staffToken)).body.error.code).toBe('REGISTRY_NOT_HOLDER');
+    const change = (await later('change', { assetId })).body;
+    expect(change).toMatchObject({ type: 'change', assetId, basedOn: assetId, path: 'committee', status: 'draft', title: { zh: '中小企业信用评分数据集' } });
+    expect((await submit(change.id)).body.error.details.problems).toEqual(['no_change']);
+    const stale = (await later('change', { assetId, description: '另一项变更' })).body;
+    const scenario = { users: '商业银行、融资担保机构', purpose: '中小企业授信与担保审批中的风险评估' };
+    expect((await call('PATCH', `/api/v1/registry/applications/${change.id}`, applicant.staffToken, { scenario })).status).toBe(200);
+    expect((await submit(change.id)).body.status).toBe('submitted');
+    const changed = await committee(change.id);
+    expect(changed.registrationNumber).toBe(`${first.registrationNumber}-01`);
+    expect((await app(assetId)).body.asset).toMatchObject({ currentId: change.id, revision: 1, holderOrgId: applicant.id });
+    // The public register shows the current record; the old certificate is superseded by one for the change.
+    const entry = await h().call('GET', `/api/v1/public/registry/assets/${assetId}`);
+    expect(entry.body).toMatchObject({ registrationNumber: first.registrationNumber, scenario, assetStatus: 'active', revision: 1, holder: { orgId: applicant.id } });
+    expect(entry.body.history.map((x: { type: string }) => x.type)).toEqual(['first', 'change']);
+    const cert1 = await heldCert(applicant.auditorToken, change.id);
+    expect(cert1.credential.credentialSubject).toMatchObject({ registrationNumber: `${first.registrationNumber}-01`, registrationType: 'change', assetId, scenario });
+    expect(await certStatus(cert0.id, applicant.auditorToken)).toBe('revoked');
+    // A change started from the old record is stale now.
+    expect((await submit(stale.id)).body.error.code).toBe('REGISTRY_ASSET_STALE');
+
+    // 异议登记 (objection): anyone but the holder, decided by the registrar alone; the dispute blocks transfers for registry.objectionDays.
+    expect((await later('objection', { assetId, grounds: '权属争议' })).body.error.code).toBe('REGISTRY_NOT_HOLDER');
+    const objection = (await later('objection', { assetId }, objector.staffToken)).body;
+    expect(objection.path).toBe('registrar');
+    expect((await submit(objection.id, objector.staffToken)).body.error.details.problems).toEqual(['grounds_missing']);
+    await call('PATCH', `/api/v1/registry/applications/${objection.id}`, objector.staffToken, { grounds: '该数据集的部分字段来源于我方采购数据，已向法院起诉。' });
+    expect((await submit(objection.id, objector.staffToken)).body.status).toBe('submitted');
+    expect((await app(objection.id)).status).toBe(200); // the holder sees an objection to its asset
+    expect((await call('POST', `/api/v1/registry/applications/${objection.id}/draw`, bureau.staffToken)).body.error.code).toBe('REGISTRY_STATE_CONFLICT');
+    expect((await call('POST', `/api/v1/registry/applications/${objection.id}/decide`, applicant.staffToken, { outcome: 'approved', reason: '' })).status).toBe(403);
+    const recorded = await call('POST', `/api/v1/registry/applications/${objection.id}/decide`, bureau.staffToken, { outcome: 'approved', reason: '异议登记' });
+    expect(recorded.body).toMatchObject({ status: 'registered', registrationNumber: `${first.registrationNumber}-02` });
+    expect((await app(assetId)).body.asset.disputeUntil).not.toBeNull();
+    const blocked = await later('transfer', { assetId, counterpartyOrgId: objector.id });
+    expect(blocked.body.error.code).toBe('REGISTRY_ASSET_DISPUTED');
+    expect(await certStatus(cert1.id, applicant.auditorToken)).toBe('active'); // a dispute ends no certificate
+    await advance(16);
+    expect((await app(assetId)).body.asset.disputeUntil).toBeNull();
+
+    // 许可 (licence): the licensee's terms within the licensor's own right; a certificate to the licensee.
+    const licence = { rights: ['processing'], scope: '用于授信模型训练', termFrom: '2026-10-01', termTo: '2027-12-31', exclusive: false };
+    expect((await later('licence', { assetId, counterpartyOrgId: other.id, licence: { ...licence, rights: ['holding'] } })).status).toBe(400);
+    const lic = (await later('licence', { assetId, counterpartyOrgId: other.id, licence })).body;
+    expect((await submit(lic.id)).body.error.details.problems).toEqual(['licence_term_exceeds:processing']);
+    await call('PATCH', `/api/v1/registry/applications/${lic.id}`, applicant.staffToken, { licence: { ...licence, termFrom: '2026-12-01' } });
+    expect((await submit(lic.id)).body.status).toBe('submitted');
+    await committee(lic.id);
+    const licCert = await heldCert(other.auditorToken, lic.id);
+    expect(licCert.credential.credentialSubject.licence).toMatchObject({ licensee: { name: expect.any(String) }, rights: ['processing'], termTo: '2027-12-31' });
+    expect(await certStatus(cert1.id, applicant.auditorToken)).toBe('active');
+
+    // 转移 (transfer): the holder's rights pass to the new holder; the certificate follows; the old holder can file no more.
+    const transfer = (await later('transfer', { assetId, counterpartyOrgId: objector.id })).body;
+    expect(transfer.rights.map((r: { holderOrgId: string }) => r.holderOrgId)).toEqual([objector.id, objector.id, objector.id]);
+    expect(transfer.certificateHolderOrgId).toBe(objector.id);
+    await submit(transfer.id);
+    await committee(transfer.id);
+    expect((await app(assetId, objector.auditorToken)).body.asset).toMatchObject({ holderOrgId: objector.id, currentId: transfer.id, revision: 4 });
+    const cert3 = await heldCert(objector.auditorToken, transfer.id);
+    expect(await certStatus(cert1.id, applicant.auditorToken)).toBe('revoked');
+    expect(await certStatus(licCert.id, other.auditorToken)).toBe('active'); // the licence survives the transfer
+    expect((await later('change', { assetId, description: 'x' })).body.error.code).toBe('REGISTRY_NOT_HOLDER');
+    expect((await call('GET', '/api/v1/registry/applications?box=assets', objector.auditorToken)).body.items.map((x: { id: string }) => x.id)).toEqual([assetId]);
+    expect((await call('GET', '/api/v1/registry/applications?box=assets', applicant.auditorToken)).body.items.map((x: { id: string }) => x.id)).not.toContain(assetId);
+
+    // 注销 (cancellation) by the new holder, decided by the registrar: rejected once, then approved — every certificate of the asset ends.
+    const cancel1 = (await later('cancel', { assetId, grounds: '业务调整' }, objector.staffToken)).body;
+    await submit(cancel1.id, objector.staffToken);
+    expect((await call('POST', `/api/v1/registry/applications/${cancel1.id}/decide`, bureau.staffToken, { outcome: 'rejected', reason: '尚有有效许可未终止' })).body).toMatchObject({ status: 'rejected', reason: '尚有有效许可未终止' });
+    const cancel2 = (await later('cancel', { assetId, grounds: '业务调整，许可方已同意终止' }, objector.staffToken)).body;
+    await submit(cancel2.id, objector.staffToken);
+    expect((await call('POST', `/api/v1/registry/applications/${cancel2.id}/decide`, bureau.staffToken, { outcome: 'approved', reason: '' })).body.status).toBe('registered');
+    expect((await app(assetId, objector.auditorToken)).body.asset.status).toBe('cancelled');
+    expect(await certStatus(cert3.id, objector.auditorToken)).toBe('revoked');
+    expect(await certStatus(licCert.id, other.auditorToken)).toBe('revoked');
+    expect((await later('revoke', { assetId, grounds: 'x' }, bureau.staffToken)).body.error).toMatchObject({ code: 'REGISTRY_ASSET_NOT_ACTIVE', details: { status: 'cancelled' } });
+    expect((await h().call('GET', `/api/v1/public/registry/assets/${assetId}`)).body).toMatchObject({ assetStatus: 'cancelled' });
+
+    // 撤销 (revocation): only the registrar, decided by it; the asset's certificate ends.
+    const cert2 = await heldCert(applicant.auditorToken, asset2);
+    expect((await later('revoke', { assetId: asset2, grounds: '提供虚假材料' })).body.error.code).toBe('REGISTRY_NOT_HOLDER');
+    const revoke = (await later('revoke', { assetId: asset2, grounds: '经核查，申请人提供虚假来源材料' }, bureau.staffToken)).body;
+    expect((await app(revoke.id)).status).toBe(200); // the holder sees it
+    await submit(revoke.id, bureau.staffToken);
+    expect((await call('POST', `/api/v1/registry/applications/${revoke.id}/decide`, bureau.staffToken, { outcome: 'approved', reason: '撤销登记' })).body.status).toBe('registered');
+    expect((await app(asset2)).body.asset.status).toBe('revoked');
+    expect(await certStatus(cert2.id, applicant.auditorToken)).toBe('revoked');
+
+    // Every step is on the ledger under its application.
+    await h().lt.flush();
+    const types = (await call('GET', `/api/v1/ledger/entries?subjectId=${cancel2.id}&order=asc&pageSize=50`, h().adminToken)).body.items.map((e: { entry: { type: string } }) => e.entry.type);
+    expect(types).toEqual(['registry.application.created', 'registry.application.submitted', 'registry.application.registered']);
   });
 });

@@ -125,4 +125,30 @@ export const registryMigrations: Migration[] = [
       `create index registry_accounting_org on registry_accounting_asset (org_id, recognized_on)`,
     ],
   },
+  {
+    // Registrations after the first (变更/转移/许可/注销/撤销/异议/更正) on a registered asset. Every
+    // application names its asset (a first registration: its own id); a change-type one holds the
+    // asset's whole resulting record and the record it was based on (a stale base is refused). The
+    // asset (the first registration's row) keeps its state, current holder, current record, revision
+    // count and any running dispute (异议登记).
+    name: '20261210T1130_registry_subsequent',
+    statements: [
+      `alter table registry_application add column asset_id text`,
+      `update registry_application set asset_id = id`,
+      `alter table registry_application alter column asset_id set not null`,
+      `alter table registry_application add column based_on text`,
+      `alter table registry_application add column counterparty_org_id text`,
+      `alter table registry_application add column licence jsonb`,
+      `alter table registry_application add column grounds text`,
+      `alter table registry_application add column asset_status text`,
+      `alter table registry_application add column holder_org_id text`,
+      `alter table registry_application add column current_id text`,
+      `alter table registry_application add column revision integer not null default 0`,
+      `alter table registry_application add column dispute_until timestamptz`,
+      `update registry_application set asset_status = 'active', holder_org_id = applicant_org_id, current_id = id where status = 'registered' and type = 'first'`,
+      `alter table registry_application add constraint registry_application_asset_status_check check (asset_status is null or asset_status in ('active', 'cancelled', 'revoked'))`,
+      `create index registry_application_asset on registry_application (asset_id, created_at, id)`,
+      `create index registry_application_holder on registry_application (holder_org_id, registered_at desc, id) where holder_org_id is not null`,
+    ],
+  },
 ];

@@ -76,6 +76,11 @@ export async function registryRoutes(app: App, svc: RegistryService): Promise<vo
     schema: { tags, summary: 'The data bureau handles an objection: upheld rejects the application, dismissed lets publicity run on', params: S.ObjectionParams, body: S.ResolveBody, response: { 200: S.Application, ...errors(400, 401, 403, 404, 409) } },
   }, async (req) => svc.applications.resolve(req.params.applicationId, req.params.objectionId, req.body, req.principal!, req.id));
 
+  app.post(`${one}/decide`, {
+    config: { access: BUREAU, event: 'registry.application.registered' },
+    schema: { tags, summary: 'The data bureau decides a registration that needs no committee (registry.reviewedTypes; by default cancel, revoke, objection, correction): approved registers it with its effect on the asset', params: S.ApplicationParams, body: S.DecideBody, response: { 200: S.Application, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req) => svc.applications.decideAsRegistrar(req.params.applicationId, req.body, req.principal!, req.id));
+
   app.post(`${one}/register`, {
     config: { access: BUREAU, event: 'registry.application.registered' },
     schema: { tags, summary: 'Register after publicity with no open objection: a unique registration number (config registry.numberFormat)', params: S.ApplicationParams, response: { 200: S.Application, ...errors(400, 401, 403, 404, 409) } },

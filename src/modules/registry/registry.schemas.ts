@@ -10,7 +10,7 @@ const I18nOut = Type.Object({ zh: Type.String(), en: Type.String() });
 const Day = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
 const OrgId = Type.String({ pattern: '^org_[0-9a-z]{20}$' });
 
-export const ApplicationTypeSchema = lit(APPLICATION_TYPES, 'first 首次 | change 变更 | transfer 转移 | licence 许可 | cancel 注销 | revoke 撤销 | objection 异议 | correction 更正 (only first is accepted yet)');
+export const ApplicationTypeSchema = lit(APPLICATION_TYPES, 'first 首次 | change 变更 | transfer 转移 | licence 许可 | cancel 注销 | revoke 撤销 | objection 异议 | correction 更正 — every type after the first names the asset (assetId)');
 export const ObjectKindSchema = lit(OBJECT_KINDS, 'dataset 数据集 | api 服务接口 | indicator 指标 | report 报告 | model 模型算法 | application 应用');
 export const StatusSchema = lit(STATUSES, 'draft → submitted → drawing → in_review → publicity → registered; rejected; withdrawn');
 export const ExpertiseSchema = lit(EXPERTISE, 'legal 法律 | industry 行业 | valuation 评估 | accounting 会计 | audit 审计 | technical 技术 | security 安全');
@@ -29,6 +29,18 @@ const Right = Type.Object(
   { kind: lit(RIGHTS, 'holding 数据资源持有权 | processing 数据加工使用权 | operating 数据产品经营权'), holderOrgId: OrgId, basis: Text(1000), scope: Text(1000), termFrom: Day('from'), termTo: Nullable(Day('until; null: no end')) },
   Strict,
 );
+const Licence = Type.Object(
+  {
+    rights: Type.Array(lit(['processing', 'operating'] as const), { minItems: 1, maxItems: 2, uniqueItems: true, description: 'the licensed rights (the holding right is not licensed)' }),
+    scope: Text(1000), termFrom: Day('from'), termTo: Nullable(Day('until; null: as long as the licensor holds the right')), exclusive: Type.Boolean(),
+  },
+  { ...Strict, description: 'a licence registration (许可登记): the licensed rights, scope, term (within the licensor\'s own right) and exclusivity' },
+);
+const LaterFields = {
+  counterpartyOrgId: Type.Optional(Nullable(OrgId)),
+  licence: Type.Optional(Nullable(Licence)),
+  grounds: Type.Optional(Nullable(Type.String({ maxLength: 2000, description: 'why: a cancellation, revocation, objection or correction' }))),
+};
 const DraftFields = {
   objectKind: ObjectKindSchema,
   title: I18n(200),
@@ -39,13 +51,25 @@ const DraftFields = {
   sources: Type.Optional(Type.Array(Source, { maxItems: 50 })),
   rights: Type.Optional(Type.Array(Right, { maxItems: 20 })),
 };
-export const CreateBody = Type.Object({ type: ApplicationTypeSchema, ...DraftFields }, Strict);
-export const UpdateBody = Type.Partial(Type.Object(DraftFields, Strict), Strict);
+export const CreateBody = Type.Object(
+  {
+    type: ApplicationTypeSchema,
+    assetId: Type.Optional(Nullable(Type.String({ pattern: '^rga_[0-9a-z]{20}$', description: 'types after the first: the asset (the id of its first registration)' }))),
+    ...DraftFields,
+    objectKind: Type.Optional(ObjectKindSchema), title: Type.Optional(I18n(200)), description: Type.Optional(Type.String({ maxLength: 4000 })),
+    ...LaterFields,
+  },
+  { ...Strict, description: 'first: the whole record (objectKind, title, description required); later types start from the asset\'s current record — change and correction may edit it; transfer names the new holder (counterpartyOrgId); licence the licensee and the licence; cancel, revoke, objection and correction their grounds' },
+);
+export const UpdateBody = Type.Partial(Type.Object({ ...DraftFields, ...LaterFields }, Strict), Strict);
+export const DecideBody = Type.Object({ outcome: lit(['approved', 'rejected'] as const), reason: Type.String({ maxLength: 2000 }) }, Strict);
 export const ApplicationParams = Type.Object({ applicationId: Type.String({ pattern: '^rga_[0-9a-z]{20}$' }) }, Strict);
 export const ObjectionParams = Type.Object({ applicationId: Type.String({ pattern: '^rga_[0-9a-z]{20}$' }), objectionId: Type.String({ pattern: '^rgo_[0-9a-z]{20}$' }) }, Strict);
 export const ReviewerParams = Type.Object({ reviewerId: Type.String({ pattern: '^rvw_[0-9a-z]{20}$' }) }, Strict);
 export const ListQuery = Type.Object(
-  { box: Type.Optional(lit(['mine', 'review', 'all'] as const, "mine (the caller's organisation's) | review (those on the caller's panel) | all (data bureau, regulator)")), status: Type.Optional(StatusSchema), q: Type.Optional(Type.String({ maxLength: 100 })), ...PageQuery },
+  {
+    box: Type.Optional(lit(['mine', 'assets', 'review', 'all'] as const, "mine (the caller's organisation's applications) | assets (the registered assets it holds now) | review (those on the caller's panel) | all (data bureau, regulator)")),
+    status: Type.Optional(StatusSchema), type: Type.Optional(ApplicationTypeSchema), q: Type.Optional(Type.String({ maxLength: 100 })), ...PageQuery },
   Strict,
 );
 export const PublicQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), status: Type.Optional(lit(['registered', 'publicity'] as const)), ...PageQuery }, Strict);
@@ -66,6 +90,12 @@ export const Application = Type.Object({
   createdAt: Type.String(), submittedAt: Nullable(Type.String()), decidedAt: Nullable(Type.String()), registeredAt: Nullable(Type.String()), updatedAt: Type.String(),
   votes: Type.Optional(Type.Array(Type.Object({ reviewerId: Type.String(), vote: Type.String(), opinion: Type.String(), votedAt: Type.String() }))),
   objections: Type.Optional(Type.Array(Objection)),
+  assetId: Type.String({ description: 'the asset: a first registration\'s own id, or the first registration a later one is about' }),
+  basedOn: Nullable(Type.String({ description: 'the asset record (application id) a later registration started from' })),
+  counterpartyOrgId: Nullable(Type.String()), licence: Nullable(Type.Unknown()), grounds: Nullable(Type.String()),
+  path: lit(['committee', 'registrar'] as const, 'committee: 合规会审 and publicity; registrar: decided by the data bureau (registry.reviewedTypes)'),
+  certificateHolderOrgId: Nullable(Type.String()),
+  asset: Nullable(Type.Object({ status: Type.String(), holderOrgId: Nullable(Type.String()), currentId: Nullable(Type.String()), revision: Type.Integer(), disputeUntil: Nullable(Type.String()) }, { description: 'a registered first registration: the asset\'s state, holder, current record, revisions and running dispute' })),
   viewer: Type.Optional(Type.Object({ reviewerId: Nullable(Type.String()), voted: Type.Boolean() }, { description: 'the caller as a panel member: its reviewer id (null when not on the panel) and whether it voted' })),
 });
 export const PublicEntry = Type.Object({
@@ -73,6 +103,8 @@ export const PublicEntry = Type.Object({
   applicant: Type.Object({ orgId: Type.String(), name: I18nOut }), scenario: Nullable(Type.Object({ users: Type.String(), purpose: Type.String() })),
   rights: Type.Array(Type.Object({ kind: Type.String(), holder: Type.Object({ orgId: Type.String(), name: I18nOut }), termFrom: Type.String(), termTo: Nullable(Type.String()) })),
   grading: Nullable(Type.Object({ level: Type.String() })), publicityUntil: Nullable(Type.String()), registeredAt: Nullable(Type.String()),
+  assetId: Type.String(), holder: Nullable(Type.Object({ orgId: Type.String(), name: I18nOut })), assetStatus: Nullable(Type.String()), disputed: Type.Boolean(), revision: Type.Integer(),
+  history: Type.Optional(Type.Array(Type.Object({ id: Type.String(), type: Type.String(), status: Type.String(), registrationNumber: Nullable(Type.String()), counterpartyOrgId: Nullable(Type.String()), registeredAt: Nullable(Type.String()), publicityUntil: Nullable(Type.String()) }))),
 });
 export const Reviewer = Type.Object({ id: Type.String(), userId: Type.String(), orgId: Type.String(), name: Type.String(), expertise: Type.Array(Type.String()), status: Type.String(), createdAt: Type.String() });
 export const Reviewers = Type.Object({ items: Type.Array(Reviewer) });

@@ -71,6 +71,14 @@ export const ConfigSchema = Type.Object(
         numberFormat: Type.String({ pattern: '^[A-Z0-9-]*\\{yyyy\\}[A-Z0-9-]*\\{seq6\\}[A-Z0-9-]*$', default: 'GDDA-{yyyy}-{seq6}' }),
         // A shareholding from this percent makes organisations related (recusal).
         relatedSharePercent: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
+        // Registrations after the first that go through the committee and publicity [M] (the others are
+        // decided by the registrar alone); `first` always is.
+        reviewedTypes: Type.Array(Type.Union([Type.Literal('change'), Type.Literal('transfer'), Type.Literal('licence'), Type.Literal('cancel'), Type.Literal('objection'), Type.Literal('correction')]), {
+          default: ['change', 'transfer', 'licence'],
+        }),
+        // How long an objection registration (异议登记) blocks changes of the asset, in days [M]: by analogy
+        // with 民法典 第220条 (an objection lapses when no suit is brought within 15 days).
+        objectionDays: Type.Integer({ minimum: 1, maximum: 365, default: 15 }),
       },
       { default: {}, additionalProperties: false },
     ),
@@ -220,6 +228,8 @@ export const ENVIRONMENT: ReadonlyArray<{ env: string; key: string; kind: 'strin
   { env: 'LIUTONG_REGISTRY_SECURITY_VETO', key: 'registry.securityVeto', kind: 'bool', doc: "a security reviewer's rejection vetoes the application (default true)" },
   { env: 'LIUTONG_REGISTRY_PUBLICITY_WORKING_DAYS', key: 'registry.publicityWorkingDays', kind: 'int', doc: 'publicity (公示) period in working days (default 10)' },
   { env: 'LIUTONG_REGISTRY_NUMBER_FORMAT', key: 'registry.numberFormat', kind: 'string', doc: 'registration number format with {yyyy} and {seq6} (default GDDA-{yyyy}-{seq6})' },
+  { env: 'LIUTONG_REGISTRY_REVIEWED_TYPES', key: 'registry.reviewedTypes', kind: 'list', doc: 'registrations after the first that go through the committee and publicity, comma-separated (default change,transfer,licence; the rest the registrar decides)' },
+  { env: 'LIUTONG_REGISTRY_OBJECTION_DAYS', key: 'registry.objectionDays', kind: 'int', doc: 'days an objection registration (异议登记) blocks changes of the asset (default 15)' },
   { env: 'LIUTONG_REGISTRY_RELATED_SHARE_PERCENT', key: 'registry.relatedSharePercent', kind: 'int', doc: 'shareholding percent from which organisations are related for recusal (default 5)' },
   { env: 'LIUTONG_CERTIFICATES_STATUS_LIST_TTL_SECONDS', key: 'certificates.statusListTtlSeconds', kind: 'int', doc: 'seconds verifiers may cache a status list credential (default 60)' },
   { env: 'LIUTONG_CERTIFICATES_SWEEP_MS', key: 'certificates.sweepMs', kind: 'int', doc: 'interval of the sweep that expires certificates and revokes those whose basis ended (default 60000)' },
