@@ -90,6 +90,8 @@ export const PERMISSIONS = [
   'registry.apply',
   'registry.review',
   'registry.oversee',
+  'registry.accounting',
+  'registry.recognise',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type Access = Record<Permission, boolean>;
@@ -229,6 +231,13 @@ export function computeAccess(user: CurrentUser | null): Access {
     'registry.apply': writer && !individual,
     'registry.review': !individual,
     'registry.oversee': has('data_bureau') || has('regulator'),
+    // Data assets on the books (数据资产入表, 财会〔2023〕11号, registry.routes.ts): GET
+    // /registry/accounting/assets and /disclosure: every signed-in user, its own organisation's books —
+    // offered to enterprises (an enterprise or public enterprise, or an organisation with the
+    // enterprise role; not public bodies or individuals). POST /registry/accounting/assets: their
+    // org_admin, staff or finance.
+    'registry.accounting': !individual && (LEGAL_HOLDER_ORG_TYPES.includes(user.organisation?.type ?? '') || has('enterprise')),
+    'registry.recognise': !individual && (LEGAL_HOLDER_ORG_TYPES.includes(user.organisation?.type ?? '') || has('enterprise')) && (writer || member === 'finance'),
   };
 }
 

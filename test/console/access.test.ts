@@ -221,6 +221,25 @@ describe('console access', () => {
     expect(on(null, approved)).toEqual([]);
   });
 
+  it('offers data assets on the books (数据资产入表) to enterprises, and recognising to their org_admin, staff or finance (registry.routes.ts)', () => {
+    const on = (type: string | null, member: string | null, roles: string[] = ['enterprise']) => {
+      const a = computeAccess({ ...user(roles, member), ...(type ? { organisation: { type } } : {}) });
+      return (['registry.accounting', 'registry.recognise'] as const).filter((p) => a[p]);
+    };
+    for (const member of ['org_admin', 'staff', 'finance']) expect(on('enterprise', member), member).toEqual(['registry.accounting', 'registry.recognise']);
+    expect(on('enterprise', 'auditor')).toEqual(['registry.accounting']);
+    expect(on('public_enterprise', 'finance', ['source_unit'])).toEqual(['registry.accounting', 'registry.recognise']);
+    // A valuer is an enterprise too; public bodies and individuals keep no enterprise books.
+    expect(on('enterprise', 'staff', ['service_provider'])).toEqual(['registry.accounting', 'registry.recognise']);
+    expect(on('government', 'org_admin', ['data_bureau'])).toEqual([]);
+    expect(on('public_institution', 'finance', ['source_unit'])).toEqual([]);
+    expect(on('individual', 'org_admin', ['individual'])).toEqual([]);
+    expect(on(null, 'finance', ['enterprise'])).toEqual(['registry.accounting', 'registry.recognise']);
+    expect(on(null, 'org_admin', ['regulator'])).toEqual([]);
+    const route = ROUTES.find((r) => r.path === '/console/registry/accounting')!;
+    expect(route).toMatchObject({ access: 'registry.accounting', area: 'console', menu: true });
+  });
+
   it('route table: every entry names a known permission, and console pages need a signed-in user', () => {
     const paths = new Set<string>();
     for (const r of ROUTES) {

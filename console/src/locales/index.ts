@@ -25,6 +25,7 @@ import zhSignup from './zh-CN/signup';
 import zhLicences from './zh-CN/licences';
 import zhCertificates from './zh-CN/certificates';
 import zhRegistry from './zh-CN/registry';
+import zhValuation from './zh-CN/valuation';
 import enCommon from './en-US/common';
 import enAuth from './en-US/auth';
 import enPortal from './en-US/portal';
@@ -47,14 +48,15 @@ import enSignup from './en-US/signup';
 import enLicences from './en-US/licences';
 import enCertificates from './en-US/certificates';
 import enRegistry from './en-US/registry';
+import enValuation from './en-US/valuation';
 
 export type Locale = 'zh-CN' | 'en-US';
 
-const zh = { ...zhCommon, ...zhAuth, ...zhPortal, ...zhWorkbench, ...zhOrgs, ...zhAccount, ...zhLedger, ...zhErrors, ...zhCatalog, ...zhCdo, ...zhSearch, ...zhLists, ...zhSharing, ...zhOpendata, ...zhQuality, ...zhGateway, ...zhAuthorization, ...zhSpace, ...zhSignup, ...zhLicences, ...zhCertificates, ...zhRegistry };
+const zh = { ...zhCommon, ...zhAuth, ...zhPortal, ...zhWorkbench, ...zhOrgs, ...zhAccount, ...zhLedger, ...zhErrors, ...zhCatalog, ...zhCdo, ...zhSearch, ...zhLists, ...zhSharing, ...zhOpendata, ...zhQuality, ...zhGateway, ...zhAuthorization, ...zhSpace, ...zhSignup, ...zhLicences, ...zhCertificates, ...zhRegistry, ...zhValuation };
 export type MessageKey = keyof typeof zh;
 export type Messages = Record<MessageKey, string>;
 
-const en: Messages = { ...enCommon, ...enAuth, ...enPortal, ...enWorkbench, ...enOrgs, ...enAccount, ...enLedger, ...enErrors, ...enCatalog, ...enCdo, ...enSearch, ...enLists, ...enSharing, ...enOpendata, ...enQuality, ...enGateway, ...enAuthorization, ...enSpace, ...enSignup, ...enLicences, ...enCertificates, ...enRegistry };
+const en: Messages = { ...enCommon, ...enAuth, ...enPortal, ...enWorkbench, ...enOrgs, ...enAccount, ...enLedger, ...enErrors, ...enCatalog, ...enCdo, ...enSearch, ...enLists, ...enSharing, ...enOpendata, ...enQuality, ...enGateway, ...enAuthorization, ...enSpace, ...enSignup, ...enLicences, ...enCertificates, ...enRegistry, ...enValuation };
 
 export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, 'en-US': en };
 
@@ -82,4 +84,5 @@ export const AREAS: Record<string, [Record<string, string>, Record<string, strin
   licences: [zhLicences, enLicences],
   certificates: [zhCertificates, enCertificates],
   registry: [zhRegistry, enRegistry],
+  valuation: [zhValuation, enValuation],
 };

@@ -29,6 +29,7 @@ import {
   ExpertiseTags, known, msg, objectKindLabel, ProblemList, recusalLabel, RegistryStatusTag, rightLabel, sourceKindLabel, termText, text, useReviewers,
   type Application, type PublicEntry, type Reviewer,
 } from './registry.view';
+import { ValuationPanel } from './valuation.panel';
 
 type Step = 'submit' | 'withdraw' | 'draw' | 'register';
 type Dialog = { kind: 'vote' } | { kind: 'object' } | { kind: 'resolve'; objectionId: string } | null;
@@ -247,6 +248,7 @@ function ApplicationView({ a, reload, reloading }: { a: Application; reload(): v
             )}
           </Card>
         )}
+        <ValuationPanel application={a} />
         <Typography.Text type="secondary">{t('common.timeZoneNote')}</Typography.Text>
       </Space>
       {dialog?.kind === 'vote' && (
