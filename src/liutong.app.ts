@@ -30,6 +30,7 @@ import { cdoModule, type CdoService } from './modules/cdo/index.js';
 import { authorizationModule, type AuthorizationService } from './modules/authorization/index.js';
 import { registryModule, type RegistryService } from './modules/registry/index.js';
 import { certificatesModule, type CertificatesService } from './modules/certificates/index.js';
+import { exchangeModule, type ExchangeService } from './modules/exchange/index.js';
 
 export const MODULE_MIGRATIONS: ModuleMigrations[] = [
   { module: 'platform', migrations: outboxMigrations },
@@ -43,6 +44,7 @@ export const MODULE_MIGRATIONS: ModuleMigrations[] = [
   { module: authorizationModule.name, migrations: authorizationModule.migrations },
   { module: registryModule.name, migrations: registryModule.migrations },
   { module: certificatesModule.name, migrations: certificatesModule.migrations },
+  { module: exchangeModule.name, migrations: exchangeModule.migrations },
 ];
 
 export interface Liutong {
@@ -60,6 +62,7 @@ export interface Liutong {
   authorization: AuthorizationService;
   registry: RegistryService;
   certificates: CertificatesService;
+  exchange: ExchangeService;
   /** Integrates every committed event into the ledger now. */
   flush(): Promise<void>;
   listen(): Promise<string>;
@@ -123,6 +126,7 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
   const authorization = authorizationModule.create(kernel, { organisations: identity.organisations, seals: identity.seals, keys: identity.keys, catalog, gateway });
   const registry = registryModule.create(kernel, { organisations: identity.organisations, relationships: identity.relationships, seals: identity.seals, catalog, authorization });
   const certificates = certificatesModule.create(kernel, { organisations: identity.organisations, keys: identity.keys, consents: authorization.consents, ledger: ledger.service, registrations: registry.applications });
+  const exchange = exchangeModule.create(kernel);
 
   const { app, routes } = await createHttpServer({
     logger,
@@ -197,6 +201,7 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
     authorization,
     registry,
     certificates,
+    exchange,
     flush: () => relay.flush(),
     async listen() {
       const address = await app.listen({ port: config.port, host: config.host });

@@ -33,6 +33,7 @@ describe('liutong CLI on an embedded store', () => {
     await lt.identity.organisations.bootstrapAdmin('Admin-Passw0rd!');
     const org = await lt.identity.organisations.create({ name: { zh: '命令行测试', en: 'CLI test' }, uscc: '91440300708461136T', roles: ['enterprise'] }, null);
     await lt.identity.seals.sign(org.id, { hello: '世界' }, null);
+    await lt.exchange.books.deposit(org.id, 12_345n, 'cli-dep-1', '入金', null);
     await lt.flush();
     const receipt = await lt.ledger.receipt(2);
     receiptFile = path.join(dir, 'receipt.json');
@@ -84,6 +85,24 @@ describe('liutong CLI on an embedded store', () => {
     const tampered = await run(['ledger', 'verify', '--data-dir', target]);
     expect(tampered.code).toBe(1);
     expect(tampered.out).toMatch(/first bad index 1\b/);
+  });
+
+  it("reconciles the exchange's books, and names a tampered balance", async () => {
+    const ok = await run(['books', 'reconcile', '--data-dir', dir]);
+    expect(ok.out).toBe('OK: the books balance — 1 journals, 2 postings, 2 accounts.');
+    expect(ok.code).toBe(0);
+    const target = tmp('books');
+    const file = path.join(tmp('books-backup'), 'liutong.tgz');
+    expect((await run(['backup', file, '--data-dir', dir])).code).toBe(0);
+    expect((await run(['restore', file, '--data-dir', target])).code).toBe(0);
+    const db = await openDatabase({ dataDir: target });
+    await sql`update exchange_account set balance_fen = balance_fen + 100 where kind = 'bank'`.execute(db.db);
+    await db.close();
+    const bad = await run(['books', 'reconcile', '--data-dir', target]);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/^FAILED: 2 problem\(s\)/);
+    expect(bad.out).toMatch(/account acc_[0-9a-z]{20}: balance 12445 but lines sum to 12345/);
+    await expect(run(['books', 'check'])).rejects.toThrow(UsageError);
   });
 
   it('refuses to open a data directory another live process holds', () => {

@@ -1,6 +1,6 @@
 /**
  * `liutong` — the one command line of the platform. Subcommands:
- *   start, migrate, admin create, ledger verify, receipt verify, cert verify, witness [keygen], backup, restore, version
+ *   start, migrate, admin create, ledger verify, receipt verify, cert verify, books reconcile, witness [keygen], backup, restore, version
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import {
   witnessVerifierKey, type TrustedCheckpoint,
 } from '../modules/ledger/index.js';
 import { isBundle, verifyBundle } from '../modules/certificates/index.js';
+import { reconcileBooks } from '../modules/exchange/index.js';
 import { resolveLogKey } from './log-key.resolver.js';
 import { DEMO_PASSWORD_DEFAULT, seedDemo } from './demo.seed.js';
 
@@ -42,6 +43,9 @@ usage: liutong <command> [options]
                               verify a certificate offline from its bundle (GET /api/v1/certificates/{id}/bundle):
                               format, issuer DID, signature, validity, status lists, ledger evidence;
                               --issuer: the only DIDs trusted to issue; --at: check as of that time
+  books reconcile [--data-dir D | --database-url U]
+                              prove the exchange's books: every journal balances, every balance equals
+                              its lines, no forbidden negative balance; exit 1 naming each problem
   witness --url URL --key FILE --state FILE [--api-key K] [--log-key VKEY]
                               one witness round: check consistency, cosign, post (API key also from
                               LIUTONG_WITNESS_API_KEY)
@@ -175,6 +179,19 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       }
       out(`FAILED: first bad index ${result.firstBadIndex} (log of ${result.size} entries)`);
       for (const p of result.problems) out(`  - ${p}`);
+      return 1;
+    }
+    case 'books': {
+      const [sub, ...args] = rest;
+      if (sub !== 'reconcile') throw new UsageError('usage: liutong books reconcile [--data-dir D | --database-url U]');
+      const { values } = parse(args, {});
+      const report = await withDatabase(configFrom(values), (db) => reconcileBooks(db.db));
+      if (report.ok) {
+        out(`OK: the books balance — ${report.journals} journals, ${report.postings} postings, ${report.accounts} accounts.`);
+        return 0;
+      }
+      out(`FAILED: ${report.problems.length} problem(s) in ${report.journals} journals, ${report.postings} postings, ${report.accounts} accounts`);
+      for (const p of report.problems) out(`  - ${p}`);
       return 1;
     }
     case 'receipt': {

@@ -1,0 +1,84 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/database/database.js';
+import type { NormalSide } from './book.rules.js';
+
+export interface AccountRow {
+  id: string;
+  orgId: string | null;
+  kind: string;
+  ref: string | null;
+  normalSide: NormalSide;
+  allowNegative: boolean;
+  balanceFen: bigint;
+  createdAt: Date;
+}
+
+const AC = 'exchange_account';
+const mapAccount = (r: any): AccountRow => ({
+  id: r.id, orgId: r.org_id ?? null, kind: r.kind, ref: r.ref ?? null, normalSide: r.normal_side, allowNegative: !!r.allow_negative, balanceFen: BigInt(r.balance_fen), createdAt: new Date(r.created_at),
+});
+
+/** The account of (org, kind, ref), or undefined. */
+export async function findAccount(db: Executor, orgId: string | null, kind: string, ref: string | null): Promise<AccountRow | undefined> {
+  const r = await db.selectFrom(AC).selectAll()
+    .where(sql<boolean>`coalesce(org_id, '') = ${orgId ?? ''}`).where('kind', '=', kind).where(sql<boolean>`coalesce(ref, '') = ${ref ?? ''}`).executeTakeFirst();
+  return r ? mapAccount(r) : undefined;
+}
+
+/** Opens an account unless it exists (concurrent openers: one wins, none fails). */
+export async function insertAccount(db: Executor, a: AccountRow): Promise<void> {
+  await sql`insert into exchange_account (id, org_id, kind, ref, normal_side, allow_negative, balance_fen, created_at)
+    values (${a.id}, ${a.orgId}, ${a.kind}, ${a.ref}, ${a.normalSide}, ${a.allowNegative}, 0, ${a.createdAt})
+    on conflict ((coalesce(org_id, '')), kind, (coalesce(ref, ''))) do nothing`.execute(db);
+}
+
+/** The accounts locked for update, in id order (so concurrent journals never deadlock). */
+export async function lockAccounts(db: Executor, ids: string[]): Promise<AccountRow[]> {
+  const rows = await db.selectFrom(AC).selectAll().where('id', 'in', [...ids].sort()).orderBy('id').forUpdate().execute();
+  return rows.map(mapAccount);
+}
+
+export async function setBalances(db: Executor, balances: Array<{ id: string; balanceFen: bigint }>): Promise<void> {
+  for (const b of balances) await db.updateTable(AC).set({ balance_fen: b.balanceFen.toString() }).where('id', '=', b.id).execute();
+}
+
+/** Inserts a journal; false when its reference was posted before (the journal is not posted again). */
+export async function insertJournal(db: Executor, j: { id: string; kind: string; ref: string; memo: string; lines: number; totalDebitFen: bigint; postedAt: Date }): Promise<boolean> {
+  const r = await db.insertInto('exchange_journal').values({ id: j.id, kind: j.kind, ref: j.ref, memo: j.memo, lines: j.lines, total_debit_fen: j.totalDebitFen.toString(), posted_at: j.postedAt })
+    .onConflict((oc) => oc.column('ref').doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function journalByRef(db: Executor, ref: string): Promise<{ id: string; kind: string; postedAt: Date } | undefined> {
+  const r = await db.selectFrom('exchange_journal').select(['id', 'kind', 'posted_at']).where('ref', '=', ref).executeTakeFirst();
+  return r ? { id: r.id as string, kind: r.kind as string, postedAt: new Date(r.posted_at as string) } : undefined;
+}
+
+export async function insertPostings(db: Executor, journalId: string, lines: Array<{ accountId: string; amountFen: bigint }>): Promise<void> {
+  // In chunks: a settlement batch's journal may have thousands of lines.
+  for (let i = 0; i < lines.length; i += 1000) {
+    await db.insertInto('exchange_posting').values(lines.slice(i, i + 1000).map((l, k) => ({ journal_id: journalId, line: i + k + 1, account_id: l.accountId, amount_fen: l.amountFen.toString() }))).execute();
+  }
+}
+
+export async function postingsOf(db: Executor, journalId: string): Promise<Array<{ accountId: string; amountFen: bigint }>> {
+  return (await db.selectFrom('exchange_posting').select(['account_id', 'amount_fen']).where('journal_id', '=', journalId).orderBy('line').execute())
+    .map((r) => ({ accountId: r.account_id as string, amountFen: BigInt(r.amount_fen as string) }));
+}
+
+/** What reconciliation finds wrong, straight from the tables. */
+export async function reconciliation(db: Executor) {
+  const counts = (await sql<{ accounts: string; journals: string; postings: string; total: string | null }>`
+    select (select count(*) from exchange_account) as accounts, (select count(*) from exchange_journal) as journals,
+           (select count(*) from exchange_posting) as postings, (select sum(balance_fen) from exchange_account) as total`.execute(db)).rows[0]!;
+  const unbalancedJournals = (await sql<{ id: string; sum: string; n: string; lines: number }>`
+    select j.id, coalesce(sum(p.amount_fen), 0) as sum, count(p.line) as n, j.lines from exchange_journal j left join exchange_posting p on p.journal_id = j.id
+    group by j.id, j.lines having coalesce(sum(p.amount_fen), 0) <> 0 or count(p.line) <> j.lines order by j.id limit 100`.execute(db)).rows;
+  const driftedAccounts = (await sql<{ id: string; balance_fen: string; sum: string }>`
+    select a.id, a.balance_fen, coalesce(sum(p.amount_fen), 0) as sum from exchange_account a left join exchange_posting p on p.account_id = a.id
+    group by a.id, a.balance_fen having a.balance_fen <> coalesce(sum(p.amount_fen), 0) order by a.id limit 100`.execute(db)).rows;
+  const negativeAccounts = (await sql<{ id: string; balance_fen: string; normal_side: string }>`
+    select id, balance_fen, normal_side from exchange_account
+    where not allow_negative and ((normal_side = 'debit' and balance_fen < 0) or (normal_side = 'credit' and balance_fen > 0)) order by id limit 100`.execute(db)).rows;
+  return { counts, unbalancedJournals, driftedAccounts, negativeAccounts };
+}

@@ -1,0 +1,81 @@
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/db.js';
+import { useLiutong } from '../../../test/harness.js';
+
+const byFinance = null; // the service as the exchange's finance staff would call it (routes come with membership)
+
+describeEachEngine("the exchange's books (账簿): double entry in fen, exactly once, never negative, reconciled", (engine) => {
+  const h = useLiutong(engine);
+  const books = () => h().lt.exchange.books;
+  const orgs: string[] = [];
+  const org = async () => {
+    const o = await h().org(['enterprise'], `Member ${orgs.length}`);
+    orgs.push(o.id);
+    return o.id;
+  };
+
+  it('deposits and withdraws, refuses overdrafts and unbalanced journals changing nothing, and posts a reference once', async () => {
+    const buyer = await org();
+    const d = await books().deposit(buyer, 500_000n, 'dep-1', '会员入金', byFinance);
+    expect(d.duplicate).toBe(false);
+    expect(await books().balance('member_available', buyer)).toBe(500_000n);
+    expect(await books().balance('bank', null)).toBeGreaterThanOrEqual(500_000n);
+    // The same reference again: nothing posted twice.
+    expect(await books().deposit(buyer, 500_000n, 'dep-1', '重复', byFinance)).toEqual({ journalId: d.journalId, duplicate: true });
+    expect(await books().balance('member_available', buyer)).toBe(500_000n);
+    // Overdraft refused with the amounts; nothing written.
+    const before = await books().reconcile();
+    await expect(books().withdraw(buyer, 500_001n, 'wd-1', '出金', byFinance)).rejects.toMatchObject({ code: 'EXCHANGE_INSUFFICIENT_FUNDS', details: { availableFen: '500000', neededFen: '500001' } });
+    expect(await books().balance('member_available', buyer)).toBe(500_000n);
+    expect((await books().reconcile()).journals).toBe(before.journals);
+    // And the refused reference is still free.
+    await books().withdraw(buyer, 200_000n, 'wd-1', '出金', byFinance);
+    expect(await books().balance('member_available', buyer)).toBe(300_000n);
+    await expect(books().deposit(buyer, 0n, 'dep-0', 'x', byFinance)).rejects.toMatchObject({ code: 'EXCHANGE_AMOUNT_INVALID' });
+    const a = await books().account('member_available', buyer);
+    const fee = await books().account('fee_income', null);
+    await expect(books().post({ kind: 'fee', ref: 'bad-1', memo: 'x', lines: [{ accountId: a.id, amountFen: 100n }, { accountId: fee.id, amountFen: -99n }] }, byFinance)).rejects.toMatchObject({ code: 'EXCHANGE_JOURNAL_UNBALANCED', details: { reason: 'sum:1' } });
+    await expect(books().post({ kind: 'fee', ref: 'bad-2', memo: 'x', lines: [{ accountId: a.id, amountFen: 0n }] }, byFinance)).rejects.toMatchObject({ code: 'EXCHANGE_JOURNAL_UNBALANCED', details: { reason: 'lines' } });
+    // A balanced fee journal: the member pays, the exchange earns; every journal is an evidence event.
+    const f = await books().post({ kind: 'fee', ref: 'fee-1', memo: '服务费', lines: [{ accountId: a.id, amountFen: 3_000n }, { accountId: fee.id, amountFen: -3_000n }] }, byFinance);
+    expect(await books().balance('member_available', buyer)).toBe(297_000n);
+    expect(await books().balance('fee_income', null)).toBe(3_000n);
+    await h().lt.flush();
+    const events = (await h().call('GET', `/api/v1/ledger/entries?subjectId=${f.journalId}&pageSize=10`, { token: h().adminToken })).body.items;
+    expect(events.map((e: { entry: { type: string }; payload: unknown }) => [e.entry.type, e.payload])).toEqual([
+      ['exchange.books.posted', { journalId: f.journalId, kind: 'fee', ref: 'fee-1', lines: [{ accountId: a.id, amountFen: '3000' }, { accountId: fee.id, amountFen: '-3000' }] }],
+    ]);
+    expect(await books().reconcile()).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('concurrent withdrawals never take a member below zero', async () => {
+    const m = await org();
+    await books().deposit(m, 1_000n, `dep-c-${m}`, '入金', byFinance);
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => books().withdraw(m, 300n, `wd-c-${m}-${i}`, '出金', byFinance)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as { code: string }).code).toBe('EXCHANGE_INSUFFICIENT_FUNDS');
+    expect(await books().balance('member_available', m)).toBe(100n);
+    expect((await books().reconcile()).ok).toBe(true);
+  });
+
+  it('reconciliation finds a tampered balance, a missing line and a forbidden negative balance', async () => {
+    const m = await org();
+    const dep = await books().deposit(m, 10_000n, `dep-t-${m}`, '入金', byFinance);
+    const acct = await books().account('member_available', m);
+    const db = h().lt.kernel.db;
+    await sql`update exchange_account set balance_fen = balance_fen - 1 where id = ${acct.id}`.execute(db);
+    let r = await books().reconcile();
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual(expect.arrayContaining([expect.stringContaining(`account ${acct.id}: balance -10001 but lines sum to -10000`), 'all balances sum to -1, not 0']));
+    await sql`update exchange_account set balance_fen = balance_fen + 1 where id = ${acct.id}`.execute(db);
+    await sql`delete from exchange_posting where journal_id = ${dep.journalId} and line = 2`.execute(db);
+    r = await books().reconcile();
+    expect(r.problems).toEqual(expect.arrayContaining([`journal ${dep.journalId}: lines sum to 10000 over 1 of 2 lines`]));
+    await sql`insert into exchange_posting (journal_id, line, account_id, amount_fen) values (${dep.journalId}, 2, ${acct.id}, -10000)`.execute(db);
+    await sql`update exchange_account set balance_fen = 5 where id = ${acct.id}`.execute(db);
+    expect((await books().reconcile()).problems).toEqual(expect.arrayContaining([`account ${acct.id}: negative on its credit side (5)`]));
+    await sql`update exchange_account set balance_fen = -10000 where id = ${acct.id}`.execute(db);
+    expect(await books().reconcile()).toMatchObject({ ok: true });
+  });
+});
