@@ -168,6 +168,7 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
       await authorizationModule.routes(api as App, authorization);
       await registryModule.routes(api as App, registry);
       await certificatesModule.routes(api as App, certificates);
+      await exchangeModule.routes(api as App, exchange, { organisations: identity.organisations });
     },
     { prefix: '/api/v1' },
   );

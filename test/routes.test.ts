@@ -9,6 +9,7 @@
 import { AUTHORIZATION_CASES } from './routes/authorization.cases.js';
 import { CERTIFICATES_CASES } from './routes/certificates.cases.js';
 import { REGISTRY_CASES } from './routes/registry.cases.js';
+import { EXCHANGE_CASES } from './routes/exchange.cases.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from './db.js';
 import { useLiutong, type Reply } from './harness.js';
@@ -25,7 +26,7 @@ import { SEARCH_CASES } from './routes/search.cases.js';
 import { OPENDATA_CASES } from './routes/opendata.cases.js';
 
 /** Every area's cases; a route may be described once only. */
-const AREAS: Array<Record<string, Case>> = [CORE_CASES, CATALOG_CASES, CDO_CASES, SHARING_CASES, SEARCH_CASES, LISTS_CASES, OPENDATA_CASES, MOUNT_CASES, GATEWAY_CASES, AUTHORIZATION_CASES, REGISTRY_CASES, CERTIFICATES_CASES];
+const AREAS: Array<Record<string, Case>> = [CORE_CASES, CATALOG_CASES, CDO_CASES, SHARING_CASES, SEARCH_CASES, LISTS_CASES, OPENDATA_CASES, MOUNT_CASES, GATEWAY_CASES, AUTHORIZATION_CASES, REGISTRY_CASES, CERTIFICATES_CASES, EXCHANGE_CASES];
 const CASES: Record<string, Case> = {};
 const DUPLICATES: string[] = [];
 for (const area of AREAS) {

@@ -82,3 +82,32 @@ export async function reconciliation(db: Executor) {
     where not allow_negative and ((normal_side = 'debit' and balance_fen < 0) or (normal_side = 'credit' and balance_fen > 0)) order by id limit 100`.execute(db)).rows;
   return { counts, unbalancedJournals, driftedAccounts, negativeAccounts };
 }
+
+export interface StatementLine {
+  journalId: string;
+  line: number;
+  kind: string;
+  ref: string;
+  memo: string;
+  postedAt: Date;
+  accountKind: string;
+  normalSide: NormalSide;
+  amountFen: bigint;
+}
+
+/** An organisation's accounts. */
+export async function accountsOf(db: Executor, orgId: string): Promise<AccountRow[]> {
+  return (await db.selectFrom(AC).selectAll().where('org_id', '=', orgId).orderBy('kind').orderBy('id').execute()).map(mapAccount);
+}
+
+/** The lines on an organisation's accounts, newest first. */
+export async function statementOf(db: Executor, orgId: string, page: number, pageSize: number): Promise<{ items: StatementLine[]; total: number }> {
+  const base = db.selectFrom('exchange_posting as p').innerJoin('exchange_account as a', 'a.id', 'p.account_id').innerJoin('exchange_journal as j', 'j.id', 'p.journal_id').where('a.org_id', '=', orgId);
+  const total = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+  const rows = await base.select(['p.journal_id', 'p.line', 'j.kind', 'j.ref', 'j.memo', 'j.posted_at', 'a.kind as account_kind', 'a.normal_side', 'p.amount_fen'])
+    .orderBy('j.posted_at', 'desc').orderBy('p.journal_id', 'desc').orderBy('p.line').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return {
+    total: Number(total?.n ?? 0),
+    items: rows.map((r: any) => ({ journalId: r.journal_id, line: Number(r.line), kind: r.kind, ref: r.ref, memo: r.memo, postedAt: new Date(r.posted_at), accountKind: r.account_kind, normalSide: r.normal_side, amountFen: BigInt(r.amount_fen) })),
+  };
+}

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.js';
-import { useLiutong } from '../../../test/harness.js';
+import { USER_PASSWORD, useLiutong } from '../../../test/harness.js';
 
 const byFinance = null; // the service as the exchange's finance staff would call it (routes come with membership)
 
@@ -77,5 +77,35 @@ describeEachEngine("the exchange's books (账簿): double entry in fen, exactly 
     expect((await books().reconcile()).problems).toEqual(expect.arrayContaining([`account ${acct.id}: negative on its credit side (5)`]));
     await sql`update exchange_account set balance_fen = -10000 where id = ${acct.id}`.execute(db);
     expect(await books().reconcile()).toMatchObject({ ok: true });
+  });
+
+  it("over HTTP: the exchange's finance staff record money, a member reads its statement, the regulator reconciles", async () => {
+    const exchange = await h().org(['exchange'], 'Exchange');
+    const member = await h().org(['enterprise'], 'Member');
+    const regulator = await h().org(['regulator'], 'Regulator');
+    const u = await h().call('POST', `/api/v1/orgs/${exchange.id}/users`, { token: exchange.adminToken, body: { username: `fin_${exchange.id.slice(-8)}`, displayName: '交易所财务', password: USER_PASSWORD, memberRole: 'finance' } });
+    expect(u.status).toBe(201);
+    const finance = await h().login(`fin_${exchange.id.slice(-8)}`, USER_PASSWORD);
+    const money = (ref: string, amountFen: string) => ({ orgId: member.id, amountFen, ref, memo: '银行流水 ' + ref });
+    const d = await h().call('POST', '/api/v1/exchange/books/deposits', { token: finance, body: money('ICBC-20261130-0001', '30000000') });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    expect(d.body).toMatchObject({ duplicate: false, availableFen: '30000000' });
+    const again = await h().call('POST', '/api/v1/exchange/books/deposits', { token: finance, body: money('ICBC-20261130-0001', '30000000') });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ journalId: d.body.journalId, duplicate: true, availableFen: '30000000' });
+    expect((await h().call('POST', '/api/v1/exchange/books/deposits', { token: exchange.staffToken, body: money('X-1', '1') })).status).toBe(403);
+    expect((await h().call('POST', '/api/v1/exchange/books/deposits', { token: finance, body: { ...money('X-2', '1'), orgId: 'org_00000000000000000000' } })).body.error.code).toBe('EXCHANGE_ACCOUNT_NOT_FOUND');
+    expect((await h().call('POST', '/api/v1/exchange/books/deposits', { token: finance, body: money('X-3', '-5') })).status).toBe(400);
+    const over = await h().call('POST', '/api/v1/exchange/books/withdrawals', { token: finance, body: money('ICBC-20261130-0002', '30000001') });
+    expect(over.status).toBe(409);
+    expect(over.body.error).toMatchObject({ code: 'EXCHANGE_INSUFFICIENT_FUNDS', details: { availableFen: '30000000' } });
+    expect((await h().call('POST', '/api/v1/exchange/books/withdrawals', { token: finance, body: money('ICBC-20261130-0002', '10000000') })).status).toBe(201);
+    const st = await h().call('GET', `/api/v1/exchange/books/orgs/${member.id}/statement`, { token: member.auditorToken });
+    expect(st.body.accounts).toEqual([expect.objectContaining({ kind: 'member_available', balanceFen: '20000000' })]);
+    expect(st.body.items.map((x: { kind: string; amountFen: string }) => [x.kind, x.amountFen]).sort()).toEqual([['deposit', '30000000'], ['withdrawal', '-10000000']]);
+    expect((await h().call('GET', `/api/v1/exchange/books/orgs/${member.id}/statement`, { token: regulator.auditorToken })).status).toBe(200);
+    expect((await h().call('GET', `/api/v1/exchange/books/orgs/${exchange.id}/statement`, { token: member.auditorToken })).status).toBe(403);
+    expect((await h().call('GET', '/api/v1/exchange/books/reconciliation', { token: regulator.auditorToken })).body).toMatchObject({ ok: true, problems: [] });
+    expect((await h().call('GET', '/api/v1/exchange/books/reconciliation', { token: member.auditorToken })).status).toBe(403);
   });
 });

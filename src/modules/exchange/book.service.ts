@@ -107,6 +107,20 @@ export class BookService {
     return this.post({ kind: 'withdrawal', ref, memo, lines: [{ accountId: member.id, amountFen: n }, { accountId: bank.id, amountFen: -n }] }, by, requestId);
   }
 
+  /**
+   * A member's balances and statement: each account's money on its normal side, and its lines newest
+   * first, signed as the member sees them (money in positive).
+   */
+  async statement(orgId: string, page: number, pageSize: number) {
+    const [accounts, lines] = await Promise.all([repo.accountsOf(this.k.db, orgId), repo.statementOf(this.k.db, orgId, page, pageSize)]);
+    return {
+      orgId,
+      accounts: accounts.map((a) => ({ id: a.id, kind: a.kind, ref: a.ref, balanceFen: onNormalSide(a.balanceFen, a.normalSide).toString() })),
+      items: lines.items.map((l) => ({ journalId: l.journalId, line: l.line, kind: l.kind, ref: l.ref, memo: l.memo, postedAt: l.postedAt.toISOString(), accountKind: l.accountKind, amountFen: onNormalSide(l.amountFen, l.normalSide).toString() })),
+      total: lines.total, page, pageSize,
+    };
+  }
+
   /** Reconciliation of the books (reconcileBooks). */
   async reconcile(): Promise<ReconcileReport> {
     return reconcileBooks(this.k.db);

@@ -8,7 +8,9 @@
  */
 import type { Kernel } from '../../platform/kernel.js';
 import './exchange.events.js';
+import type { App } from '../../platform/http/server.js';
 import { exchangeMigrations } from './exchange.migrations.js';
+import { exchangeRoutes } from './exchange.routes.js';
 import { BookService } from './book.service.js';
 export { reconcileBooks } from './book.service.js';
 
@@ -26,5 +28,8 @@ export const exchangeModule = {
   migrations: exchangeMigrations,
   create(kernel: Kernel): ExchangeService {
     return { books: new BookService(kernel) };
+  },
+  async routes(app: App, svc: ExchangeService, deps: { organisations: { get(orgId: string): Promise<{ id: string; status: string }> } }): Promise<void> {
+    await exchangeRoutes(app, svc, deps.organisations);
   },
 };
