@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { makeUscc } from '../../src/modules/identity/index.js';
-import { chooseOption, confirmAction, describeBrowser, DEMO_PASSWORD, fitsWidth, setChecked } from './browser.harness.js';
+import { chooseOption, clickUntil, confirmAction, describeBrowser, DEMO_PASSWORD, fitsWidth, setChecked } from './browser.harness.js';
 
 /**
  * Data asset registration (数据资产登记) in the console and on the portal — the whole first
@@ -288,6 +288,126 @@ describeBrowser('data asset registration (数据资产登记) in a real browser'
     for (const check of ['format', 'issuer', 'signature', 'validity', 'status']) await factory.locator(`[data-testid="cert-check-${check}"][data-outcome="passed"]`).waitFor();
     expect((await lt.certificates.certificates.verify(cert.jwt)).valid).toBe(true);
     await screenshot(factory, 'registry-certificate-verified');
+  }, 300_000);
+
+  it('after the first: the holder files a cancellation with grounds, the data bureau approves it, the asset is cancelled and its certificate revoked; an objection is offered to others, not the holder', async () => {
+    const { url, login, lt, screenshot } = env();
+    const factoryOrg = await orgByName('佛山某制造');
+    const bureauOrg = await orgByName('数据管理局');
+    const complianceOrg = await orgByName('广东数据资产合规服务中心');
+    const TITLE2 = '设备能耗数据集（注销测试）';
+    const today = shanghaiDay();
+
+    // ---- A registered asset of the factory, through the services: drafted, submitted, drawn, voted, publicity over, registered.
+    const resource = await lt.catalog.resources.create(factoryOrg.id, {
+      title: { zh: '设备能耗监测数据（注销测试）', en: 'Equipment energy data (cancellation test)' }, categoryId: 'cat_theme000000000000001', updateFrequency: 'monthly', format: 'table',
+      fields: [
+        { name: 'device', label: { zh: '设备编号', en: 'Device' }, dataType: 'string', key: true, grade: { level: 'general', generalLevel: 1, personalInfo: 'none' } },
+        { name: 'kwh', label: { zh: '能耗', en: 'kWh' }, dataType: 'decimal', grade: { level: 'general', generalLevel: 2, personalInfo: 'none' } },
+      ],
+      sharing: { type: 'conditional', conditions: '按合同提供' }, open: { type: 'none' },
+    } as any, null);
+    const experts = (await lt.identity.organisations.listUsers(complianceOrg.id, 1, 50)).items;
+    const pool = (await lt.registry.reviewers.list('active')).items;
+    for (const expertise of ['legal', 'industry', 'valuation', 'technical', 'security']) {
+      const u = experts.find((x) => x.username === `expert.${expertise}`)!;
+      if (!pool.some((r) => r.userId === u.id)) await lt.registry.reviewers.add({ userId: u.id, expertise: [expertise as 'legal'] }, principal(bureauOrg), 'test');
+    }
+    const fp = principal(factoryOrg);
+    const draft = await lt.registry.applications.create(factoryOrg.id, {
+      type: 'first', objectKind: 'dataset', title: { zh: TITLE2, en: 'Equipment energy dataset (cancellation test)' }, description: '设备能耗按月汇总。', resourceId: resource.id,
+      scenario: { users: '保险公司', purpose: '设备保险定价' }, sources: [{ kind: 'own_collection', ref: resource.id }],
+      rights: ['holding', 'processing', 'operating'].map((kind) => ({ kind, holderOrgId: factoryOrg.id, basis: '企业自行采集', scope: '全部字段', termFrom: today, termTo: null })),
+    } as any, fp, 'test');
+    const assetId = draft.id;
+    await lt.registry.applications.submit(assetId, fp, 'test');
+    const drawn = await lt.registry.applications.draw(assetId, principal(bureauOrg), 'test');
+    const reviewers = (await lt.registry.reviewers.list()).items;
+    for (const p of drawn.committee!.panel as Array<{ reviewerId: string }>) {
+      const r = reviewers.find((x) => x.id === p.reviewerId)!;
+      await lt.registry.applications.vote(assetId, { vote: 'approve', opinion: '同意' }, { kind: 'user', userId: r.userId, orgId: r.orgId, orgRoles: ['service_provider'], memberRole: 'staff', personRoles: [], displayName: 'expert' } as any, 'test');
+    }
+    const sweep = lt.registry.applications.sweep;
+    lt.registry.applications.sweep = async () => 0;
+    try {
+      await lt.kernel.db.updateTable('registry_application' as never).set({ publicity_until: new Date(Date.now() - 1000) } as never).where('id' as never, '=', assetId as never).execute();
+      await lt.registry.applications.register(assetId, principal(bureauOrg), 'test');
+    } finally {
+      lt.registry.applications.sweep = sweep;
+    }
+    expect(await lt.registry.applications.get(assetId, null)).toMatchObject({ status: 'registered', asset: { status: 'active', holderOrgId: factoryOrg.id } });
+    // Its registration certificate (issued once the ledger sequenced the registration).
+    const heldCert = async () => (await lt.certificates.certificates.list(fp, { box: 'held', type: 'registration', sourceId: assetId, page: 1, pageSize: 5 } as any)).items[0];
+    await expect.poll(async () => {
+      await lt.flush();
+      return (await heldCert())?.status;
+    }, { timeout: 30_000 }).toBe('active');
+    const cert = (await heldCert())!;
+
+    // ---- Another organisation (the bank) is offered the objection registration (异议登记), in a dialog with its grounds.
+    const bank = await (await env().context()).newPage();
+    await login(bank, 'bank');
+    await bank.goto(`${url}/console/registry/applications/${assetId}`);
+    await bank.locator(`[data-testid="registry-public-detail"][data-id="${assetId}"]`).waitFor({ timeout: 20_000 });
+    const objectionDialog = bank.locator('[data-testid="registry-later-dialog"][data-type="objection"]');
+    await clickUntil(bank.getByTestId('registry-later-objection'), objectionDialog);
+    await objectionDialog.getByTestId('registry-later-grounds').waitFor();
+    await bank.locator('.ant-modal:visible .ant-modal-footer .ant-btn').filter({ hasNotText: /提\s*交/ }).first().click();
+    await objectionDialog.waitFor({ state: 'detached', timeout: 10_000 });
+    await bank.context().close();
+
+    // ---- The factory, the holder: its asset in force, among its assets; no objection offered to it; it files a cancellation with grounds.
+    const factory = await (await env().context()).newPage();
+    await login(factory, 'factory');
+    await factory.goto(`${url}/console/registry?tab=assets`);
+    await factory.locator('[data-testid="registry-list-title"][data-box="assets"]').waitFor({ timeout: 20_000 });
+    await factory.getByTestId(`registry-link-${assetId}`).click();
+    await factory.locator(`[data-testid="registry-detail"][data-id="${assetId}"]`).waitFor({ timeout: 20_000 });
+    await factory.locator('[data-testid="registry-asset"][data-status="active"]').getByTestId('registry-asset-status').filter({ hasText: '在册' }).waitFor({ timeout: 20_000 });
+    await factory.getByTestId('registry-later-cancel').waitFor();
+    await expect(factory.getByTestId('registry-later-objection').count()).resolves.toBe(0);
+    await screenshot(factory, 'registry-asset');
+    const grounds = factory.locator('[data-testid="registry-later-dialog"][data-type="cancel"]').getByTestId('registry-later-grounds');
+    await clickUntil(factory.getByTestId('registry-later-cancel'), grounds);
+    await grounds.fill('业务调整，该数据资产不再对外提供。');
+    const cancelDetail = factory.locator('[data-testid="registry-detail"][data-type="cancel"][data-status="submitted"]');
+    await clickUntil(factory.getByTestId('form-submit'), cancelDetail);
+    await factory.getByTestId('registry-grounds').filter({ hasText: '业务调整' }).waitFor();
+    await factory.locator(`[data-testid="registry-asset-link"]`).filter({ hasText: assetId }).waitFor();
+    await factory.getByTestId('registry-registrar-path').waitFor();
+    const cancelId = (await cancelDetail.getAttribute('data-id'))!;
+    expect(await lt.registry.applications.get(cancelId, null)).toMatchObject({ type: 'cancel', assetId, status: 'submitted', path: 'registrar', grounds: '业务调整，该数据资产不再对外提供。', applicantOrgId: factoryOrg.id });
+
+    // ---- The data bureau approves it (no panel to draw): registered at once.
+    const bureau = await (await env().context()).newPage();
+    await login(bureau, 'bureau');
+    await bureau.goto(`${url}/console/registry/all?type=cancel`);
+    await bureau.getByTestId(`registry-type-${cancelId}`).filter({ hasText: '注销登记' }).waitFor({ timeout: 20_000 });
+    await bureau.getByTestId(`registry-link-${cancelId}`).click();
+    await bureau.locator(`[data-testid="registry-detail"][data-id="${cancelId}"][data-status="submitted"]`).waitFor({ timeout: 20_000 });
+    await expect(bureau.getByTestId('registry-draw').count()).resolves.toBe(0);
+    await bureau.getByTestId('registry-reject').waitFor();
+    await confirmAction(bureau, bureau.getByTestId('registry-approve'), bureau.locator(`[data-testid="registry-detail"][data-id="${cancelId}"][data-status="registered"]`));
+    await screenshot(bureau, 'registry-cancel-approved');
+
+    // ---- Through the API: the asset is cancelled, its certificate revoked.
+    expect(await lt.registry.applications.get(cancelId, null)).toMatchObject({ status: 'registered', registrarOrgId: bureauOrg.id });
+    expect((await lt.registry.applications.get(assetId, null)).asset).toMatchObject({ status: 'cancelled' });
+    await expect.poll(async () => {
+      await lt.flush();
+      return (await lt.certificates.certificates.get(cert.id, null)).status;
+    }, { timeout: 30_000 }).toBe('revoked');
+
+    // ---- The factory sees its asset cancelled (已注销), with the cancellation in its history and nothing more to file.
+    await factory.goto(`${url}/console/registry/applications/${assetId}`);
+    await factory.locator('[data-testid="registry-asset"][data-status="cancelled"]').getByTestId('registry-asset-status').filter({ hasText: '已注销' }).waitFor({ timeout: 20_000 });
+    await factory.getByTestId('registry-history').locator('[data-testid="registry-history-type"][data-type="cancel"]').waitFor({ timeout: 20_000 });
+    await expect(factory.getByTestId('registry-later-cancel').count()).resolves.toBe(0);
+    await screenshot(factory, 'registry-asset-cancelled');
+    // …and so does the public register.
+    const anyone = await (await env().context()).newPage();
+    await anyone.goto(`${url}/registry?q=${encodeURIComponent(TITLE2)}`);
+    await anyone.locator(`[data-testid="public-asset-status-${assetId}"][data-status="cancelled"]`).filter({ hasText: '已注销' }).waitFor({ timeout: 20_000 });
   }, 300_000);
 
   it('the list, the form, an application and the public register fit a 390 px wide screen', async () => {

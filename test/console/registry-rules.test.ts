@@ -146,4 +146,69 @@ describe('console registration rules mirror the server (application.rules.ts)', 
     expect(client.isRegistrar(bureau)).toBe(true);
     expect(client.isRegistrar(user(['data_bureau'], 'auditor'))).toBe(false);
   });
+  it('mirrors the registrations after the first: types, filers, dispute blocks, problem reasons and dialog bodies', () => {
+    expect([...client.APPLICATION_TYPES]).toEqual([...server.APPLICATION_TYPES]);
+    expect(client.FILERS).toEqual(server.FILERS);
+    expect([...client.BLOCKED_BY_DISPUTE]).toEqual([...server.BLOCKED_BY_DISPUTE]);
+    for (const s of client.ASSET_STATUSES) for (const l of ['zh-CN', 'en-US'] as const) expect(`registry.assetStatus.${s}` in MESSAGES[l], s).toBe(true);
+    for (const type of server.APPLICATION_TYPES.filter((x) => x !== 'first')) {
+      for (const l of ['zh-CN', 'en-US'] as const) expect(`registry.later.${type}` in MESSAGES[l], type).toBe(true);
+    }
+    // Every reason subsequentProblems gives is read, with its argument.
+    const record = { titleZh: 'a', titleEn: 'a', description: '', objectKind: 'dataset', resourceId: RES, productId: null, scenario: null, sources: [], rights: [{ kind: 'processing' as const, holderOrgId: ORG, basis: 'x', scope: 'x', termFrom: '2026-01-01', termTo: '2026-12-31' }] };
+    const asset = { holderOrgId: ORG, current: record };
+    const none = { grounds: null, counterpartyOrgId: null, licence: null, ...record };
+    const codes = [
+      ...server.subsequentProblems('cancel', none, asset), ...server.subsequentProblems('change', none, asset), ...server.subsequentProblems('licence', none, asset),
+      ...server.subsequentProblems('transfer', { ...none, counterpartyOrgId: ORG }, asset), ...server.subsequentProblems('transfer', { ...none, counterpartyOrgId: 'org_bbbbbbbbbbbbbbbbbbbb' }, asset),
+      ...server.subsequentProblems('licence', { ...none, counterpartyOrgId: 'org_bbbbbbbbbbbbbbbbbbbb', licence: { rights: [], scope: ' ', termFrom: '2026-02-01', termTo: '2026-01-01', exclusive: false } }, asset),
+      ...server.subsequentProblems('licence', { ...none, counterpartyOrgId: 'org_bbbbbbbbbbbbbbbbbbbb', licence: { rights: ['processing', 'operating'], scope: 'x', termFrom: '2026-02-01', termTo: null, exclusive: false } }, asset),
+      'counterparty_unknown',
+    ];
+    expect(new Set(codes.map((c) => client.parseProblem(c).reason))).toEqual(new Set([
+      'grounds_missing', 'no_change', 'counterparty_missing', 'licence_missing', 'counterparty_is_holder', 'transfer_rights', 'licence_rights', 'licence_scope', 'licence_term',
+      'licence_term_exceeds', 'licence_right_not_held', 'counterparty_unknown',
+    ]));
+    for (const c of codes) expect(client.parseProblem(c).known, c).toBe(true);
+
+    // The dialogs' bodies are what the server accepts (create with type and asset; PATCH without).
+    const ASSET = 'rga_aaaaaaaaaaaaaaaaaaaa';
+    const cancel = client.laterBody('cancel', { grounds: ' 业务调整 ' }, ASSET);
+    expect(cancel).toEqual({ type: 'cancel', assetId: ASSET, grounds: '业务调整' });
+    expect(Value.Check(CreateBody, cancel)).toBe(true);
+    expect(client.laterBody('objection', { grounds: ' ' })).toEqual({ grounds: null });
+    const lic = client.laterBody('licence', { counterpartyOrgId: ORG, licenceRights: ['processing', 'holding'], licenceScope: ' 模型训练 ', termFrom: '2026-12-01', termTo: '', exclusive: true }, ASSET);
+    expect(lic).toEqual({ type: 'licence', assetId: ASSET, counterpartyOrgId: ORG, licence: { rights: ['processing'], scope: '模型训练', termFrom: '2026-12-01', termTo: null, exclusive: true } });
+    expect(Value.Check(CreateBody, lic)).toBe(true);
+    expect(Value.Check(UpdateBody, client.laterBody('licence', { counterpartyOrgId: ORG, licenceRights: ['operating'], licenceScope: 'x', termFrom: '2026-12-01', termTo: '2027-01-01' }))).toBe(true);
+    expect(Value.Check(CreateBody, client.laterBody('transfer', { counterpartyOrgId: ORG }, ASSET))).toBe(true);
+  });
+
+  it('offers the registrations after the first by who may file them, and the registrar decides its own', () => {
+    const now = new Date('2026-11-20T00:00:00Z');
+    const holder = user(['enterprise'], 'staff', 'org_app');
+    const holderAuditor = user(['enterprise'], 'auditor', 'org_app');
+    const bureau = user(['data_bureau'], 'staff', 'org_bureau', 'government');
+    const other = user(['enterprise'], 'org_admin', 'org_other');
+    const asset = (status = 'active', disputeUntil: string | null = null) => ({ type: 'first', status: 'registered', asset: { status, holderOrgId: 'org_app', disputeUntil } });
+    expect(client.assetActions(holder, asset(), now)).toEqual(['change', 'transfer', 'licence', 'cancel', 'correction']);
+    expect(client.assetActions(holderAuditor, asset(), now)).toEqual([]);
+    expect(client.assetActions(bureau, asset(), now)).toEqual(['revoke', 'objection']);
+    expect(client.assetActions(other, asset(), now)).toEqual(['objection']);
+    expect(client.assetActions(null, asset(), now)).toEqual([]);
+    // A registered objection blocks change, transfer, licence and correction until it ends.
+    expect(client.assetActions(holder, asset('active', '2026-12-01T00:00:00Z'), now)).toEqual(['cancel']);
+    expect(client.assetActions(holder, asset('active', '2026-11-01T00:00:00Z'), now)).toEqual(['change', 'transfer', 'licence', 'cancel', 'correction']);
+    expect(client.assetActions(holder, asset('cancelled'), now)).toEqual([]);
+    expect(client.assetActions(holder, { ...asset(), type: 'change' }, now)).toEqual([]);
+
+    const app = (type: string, path: string, status: string) => ({ applicantOrgId: 'org_app', status, publicityUntil: null, objections: [], type, path });
+    const on = (u: CurrentUser, a: ReturnType<typeof app>) => Object.entries(client.applicationActions(u, a, { onPanel: false, voted: false, now })).filter(([, v]) => v).map(([k]) => k);
+    expect(on(bureau, app('cancel', 'registrar', 'submitted'))).toEqual(['decide']);
+    expect(on(bureau, app('transfer', 'committee', 'submitted'))).toEqual(['draw']);
+    expect(on(holder, app('cancel', 'registrar', 'submitted'))).toEqual(['withdraw']);
+    expect(on(holder, app('transfer', 'committee', 'draft'))).toEqual(['submit', 'withdraw']);
+    expect(on(holder, app('correction', 'registrar', 'draft'))).toEqual(['edit', 'submit', 'withdraw']);
+    expect(server.pathOf('cancel', ['change', 'transfer', 'licence'])).toBe('registrar');
+  });
 });

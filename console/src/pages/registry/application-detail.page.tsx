@@ -8,12 +8,19 @@
  * objections and registers once publicity is over; a panel member votes once; anyone else signed in
  * objects during publicity. Organisations that are not parties (a would-be objector) see the public
  * register's entry instead, with the objection form.
+ *
+ * After the first registration: a registered asset shows its state, current holder, current record,
+ * revision, running objection and history, and the registrations the caller may file (assetActions,
+ * mirroring FILERS) — change and correction on the form, transfer, licence, cancellation, revocation
+ * and objection in a dialog that creates and submits at once. A later registration shows its asset,
+ * counterparty, licence terms and grounds; one decided by the registrar (path `registrar`) is
+ * approved or rejected by the data bureau here (/decide).
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Popconfirm, Radio, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, Popconfirm, Radio, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/api.client';
 import { ApiError, errorMessage } from '../../api/api.errors';
 import { useApiResource } from '../../api/api-resource.hook';
@@ -24,15 +31,21 @@ import { formatTime } from '../../format/time.format';
 import { useOrgNames } from '../catalog/resource.view';
 import { TextModal } from '../authorization/authorization.view';
 import { receiptPath } from '../certificates/certificate.rules';
-import { applicationActions, isOverseer, LIMITS, problemsOf, publicityLastDay, readContent, type Actions, type SourceClaim, type Right } from './registry.rules';
+import { orgName } from '../../format/labels';
 import {
-  ExpertiseTags, known, msg, objectKindLabel, ProblemList, recusalLabel, RegistryStatusTag, rightLabel, sourceKindLabel, termText, text, useReviewers,
+  applicationActions, assetActions, isLater, isOverseer, laterBody, LICENCE_RIGHTS, LIMITS, problemsOf, publicityLastDay, readContent,
+  type Actions, type LaterType, type LaterValues, type SourceClaim, type Right,
+} from './registry.rules';
+import {
+  AssetStatusTag, ExpertiseTags, known, msg, objectKindLabel, ProblemList, recusalLabel, RegistryStatusTag, RegistryTypeTag, rightLabel, sourceKindLabel, termText, text, typeLabel, useReviewers,
   type Application, type PublicEntry, type Reviewer,
 } from './registry.view';
 import { ValuationPanel } from './valuation.panel';
 
-type Step = 'submit' | 'withdraw' | 'draw' | 'register';
-type Dialog = { kind: 'vote' } | { kind: 'object' } | { kind: 'resolve'; objectionId: string } | null;
+type Step = 'submit' | 'withdraw' | 'draw' | 'register' | 'approve';
+type Dialog = { kind: 'vote' } | { kind: 'object' } | { kind: 'resolve'; objectionId: string } | { kind: 'reject' } | { kind: 'later'; type: LaterType } | null;
+/** Registrations after the first filed on the form (they edit the record); the others in a dialog. */
+const ON_FORM: readonly LaterType[] = ['change', 'correction'];
 
 export default function ApplicationDetailPage() {
   const { applicationId = '' } = useParams();
@@ -82,6 +95,7 @@ function ApplicationView({ a, reload, reloading }: { a: Application; reload(): v
         case 'withdraw': await unwrap(api.POST('/api/v1/registry/applications/{applicationId}/withdraw', path)); break;
         case 'draw': await unwrap(api.POST('/api/v1/registry/applications/{applicationId}/draw', path)); break;
         case 'register': await unwrap(api.POST('/api/v1/registry/applications/{applicationId}/register', path)); break;
+        case 'approve': await unwrap(api.POST('/api/v1/registry/applications/{applicationId}/decide', { ...path, body: { outcome: 'approved', reason: '' } })); break;
       }
       message.success(msg(t, `registry.done.${name}`));
       reload();
@@ -106,14 +120,17 @@ function ApplicationView({ a, reload, reloading }: { a: Application; reload(): v
   };
   const objections = a.objections ?? [];
   const lastDay = publicityLastDay(a.publicityUntil);
+  const later = assetActions(me ?? null, a, new Date());
+  const fileLater = (type: LaterType) => (ON_FORM.includes(type) ? navigate(`/console/registry/new?type=${type}&asset=${a.id}`) : setDialog({ kind: 'later', type }));
 
   return (
-    <div data-testid="registry-detail" data-id={a.id} data-status={a.status}>
+    <div data-testid="registry-detail" data-id={a.id} data-status={a.status} data-type={a.type}>
       <div className="lt-page-header">
         <Space wrap size={[8, 8]} style={{ minWidth: 0 }}>
           <Typography.Title level={3} data-testid="registry-title" style={{ margin: 0 }}>
             {text(a.title, locale)}
           </Typography.Title>
+          <RegistryTypeTag t={t} type={a.type} />
           <RegistryStatusTag t={t} status={a.status} />
           <Tag>{objectKindLabel(t, a.objectKind)}</Tag>
         </Space>
@@ -143,6 +160,17 @@ function ApplicationView({ a, reload, reloading }: { a: Application; reload(): v
               {t('registry.action.object')}
             </Button>
           )}
+          {can.decide && confirm('approve')}
+          {can.decide && (
+            <Button danger onClick={() => setDialog({ kind: 'reject' })} data-testid="registry-reject">
+              {t('registry.action.reject')}
+            </Button>
+          )}
+          {later.map((type) => (
+            <Button key={type} danger={type === 'cancel' || type === 'revoke' || type === 'objection'} onClick={() => fileLater(type)} data-testid={`registry-later-${type}`}>
+              {msg(t, `registry.later.${type}`)}
+            </Button>
+          ))}
           {can.withdraw && confirm('withdraw', false)}
           <Button icon={<ReloadOutlined />} loading={reloading} onClick={reload} aria-label={t('registry.detail.reload')} data-testid="registry-reload" />
         </Space>
@@ -160,17 +188,22 @@ function ApplicationView({ a, reload, reloading }: { a: Application; reload(): v
           description={t('registry.publicity.text', { at: formatTime(a.publicityUntil, locale) })}
         />
       )}
+      {a.path === 'registrar' && a.status === 'submitted' && <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="registry-registrar-path" title={t('registry.registrar.waiting')} />}
       {a.status === 'rejected' && (a.reason || content.decision) && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="registry-rejected" title={t('registry.detail.rejected')} description={a.reason ?? undefined} />
       )}
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        {a.asset && <AssetCard a={a} orgNameOf={orgNameOf} />}
         {a.registrationNumber && <RegistrationCard a={a} orgNameOf={orgNameOf} />}
+        {isLater(a.type) && <LaterCard a={a} orgNameOf={orgNameOf} />}
         <Card title={t('registry.detail.content')}>
           <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" data-testid="registry-content">
             <Descriptions.Item label={t('registry.field.applicant')}>
               <span data-testid="registry-applicant">{orgNameOf(a.applicantOrgId)}</span>
             </Descriptions.Item>
-            <Descriptions.Item label={t('registry.field.type')}>{known(t, 'registry.type', a.type)}</Descriptions.Item>
+            <Descriptions.Item label={t('registry.field.type')}>
+              <span data-testid="registry-type-label">{typeLabel(t, a.type)}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('registry.field.subject')} span={2}>
               <SubjectName resourceId={a.resourceId} productId={a.productId} />
             </Descriptions.Item>
@@ -206,7 +239,7 @@ function ApplicationView({ a, reload, reloading }: { a: Application; reload(): v
         <Card title={t('registry.detail.rights')}>
           <RightsTable t={t} rights={content.rights} orgNameOf={orgNameOf} />
         </Card>
-        <CommitteeCard t={t} a={a} reviewerName={reviewerName} reviewers={reviewers} />
+        {(a.path !== 'registrar' || a.committee) && <CommitteeCard t={t} a={a} reviewerName={reviewerName} reviewers={reviewers} />}
         {(a.status === 'publicity' || objections.length > 0) && (
           <Card title={t('registry.detail.objections')} data-testid="registry-objections" data-count={objections.length}>
             {objections.length === 0 ? (
@@ -275,6 +308,34 @@ function ApplicationView({ a, reload, reloading }: { a: Application; reload(): v
           onDone={() => {
             setDialog(null);
             reload();
+          }}
+        />
+      )}
+      {dialog?.kind === 'reject' && (
+        <TextModal
+          title={t('registry.dialog.reject')}
+          label={t('registry.dialog.rejectReason')}
+          intro={t('registry.dialog.rejectIntro')}
+          required
+          testId="registry-reject-reason"
+          onClose={() => setDialog(null)}
+          onSend={async (reason) => {
+            await unwrap(api.POST('/api/v1/registry/applications/{applicationId}/decide', { ...path, body: { outcome: 'rejected', reason: reason ?? '' } }));
+            setDialog(null);
+            message.success(t('registry.done.reject'));
+            reload();
+          }}
+        />
+      )}
+      {dialog?.kind === 'later' && (
+        <LaterModal
+          type={dialog.type}
+          assetId={a.id}
+          holderOrgId={a.asset?.holderOrgId ?? null}
+          onClose={() => setDialog(null)}
+          onDone={(id) => {
+            setDialog(null);
+            navigate(`/console/registry/applications/${id}`);
           }}
         />
       )}
@@ -629,26 +690,28 @@ function ObjectModal({ applicationId, onDone, onClose }: { applicationId: string
 }
 
 /**
- * An application the caller's organisation is no party to: its public register entry (found by the
- * words in the address, `?q=`, else among the latest), and during publicity the objection form.
+ * An application the caller's organisation is no party to: its public register entry (registered or
+ * in publicity) with the asset's state, holder and history; during publicity the objection form, and
+ * on an asset in force the objection registration (异议登记) for any other organisation.
  */
 function PublicApplication({ applicationId }: { applicationId: string }) {
   const { t, locale } = useI18n();
-  const [params] = useSearchParams();
-  const q = (params.get('q') ?? '').slice(0, 100);
+  const { me } = useSession();
+  const navigate = useNavigate();
   const [filed, setFiled] = useState<string | null>(null);
-  const [open, setOpen] = useState(false);
-  const entry = useApiResource(`registry-public-entry-${applicationId}-${q}`, async (): Promise<PublicEntry | null> => {
-    for (const status of ['publicity', 'registered'] as const) {
-      const page = await unwrap(api.GET('/api/v1/public/registry/assets', { params: { query: { status, ...(q ? { q } : {}), page: 1, pageSize: 200 } } }));
-      const found = page.items.find((x) => x.id === applicationId);
-      if (found) return found;
+  const [open, setOpen] = useState<'object' | LaterType | null>(null);
+  const entry = useApiResource(`registry-public-entry-${applicationId}`, async (): Promise<PublicEntry | null> => {
+    try {
+      return await unwrap(api.GET('/api/v1/public/registry/assets/{applicationId}', { params: { path: { applicationId } } }));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) return null;
+      throw err;
     }
-    return null;
   });
   if (entry.loading && entry.data === undefined) return <Skeleton active />;
   const e = entry.data;
   if (!e) return <Alert type="error" showIcon title={entry.error ?? t('registry.public.notFound')} data-testid="registry-load-error" />;
+  const later = assetActions(me ?? null, { type: e.type, status: e.status, asset: e.assetStatus ? { status: e.assetStatus, holderOrgId: e.holder?.orgId ?? null, disputeUntil: null } : null }, new Date());
   return (
     <div data-testid="registry-public-detail" data-id={e.id} data-status={e.status}>
       <div className="lt-page-header">
@@ -656,30 +719,285 @@ function PublicApplication({ applicationId }: { applicationId: string }) {
           <Typography.Title level={3} data-testid="registry-title" style={{ margin: 0 }}>
             {text(e.title, locale)}
           </Typography.Title>
+          <RegistryTypeTag t={t} type={e.type} />
           <RegistryStatusTag t={t} status={e.status} />
         </Space>
-        {e.status === 'publicity' && !filed && (
-          <Button danger onClick={() => setOpen(true)} data-testid="registry-object">
-            {t('registry.action.object')}
-          </Button>
-        )}
+        <Space wrap data-testid="registry-actions">
+          {e.status === 'publicity' && !filed && (
+            <Button danger onClick={() => setOpen('object')} data-testid="registry-object">
+              {t('registry.action.object')}
+            </Button>
+          )}
+          {later.map((type) => (
+            <Button key={type} danger onClick={() => setOpen(type)} data-testid={`registry-later-${type}`}>
+              {msg(t, `registry.later.${type}`)}
+            </Button>
+          ))}
+        </Space>
       </div>
       <Typography.Paragraph type="secondary">{t('registry.public.notParty')}</Typography.Paragraph>
       {filed && <Alert type="success" showIcon style={{ marginBottom: 16 }} data-testid="registry-objection-filed" title={t('registry.objection.filed')} description={t('registry.objection.filedText', { id: filed })} />}
-      <Card>
-        <PublicEntryView e={e} />
-      </Card>
-      {open && (
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        <Card>
+          <PublicEntryView e={e} />
+        </Card>
+        {e.history && e.type === 'first' && (
+          <Card title={t('registry.detail.history')}>
+            <HistoryTable history={e.history} loading={false} orgNameOf={(id) => id} />
+          </Card>
+        )}
+      </Space>
+      {open === 'object' && (
         <ObjectModal
           applicationId={e.id}
-          onClose={() => setOpen(false)}
+          onClose={() => setOpen(null)}
           onDone={(id) => {
-            setOpen(false);
+            setOpen(null);
             setFiled(id);
           }}
         />
       )}
+      {open && open !== 'object' && (
+        <LaterModal
+          type={open}
+          assetId={e.id}
+          holderOrgId={e.holder?.orgId ?? null}
+          onClose={() => setOpen(null)}
+          onDone={(id) => {
+            setOpen(null);
+            navigate(`/console/registry/applications/${id}`);
+          }}
+        />
+      )}
     </div>
+  );
+}
+
+type History = NonNullable<PublicEntry['history']>[number];
+
+/** The asset's registrations in order (the public entry's history): number, type, state, counterparty, when. */
+function HistoryTable({ history, loading, orgNameOf }: { history: History[]; loading: boolean; orgNameOf(id: string): string }) {
+  const { t, locale } = useI18n();
+  const columns: TableProps<History>['columns'] = [
+    {
+      title: t('registry.history.number'),
+      key: 'number',
+      render: (_: unknown, h: History) => (
+        <Link to={`/console/registry/applications/${h.id}`} className="lt-mono" data-testid={`registry-history-link-${h.id}`}>
+          {h.registrationNumber ?? h.id}
+        </Link>
+      ),
+    },
+    { title: t('registry.history.type'), key: 'type', render: (_: unknown, h: History) => <RegistryTypeTag t={t} type={h.type} testId="registry-history-type" /> },
+    { title: t('registry.history.status'), key: 'status', render: (_: unknown, h: History) => <RegistryStatusTag t={t} status={h.status} testId="registry-history-status" /> },
+    { title: t('registry.history.counterparty'), key: 'counterparty', render: (_: unknown, h: History) => (h.counterpartyOrgId ? orgNameOf(h.counterpartyOrgId) : '—') },
+    {
+      title: t('registry.history.at'),
+      key: 'at',
+      render: (_: unknown, h: History) => <span style={{ whiteSpace: 'nowrap' }}>{h.registeredAt ? formatTime(h.registeredAt, locale) : h.status === 'publicity' ? t('registry.publicity.until', { day: publicityLastDay(h.publicityUntil) ?? '—' }) : '—'}</span>,
+    },
+  ];
+  return <Table<History> rowKey="id" size="small" data-testid="registry-history" data-count={history.length} loading={loading} columns={columns} dataSource={history} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('registry.history.none') }} />;
+}
+
+/** A registered asset (its first registration): state, current holder, current record, revision, a running objection, and its registrations. */
+function AssetCard({ a, orgNameOf }: { a: Application; orgNameOf(id: string): string }) {
+  const { t, locale } = useI18n();
+  const asset = a.asset!;
+  const entry = useApiResource(`registry-asset-entry-${a.id}-${a.updatedAt}-${asset.revision}-${asset.status}`, async () => {
+    try {
+      return await unwrap(api.GET('/api/v1/public/registry/assets/{applicationId}', { params: { path: { applicationId: a.id } } }));
+    } catch {
+      return null;
+    }
+  });
+  return (
+    <Card title={t('registry.detail.asset')} data-testid="registry-asset" data-status={asset.status} data-holder={asset.holderOrgId ?? ''} data-revision={asset.revision}>
+      <Typography.Paragraph type="secondary">{t('registry.asset.intro')}</Typography.Paragraph>
+      <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('registry.asset.status')}>
+          <AssetStatusTag t={t} status={asset.status} disputed={!!asset.disputeUntil} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('registry.asset.holder')}>
+          <span data-testid="registry-asset-holder">{asset.holderOrgId ? orgNameOf(asset.holderOrgId) : '—'}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('registry.asset.current')}>
+          {asset.currentId ? (
+            <Link to={`/console/registry/applications/${asset.currentId}`} className="lt-mono" data-testid="registry-asset-current">
+              {asset.currentId}
+            </Link>
+          ) : (
+            '—'
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('registry.asset.revision')}>
+          <span data-testid="registry-asset-revision">{asset.revision}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('registry.asset.disputeUntil')} span={2}>
+          <span data-testid="registry-asset-dispute">{asset.disputeUntil ? formatTime(asset.disputeUntil, locale) : t('registry.asset.noDispute')}</span>
+        </Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5}>{t('registry.detail.history')}</Typography.Title>
+      <HistoryTable history={entry.data?.history ?? []} loading={entry.loading} orgNameOf={orgNameOf} />
+    </Card>
+  );
+}
+
+/** A registration after the first: its asset, procedure, counterparty, licence terms and grounds. */
+function LaterCard({ a, orgNameOf }: { a: Application; orgNameOf(id: string): string }) {
+  const { t } = useI18n();
+  const l = a.licence as { rights?: unknown; scope?: unknown; termFrom?: unknown; termTo?: unknown; exclusive?: unknown } | null;
+  const rights = Array.isArray(l?.rights) ? l.rights.filter((x): x is string => typeof x === 'string') : [];
+  const termFrom = typeof l?.termFrom === 'string' ? l.termFrom : '';
+  const termTo = typeof l?.termTo === 'string' ? l.termTo : null;
+  return (
+    <Card title={typeLabel(t, a.type)} data-testid="registry-later" data-type={a.type} data-path={a.path}>
+      <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+        <Descriptions.Item label={t('registry.asset.of')}>
+          <Link to={`/console/registry/applications/${a.assetId}`} className="lt-mono" data-testid="registry-asset-link">
+            {a.assetId}
+          </Link>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('registry.field.path')}>
+          <span data-testid="registry-path">{msg(t, `registry.path.${a.path}`)}</span>
+        </Descriptions.Item>
+        {(a.type === 'transfer' || a.type === 'licence') && (
+          <Descriptions.Item label={a.type === 'transfer' ? t('registry.field.newHolder') : t('registry.field.licensee')} span={2}>
+            <span data-testid="registry-counterparty">{a.counterpartyOrgId ? orgNameOf(a.counterpartyOrgId) : '—'}</span>
+          </Descriptions.Item>
+        )}
+        {a.type === 'licence' && l && (
+          <>
+            <Descriptions.Item label={t('registry.field.licenceRights')}>
+              <span data-testid="registry-licence-rights">{rights.map((r) => rightLabel(t, r)).join('、') || '—'}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('registry.field.exclusive')}>{l.exclusive === true ? t('registry.licence.exclusive') : t('registry.licence.nonExclusive')}</Descriptions.Item>
+            <Descriptions.Item label={t('registry.field.licenceScope')}>
+              <span style={{ whiteSpace: 'pre-wrap' }}>{typeof l.scope === 'string' ? l.scope : '—'}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('registry.field.licenceTerm')}>
+              <span style={{ whiteSpace: 'nowrap' }} data-testid="registry-licence-term">
+                {termText(t, { termFrom, termTo })}
+              </span>
+            </Descriptions.Item>
+          </>
+        )}
+        {(a.grounds || ['cancel', 'revoke', 'objection', 'correction'].includes(a.type)) && (
+          <Descriptions.Item label={t('registry.field.grounds')} span={2}>
+            <span style={{ whiteSpace: 'pre-wrap' }} data-testid="registry-grounds">
+              {a.grounds ?? '—'}
+            </span>
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+    </Card>
+  );
+}
+
+/**
+ * Files a registration after the first from a dialog — transfer (the new holder), licence (the
+ * licensee and the terms), cancellation, revocation or objection (the grounds): creates the draft and
+ * submits it at once. A refused submission (its problems in words) keeps the draft; sending again
+ * corrects and submits that draft.
+ */
+function LaterModal({ type, assetId, holderOrgId, onDone, onClose }: { type: LaterType; assetId: string; holderOrgId: string | null; onDone(id: string): void; onClose(): void }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<LaterValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[] | null>(null);
+  const [draftId, setDraftId] = useState<string | null>(null);
+  const needsOrg = type === 'transfer' || type === 'licence';
+  const orgs = useApiResource(`registry-later-orgs-${needsOrg}`, async () =>
+    needsOrg ? (await unwrap(api.GET('/api/v1/orgs', { params: { query: { page: 1, pageSize: 200, sort: 'name', order: 'asc' } } }))).items : [],
+  );
+  const options = (orgs.data ?? []).filter((o) => o.status === 'active' && o.id !== holderOrgId).map((o) => ({ value: o.id, label: orgName(o.name, locale) }));
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const required = (message: string) => [{ required: true, whitespace: true, message }];
+  return (
+    <FormModal open title={msg(t, `registry.later.${type}`)} busy={busy} error={error} onCancel={onClose} onSubmit={() => form.submit()}>
+      <div data-testid="registry-later-dialog" data-type={type}>
+        <Typography.Paragraph type="secondary">{msg(t, `registry.laterIntro.${type}`)}</Typography.Paragraph>
+        {problems && <ProblemList t={t} problems={problems} title={t('registry.problems.title')} />}
+        {draftId && (
+          <Typography.Paragraph type="secondary" data-testid="registry-later-draft">
+            {t('registry.later.draftKept', { id: draftId })}
+          </Typography.Paragraph>
+        )}
+        <Form<LaterValues>
+          form={form}
+          layout="vertical"
+          initialValues={{ licenceRights: ['processing'], termFrom: today, exclusive: false }}
+          onFinish={async (v) => {
+            setBusy(true);
+            setError(null);
+            setProblems(null);
+            let id = draftId;
+            try {
+              if (id) {
+                await unwrap(api.PATCH('/api/v1/registry/applications/{applicationId}', { params: { path: { applicationId: id } }, body: laterBody(type, v) }));
+              } else {
+                id = (await unwrap(api.POST('/api/v1/registry/applications', { body: { ...laterBody(type, v), type, assetId } }))).id;
+                setDraftId(id);
+              }
+              await unwrap(api.POST('/api/v1/registry/applications/{applicationId}/submit', { params: { path: { applicationId: id } } }));
+              message.success(t('registry.later.submitted'));
+              onDone(id);
+            } catch (err) {
+              const found = problemsOf(err);
+              if (found) setProblems(found);
+              else setError(errorMessage(err, t));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {needsOrg && (
+            <Form.Item name="counterpartyOrgId" label={type === 'transfer' ? t('registry.field.newHolder') : t('registry.field.licensee')} rules={[{ required: true, message: t('registry.later.counterpartyRequired') }]}>
+              <Select
+                showSearch
+                loading={orgs.loading}
+                placeholder={t('registry.later.counterpartyPlaceholder')}
+                filterOption={(input, o) => `${o?.label ?? ''} ${o?.value ?? ''}`.toLowerCase().includes(input.toLowerCase())}
+                options={options}
+                data-testid="registry-later-counterparty"
+              />
+            </Form.Item>
+          )}
+          {type === 'licence' && (
+            <>
+              <Form.Item name="licenceRights" label={t('registry.field.licenceRights')} rules={[{ required: true, type: 'array', min: 1, message: t('registry.later.rightsRequired') }]}>
+                <Checkbox.Group data-testid="registry-later-licence-rights" options={LICENCE_RIGHTS.map((r) => ({ value: r, label: rightLabel(t, r) }))} />
+              </Form.Item>
+              <Form.Item name="licenceScope" label={t('registry.field.licenceScope')} rules={[...required(t('registry.later.scopeRequired')), { max: LIMITS.scope }]}>
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={LIMITS.scope} placeholder={t('registry.form.scopePlaceholder')} data-testid="registry-later-licence-scope" />
+              </Form.Item>
+              <Row gutter={16}>
+                <Col xs={12}>
+                  <Form.Item name="termFrom" label={t('registry.field.termFrom')} rules={required(t('registry.later.termFromRequired'))}>
+                    <Input type="date" data-testid="registry-later-term-from" />
+                  </Form.Item>
+                </Col>
+                <Col xs={12}>
+                  <Form.Item name="termTo" label={t('registry.field.termTo')} extra={t('registry.form.termToHint')}>
+                    <Input type="date" data-testid="registry-later-term-to" />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item name="exclusive" valuePropName="checked">
+                <Checkbox data-testid="registry-later-exclusive">{t('registry.field.exclusive')}</Checkbox>
+              </Form.Item>
+            </>
+          )}
+          {(type === 'cancel' || type === 'revoke' || type === 'objection') && (
+            <Form.Item name="grounds" label={t('registry.field.grounds')} rules={[...required(t('registry.later.groundsRequired')), { max: LIMITS.reason }]}>
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={LIMITS.reason} data-testid="registry-later-grounds" />
+            </Form.Item>
+          )}
+        </Form>
+      </div>
+    </FormModal>
   );
 }
 
@@ -694,6 +1012,12 @@ export function PublicEntryView({ e }: { e: PublicEntry }) {
       <Descriptions.Item label={t('registry.field.objectKind')}>{objectKindLabel(t, e.objectKind)}</Descriptions.Item>
       <Descriptions.Item label={t('registry.field.applicant')}>{text(e.applicant.name, locale)}</Descriptions.Item>
       <Descriptions.Item label={t('registry.field.grading')}>{gradingText(t, e.grading)}</Descriptions.Item>
+      {e.assetStatus && (
+        <Descriptions.Item label={t('registry.asset.status')}>
+          <AssetStatusTag t={t} status={e.assetStatus} disputed={e.disputed} />
+        </Descriptions.Item>
+      )}
+      {e.holder && <Descriptions.Item label={t('registry.asset.holder')}>{text(e.holder.name, locale)}</Descriptions.Item>}
       <Descriptions.Item label={t('registry.field.scenarioUsers')}>{e.scenario?.users ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('registry.field.scenarioPurpose')}>{e.scenario?.purpose ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('registry.detail.rights')} span={2}>

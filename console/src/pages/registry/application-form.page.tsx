@@ -9,7 +9,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Divider, Empty, Form, Input, Radio, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/api.client';
 import { errorMessage } from '../../api/api.errors';
 import { useApiResource } from '../../api/api-resource.hook';
@@ -19,10 +19,15 @@ import { orgName } from '../../format/labels';
 import { shanghaiDate } from '../authorization/agreement.rules';
 import { purposeOf } from '../authorization/authorization.view';
 import {
-  draftBody, draftValues, emptyDraft, incompleteRows, LIMITS, MAX_SOURCES, OBJECT_KINDS, problemsOf, RIGHTS, SOURCE_KINDS,
+  draftBody, draftValues, emptyDraft, FORM_TYPES, incompleteRows, LIMITS, MAX_SOURCES, OBJECT_KINDS, problemsOf, RIGHTS, SOURCE_KINDS,
   type DraftValues, type RightKind, type SourceKind,
 } from './registry.rules';
-import { msg, objectKindLabel, ProblemList, rightLabel, sourceKindLabel, type Application } from './registry.view';
+import { msg, objectKindLabel, ProblemList, RegistryTypeTag, rightLabel, sourceKindLabel, text, type Application } from './registry.view';
+
+/** The types this form edits: a first registration, or a change or correction of a registered asset (its record). */
+type FormType = 'first' | 'change' | 'correction';
+type FormValues = DraftValues & { grounds?: string };
+const ASSET_ID = /^rga_[0-9a-z]{20}$/;
 
 const PAGE = { page: 1, pageSize: 200 } as const;
 
@@ -41,14 +46,43 @@ export default function ApplicationFormPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const location = useLocation();
+  const [params] = useSearchParams();
+  const wanted = params.get('type');
+  const assetParam = params.get('asset') ?? '';
+  // A change or correction of a registered asset (?type=change&asset=rga_…) starts from the asset's current record.
+  const laterType: FormType | null = !applicationId && (wanted === 'change' || wanted === 'correction') && ASSET_ID.test(assetParam) ? wanted : null;
   const existing = useApiResource(`registry-form-application-${applicationId ?? 'new'}`, async () =>
     applicationId ? unwrap(api.GET('/api/v1/registry/applications/{applicationId}', { params: { path: { applicationId } } })) : null,
   );
+  const base = useApiResource(`registry-form-asset-${laterType ?? ''}-${laterType ? assetParam : ''}`, async () => {
+    if (!laterType) return null;
+    const asset = await unwrap(api.GET('/api/v1/registry/applications/{applicationId}', { params: { path: { applicationId: assetParam } } }));
+    const currentId = asset.asset?.currentId;
+    const current = currentId && currentId !== asset.id ? await unwrap(api.GET('/api/v1/registry/applications/{applicationId}', { params: { path: { applicationId: currentId } } })) : asset;
+    return { asset, current };
+  });
   if (!me) return null;
+  if (laterType) {
+    const b = base.data && base.data.asset.id === assetParam ? base.data : undefined;
+    if (base.loading && !b) return <Skeleton active />;
+    if (!b) return <Alert type="error" showIcon title={base.error} data-testid="registry-form-load-error" />;
+    return <ApplicationForm key={`${laterType}-${assetParam}`} orgId={me.orgId} application={null} initialProblems={null} type={laterType} asset={b.asset} base={b.current} />;
+  }
   if (applicationId) {
     const a = existing.data && existing.data.id === applicationId ? existing.data : undefined;
     if (existing.loading && !a) return <Skeleton active />;
     if (!a) return <Alert type="error" showIcon title={existing.error} data-testid="registry-form-load-error" />;
+    if (!FORM_TYPES.includes(a.type as FormType)) {
+      return (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="registry-form-not-form"
+          title={t('registry.form.notForm')}
+          action={<Link to={`/console/registry/applications/${a.id}`}>{t('registry.form.toDetail')}</Link>}
+        />
+      );
+    }
     if (a.status !== 'draft') {
       return (
         <Alert
@@ -61,42 +95,52 @@ export default function ApplicationFormPage() {
       );
     }
     const state = location.state as { problems?: unknown } | null;
-    return <ApplicationForm key={a.id} orgId={me.orgId} application={a} initialProblems={Array.isArray(state?.problems) ? (state.problems as string[]) : null} />;
+    return <ApplicationForm key={a.id} orgId={me.orgId} application={a} initialProblems={Array.isArray(state?.problems) ? (state.problems as string[]) : null} type={a.type as FormType} asset={null} base={null} />;
   }
-  return <ApplicationForm key="new" orgId={me.orgId} application={null} initialProblems={null} />;
+  return <ApplicationForm key="new" orgId={me.orgId} application={null} initialProblems={null} type="first" asset={null} base={null} />;
 }
 
-function ApplicationForm({ orgId, application, initialProblems }: { orgId: string; application: Application | null; initialProblems: string[] | null }) {
+function ApplicationForm(props: {
+  orgId: string;
+  application: Application | null;
+  initialProblems: string[] | null;
+  type: FormType;
+  /** A new change or correction: the asset (its first registration) and the record it starts from. */
+  asset: Application | null;
+  base: Application | null;
+}) {
+  const { orgId, application, initialProblems, type, asset, base } = props;
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [form] = Form.useForm<DraftValues>();
+  const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[] | null>(initialProblems);
   const today = shanghaiDate();
   const choices = useChoices(orgId);
-  const watched = Form.useWatch([], form) as Partial<DraftValues> | undefined;
+  const watched = Form.useWatch([], form) as Partial<FormValues> | undefined;
+  const assetId = application ? application.assetId : asset?.id ?? null;
   const subjectKind = watched?.subjectKind ?? (application?.productId ? 'product' : 'resource');
   const incomplete = incompleteRows(watched ?? {});
   const orgOptions = (choices.orgs.data ?? []).filter((o) => o.status === 'active').map((o) => ({ value: o.id, label: orgName(o.name, locale) }));
   const resourceOptions = (choices.resources.data ?? []).map((r) => ({ value: r.id, label: orgName(r.title, locale) }));
 
   /** Saves the draft (creates it the first time) and returns its id. */
-  const save = async (v: DraftValues): Promise<string> => {
-    const body = draftBody(v);
+  const save = async (v: FormValues): Promise<string> => {
+    const body = { ...draftBody(v), ...(type === 'correction' ? { grounds: (v.grounds ?? '').trim() || null } : {}) };
     if (application) {
       await unwrap(api.PATCH('/api/v1/registry/applications/{applicationId}', { params: { path: { applicationId: application.id } }, body }));
       return application.id;
     }
-    return (await unwrap(api.POST('/api/v1/registry/applications', { body: { type: 'first', ...body } }))).id;
+    return (await unwrap(api.POST('/api/v1/registry/applications', { body: { type, ...(type !== 'first' && assetId ? { assetId } : {}), ...body } }))).id;
   };
 
   const run = async (action: 'save' | 'submit') => {
-    let v: DraftValues;
+    let v: FormValues;
     try {
       await form.validateFields();
-      v = form.getFieldsValue(true) as DraftValues;
+      v = form.getFieldsValue(true) as FormValues;
     } catch {
       return;
     }
@@ -155,19 +199,40 @@ function ApplicationForm({ orgId, application, initialProblems }: { orgId: strin
   return (
     <div>
       <div className="lt-page-header">
-        <Typography.Title level={3} data-testid="registry-form-title">
-          {application ? t('registry.form.editTitle') : t('registry.form.newTitle')}
-        </Typography.Title>
+        <Space wrap size={[8, 8]}>
+          <Typography.Title level={3} data-testid="registry-form-title" data-type={type} style={{ margin: 0 }}>
+            {type !== 'first' ? msg(t, `registry.form.${type}Title`) : application ? t('registry.form.editTitle') : t('registry.form.newTitle')}
+          </Typography.Title>
+          {type !== 'first' && <RegistryTypeTag t={t} type={type} />}
+        </Space>
       </div>
-      <Typography.Paragraph type="secondary">{t('registry.form.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{type === 'first' ? t('registry.form.intro') : msg(t, `registry.form.${type}Intro`)}</Typography.Paragraph>
+      {type !== 'first' && assetId && (
+        <Typography.Paragraph>
+          <Link to={`/console/registry/applications/${assetId}`} data-testid="registry-form-asset">
+            {t('registry.form.assetOf', { title: asset ? text(asset.title, locale) : assetId })}
+          </Link>
+        </Typography.Paragraph>
+      )}
       <Card style={{ maxWidth: 1040 }} data-testid="registry-form" data-application={application?.id ?? ''}>
         {error && <Alert type="error" showIcon closable title={error} style={{ marginBottom: 16 }} data-testid="registry-form-error" onClose={() => setError(null)} />}
-        <Form<DraftValues>
+        <Form<FormValues>
           form={form}
           layout="vertical"
-          initialValues={application ? draftValues(application, orgId, today) : emptyDraft(orgId, today)}
+          initialValues={
+            application
+              ? { ...draftValues(application, orgId, today), grounds: application.grounds ?? '' }
+              : base
+                ? draftValues(base, orgId, today)
+                : emptyDraft(orgId, today)
+          }
           onValuesChange={onValuesChange}
         >
+          {type === 'correction' && (
+            <Form.Item name="grounds" label={t('registry.form.grounds')} rules={[{ max: LIMITS.reason }]}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={LIMITS.reason} placeholder={t('registry.form.groundsPlaceholder')} data-testid="registry-form-grounds" />
+            </Form.Item>
+          )}
           <Divider titlePlacement="start">{t('registry.form.subject')}</Divider>
           <Form.Item name="subjectKind" label={t('registry.field.subjectKind')}>
             <Radio.Group
@@ -347,7 +412,7 @@ function ApplicationForm({ orgId, application, initialProblems }: { orgId: strin
             <Button loading={busy === 'save'} disabled={busy !== null} onClick={() => run('save')} data-testid="registry-form-save">
               {t('registry.form.save')}
             </Button>
-            <Button onClick={() => navigate(application ? `/console/registry/applications/${application.id}` : '/console/registry')}>{t('common.cancel')}</Button>
+            <Button onClick={() => navigate(application ? `/console/registry/applications/${application.id}` : assetId ? `/console/registry/applications/${assetId}` : '/console/registry')}>{t('common.cancel')}</Button>
           </Space>
         </Form>
       </Card>

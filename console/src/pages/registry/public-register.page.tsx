@@ -1,6 +1,7 @@
 /**
  * The public register of data assets (数据资产登记公示), no login: registered assets with their
- * registration number, applicant, scenario and rights holders, searchable by words or number; and
+ * registration number, state (在册/已注销/已撤销, 存在异议 while an objection is registered), current
+ * holder, scenario and rights holders, searchable by words or number; and
  * those in publicity (公示中) until their end day — anyone signed in may object to one, so the
  * objection link leads to the console (through the login when needed).
  */
@@ -13,7 +14,7 @@ import { useI18n } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
 import { formatDate } from '../../format/time.format';
 import { PUBLIC_LISTS, publicityLastDay, type PublicList } from './registry.rules';
-import { msg, objectKindLabel, rightLabel, text, type PublicEntry } from './registry.view';
+import { AssetStatusTag, msg, objectKindLabel, RegistryTypeTag, rightLabel, text, type PublicEntry } from './registry.view';
 
 const PAGE_SIZES = ['10', '20', '50'];
 
@@ -49,7 +50,19 @@ export default function PublicRegisterPage() {
       : []),
     { title: t('registry.col.title'), key: 'title', render: (_: unknown, e: PublicEntry) => <span data-testid={`public-title-${e.id}`}>{text(e.title, locale)}</span> },
     { title: t('registry.col.objectKind'), dataIndex: 'objectKind', key: 'objectKind', render: (k: string) => objectKindLabel(t, k) },
-    { title: t('registry.col.applicant'), key: 'applicant', render: (_: unknown, e: PublicEntry) => text(e.applicant.name, locale) },
+    ...(tab === 'registered'
+      ? [
+          {
+            title: t('registry.public.col.assetStatus'),
+            key: 'assetStatus',
+            render: (_: unknown, e: PublicEntry) => <AssetStatusTag t={t} status={e.assetStatus} disputed={e.disputed} testId={`public-asset-status-${e.id}`} />,
+          },
+          { title: t('registry.public.col.holder'), key: 'holder', render: (_: unknown, e: PublicEntry) => <span data-testid={`public-holder-${e.id}`}>{e.holder ? text(e.holder.name, locale) : '—'}</span> },
+        ]
+      : [
+          { title: t('registry.col.type'), key: 'type', render: (_: unknown, e: PublicEntry) => <RegistryTypeTag t={t} type={e.type} testId={`public-type-${e.id}`} /> },
+          { title: t('registry.col.applicant'), key: 'applicant', render: (_: unknown, e: PublicEntry) => text(e.applicant.name, locale) },
+        ]),
     {
       title: t('registry.public.col.scenario'),
       key: 'scenario',

@@ -1,10 +1,11 @@
 /**
- * A list of registration applications (登记申请): the organisation's own (mine), the caller's review
- * cases (review: those on a panel the caller sits on) or every application (all: the data bureau,
- * the regulator) — paged on the server, filtered by status and words; the filter and the page are
- * in the address, so they survive a reload.
+ * A list of registration applications (登记申请): the organisation's own (mine, with a second tab of
+ * the registered assets it holds now: 我的资产), the caller's review cases (review: those on a panel
+ * the caller sits on) or every application (all: the data bureau, the regulator) — paged on the
+ * server, filtered by type, status and words; the tab, the filter and the page are in the address,
+ * so they survive a reload.
  */
-import { Alert, Button, Input, Select, Table, Typography } from 'antd';
+import { Alert, Button, Input, Select, Table, Tabs, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -14,22 +15,25 @@ import { useI18n } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
 import { formatTime } from '../../format/time.format';
 import { useOrgNames } from '../catalog/resource.view';
-import { publicityLastDay, STATUSES, type ApplicationStatus, type Box } from './registry.rules';
-import { msg, objectKindLabel, RegistryStatusTag, text, type ApplicationSummary } from './registry.view';
+import { APPLICATION_TYPES, publicityLastDay, STATUSES, type ApplicationStatus, type ApplicationType, type Box } from './registry.rules';
+import { AssetStatusTag, msg, objectKindLabel, RegistryStatusTag, RegistryTypeTag, text, typeLabel, type ApplicationSummary } from './registry.view';
 
 const PAGE_SIZES = ['10', '20', '50', '100'];
 
-export function ApplicationsList({ box }: { box: Box }) {
+export function ApplicationsList({ box: page0 }: { box: Box }) {
   const { t, locale } = useI18n();
   const { access } = useSession();
   const navigate = useNavigate();
   const orgNameOf = useOrgNames(locale);
   const [params, setParams] = useSearchParams();
+  // The applicant's list has two tabs: its applications and the assets it holds now.
+  const box: Box = page0 === 'mine' && params.get('tab') === 'assets' ? 'assets' : page0;
+  const type = (APPLICATION_TYPES as readonly string[]).includes(params.get('type') ?? '') ? (params.get('type') as ApplicationType) : undefined;
   const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as ApplicationStatus) : undefined;
   const q = (params.get('q') ?? '').slice(0, 100);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = PAGE_SIZES.includes(params.get('pageSize') ?? '') ? Number(params.get('pageSize')) : 20;
-  const query = { box, ...(status ? { status } : {}), ...(q ? { q } : {}), page, pageSize };
+  const query = { box, ...(status && box !== 'assets' ? { status } : {}), ...(type && box !== 'assets' ? { type } : {}), ...(q ? { q } : {}), page, pageSize };
   const list = useApiResource(`registry-applications-${JSON.stringify(query)}`, () => unwrap(api.GET('/api/v1/registry/applications', { params: { query } })));
 
   const set = (next: Record<string, string | number | undefined>) => {
@@ -52,8 +56,16 @@ export function ApplicationsList({ box }: { box: Box }) {
         </Link>
       ),
     },
+    ...(box === 'assets' ? [] : [{ title: t('registry.col.type'), dataIndex: 'type', key: 'type', render: (k: string, a: ApplicationSummary) => <RegistryTypeTag t={t} type={k} testId={`registry-type-${a.id}`} /> }]),
     { title: t('registry.col.objectKind'), dataIndex: 'objectKind', key: 'objectKind', render: (k: string) => objectKindLabel(t, k) },
-    ...(box === 'mine' ? [] : [{ title: t('registry.col.applicant'), dataIndex: 'applicantOrgId', key: 'applicant', render: (id: string) => orgNameOf(id) }]),
+    ...(box === 'assets'
+      ? [{
+          title: t('registry.asset.status'),
+          key: 'asset',
+          render: (_: unknown, a: ApplicationSummary) => <AssetStatusTag t={t} status={a.asset?.status ?? null} disputed={!!a.asset?.disputeUntil} testId={`registry-asset-status-${a.id}`} />,
+        }]
+      : []),
+    ...(box === 'mine' || box === 'assets' ? [] : [{ title: t('registry.col.applicant'), dataIndex: 'applicantOrgId', key: 'applicant', render: (id: string) => orgNameOf(id) }]),
     { title: t('registry.col.status'), dataIndex: 'status', key: 'status', render: (s: string, a: ApplicationSummary) => <RegistryStatusTag t={t} status={s} testId={`registry-status-${a.id}`} /> },
     {
       title: t('registry.col.number'),
@@ -77,8 +89,31 @@ export function ApplicationsList({ box }: { box: Box }) {
           </Button>
         )}
       </div>
+      {page0 === 'mine' && (
+        <Tabs
+          activeKey={box}
+          onChange={(key) => {
+            const p = new URLSearchParams();
+            if (key === 'assets') p.set('tab', 'assets');
+            setParams(p, { replace: true });
+          }}
+          items={(['mine', 'assets'] as const).map((k) => ({ key: k, label: <span data-testid={`registry-tab-${k}`}>{msg(t, `registry.tab.${k}`)}</span> }))}
+        />
+      )}
       <Typography.Paragraph type="secondary">{msg(t, `registry.box.${box}Intro`)}</Typography.Paragraph>
       <div className="lt-toolbar">
+        {box !== 'assets' && (
+          <Select<ApplicationType>
+            allowClear
+            placeholder={t('registry.filter.type')}
+            style={{ minWidth: 140 }}
+            value={type}
+            onChange={(v) => set({ type: v })}
+            options={APPLICATION_TYPES.map((k) => ({ value: k, label: typeLabel(t, k) }))}
+            data-testid="registry-filter-type"
+          />
+        )}
+        {box !== 'assets' && (
         <Select<ApplicationStatus>
           allowClear
           placeholder={t('registry.filter.status')}
@@ -88,7 +123,9 @@ export function ApplicationsList({ box }: { box: Box }) {
           options={STATUSES.map((s) => ({ value: s, label: msg(t, `registry.status.${s}`) }))}
           data-testid="registry-filter-status"
         />
+        )}
         <Input.Search
+          key={box}
           allowClear
           defaultValue={q}
           maxLength={100}

@@ -23,9 +23,27 @@ export const RECUSAL_REASONS = ['same_organisation', 'parent', 'subsidiary', 'sh
 /** The relationships the data bureau records between organisations (RelationshipBody.kind). */
 export const RELATIONSHIP_KINDS = ['parent', 'shareholder', 'counterparty'] as const;
 export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
-/** The lists of applications (ListQuery.box). */
+/** The lists of applications (ListQuery.box); `assets` (the registered assets the organisation holds now) is a tab of `mine`. */
 export const BOXES = ['mine', 'review', 'all'] as const;
-export type Box = (typeof BOXES)[number];
+export type Box = (typeof BOXES)[number] | 'assets';
+/** The registration types (application.rules.ts APPLICATION_TYPES): the first, and those after it about a registered asset. */
+export const APPLICATION_TYPES = ['first', 'change', 'transfer', 'licence', 'cancel', 'revoke', 'objection', 'correction'] as const;
+export type ApplicationType = (typeof APPLICATION_TYPES)[number];
+export type LaterType = Exclude<ApplicationType, 'first'>;
+/** Who files each type (application.rules.ts FILERS): the holder, the registrar (the data bureau), or anyone but the holder. */
+export const FILERS: Record<ApplicationType, 'applicant' | 'holder' | 'registrar' | 'third_party'> = {
+  first: 'applicant', change: 'holder', transfer: 'holder', licence: 'holder', cancel: 'holder', correction: 'holder', revoke: 'registrar', objection: 'third_party',
+};
+/** Types that need the asset free of a running dispute (application.rules.ts BLOCKED_BY_DISPUTE). */
+export const BLOCKED_BY_DISPUTE: readonly ApplicationType[] = ['change', 'transfer', 'licence', 'correction'];
+/** Types edited on the form (their record): the first, a change, a correction. */
+export const FORM_TYPES: readonly ApplicationType[] = ['first', 'change', 'correction'];
+/** Types that carry their grounds (subsequentProblems grounds_missing). */
+export const GROUNDS_TYPES: readonly ApplicationType[] = ['cancel', 'revoke', 'objection', 'correction'];
+/** The licensable rights (the holding right stays with the holder). */
+export const LICENCE_RIGHTS = ['processing', 'operating'] as const;
+/** The asset's states (asset.status, PublicEntry.assetStatus). */
+export const ASSET_STATUSES = ['active', 'cancelled', 'revoked'] as const;
 /** The public register's two lists (PublicQuery.status). */
 export const PUBLIC_LISTS = ['registered', 'publicity'] as const;
 export type PublicList = (typeof PUBLIC_LISTS)[number];
@@ -36,6 +54,9 @@ export type PublicList = (typeof PUBLIC_LISTS)[number];
 export const PROBLEM_REASONS = [
   'scenario_missing', 'subject_missing', 'sources_missing', 'right_missing', 'right_incomplete', 'right_term',
   'subject_product_not_yours', 'subject_resource_unknown', 'subject_resource_not_yours', 'core_data', 'source_unverified', 'right_holder_unknown',
+  // Registrations after the first (subsequentProblems, laterProblems).
+  'grounds_missing', 'counterparty_missing', 'counterparty_is_holder', 'counterparty_unknown', 'licence_missing', 'licence_rights', 'licence_scope', 'licence_term',
+  'licence_right_not_held', 'licence_term_exceeds', 'no_change', 'transfer_rights',
 ] as const;
 export type ProblemReason = (typeof PROBLEM_REASONS)[number];
 /** Overseers see every application (application.service.ts OVERSEERS). */
@@ -267,6 +288,8 @@ export interface Actions {
   register: boolean;
   /** Registering waits (publicity runs, or an objection is open): shown disabled to the registrar. */
   registerWaiting: boolean;
+  /** The data bureau approves or rejects a registration decided without the committee (path registrar). */
+  decide: boolean;
 }
 
 /**
@@ -278,7 +301,7 @@ export interface Actions {
  */
 export function applicationActions(
   u: CurrentUser | null,
-  a: { applicantOrgId: string; status: string; publicityUntil: string | null; objections?: Array<{ status: string }> | undefined },
+  a: { applicantOrgId: string; status: string; publicityUntil: string | null; objections?: Array<{ status: string }> | undefined; type?: string; path?: string },
   ctx: { onPanel: boolean; voted: boolean; now: Date },
 ): Actions {
   const applicant = !!u && writer(u) && u.orgId === a.applicantOrgId;
@@ -286,11 +309,13 @@ export function applicationActions(
   const open = (a.objections ?? []).some((o) => o.status === 'open');
   const over = publicityOver(a.publicityUntil, ctx.now);
   const publicity = a.status === 'publicity';
+  const byRegistrar = a.path === 'registrar';
   return {
-    edit: applicant && a.status === 'draft',
+    edit: applicant && a.status === 'draft' && FORM_TYPES.includes((a.type ?? 'first') as ApplicationType),
     submit: applicant && a.status === 'draft',
     withdraw: applicant && (a.status === 'draft' || a.status === 'submitted'),
-    draw: registrar && (a.status === 'submitted' || a.status === 'drawing'),
+    draw: registrar && !byRegistrar && (a.status === 'submitted' || a.status === 'drawing'),
+    decide: registrar && byRegistrar && a.status === 'submitted',
     vote: !!u && ctx.onPanel && !ctx.voted && a.status === 'in_review',
     object: !!u && u.orgId !== a.applicantOrgId && publicity,
     resolve: registrar && publicity && open,
@@ -316,3 +341,67 @@ export function boxesFor(u: CurrentUser | null): Box[] {
   return BOXES.filter((b) => (b === 'all' ? isOverseer(u) : true));
 }
 
+
+// ---- registrations after the first ----
+
+/**
+ * The registrations the caller may file on an asset (mirrors FILERS; the server still decides): only on
+ * a registered first registration whose asset is in force; the holder's org_admin or staff change,
+ * correct, transfer, license or cancel it (no change, transfer, licence or correction while an
+ * objection is registered); the data bureau revokes it; any other organisation's org_admin or staff
+ * register an objection.
+ */
+export function assetActions(
+  u: CurrentUser | null,
+  a: { type: string; status: string; asset: { status: string; holderOrgId: string | null; disputeUntil: string | null } | null },
+  now: Date,
+): LaterType[] {
+  if (!u || !writer(u) || a.type !== 'first' || a.status !== 'registered' || a.asset?.status !== 'active') return [];
+  const holder = u.orgId === a.asset.holderOrgId;
+  const disputed = !!a.asset.disputeUntil && new Date(a.asset.disputeUntil).getTime() > now.getTime();
+  return APPLICATION_TYPES.filter((type): type is LaterType => {
+    if (type === 'first' || (disputed && BLOCKED_BY_DISPUTE.includes(type))) return false;
+    const filer = FILERS[type];
+    if (filer === 'holder') return holder;
+    if (filer === 'registrar') return isRegistrar(u);
+    return !holder;
+  });
+}
+
+export interface LaterValues {
+  counterpartyOrgId?: string;
+  grounds?: string;
+  licenceRights?: string[];
+  licenceScope?: string;
+  termFrom?: string;
+  termTo?: string;
+  exclusive?: boolean;
+}
+
+/**
+ * The body of a registration after the first filed from a dialog (transfer, licence, cancel, revoke,
+ * objection): what the type carries; the rest of the record starts from the asset's current one.
+ * Without `assetId` it is the PATCH of the draft (when submitting it was refused and is tried again).
+ */
+export function laterBody(type: LaterType, v: LaterValues, assetId?: string) {
+  const head = assetId ? { type, assetId } : {};
+  if (type === 'transfer') return { ...head, counterpartyOrgId: v.counterpartyOrgId || null };
+  if (type === 'licence') {
+    const termTo = trimmed(v.termTo);
+    return {
+      ...head,
+      counterpartyOrgId: v.counterpartyOrgId || null,
+      licence: {
+        rights: (v.licenceRights ?? []).filter((r): r is (typeof LICENCE_RIGHTS)[number] => (LICENCE_RIGHTS as readonly string[]).includes(r)),
+        scope: trimmed(v.licenceScope),
+        termFrom: trimmed(v.termFrom),
+        termTo: DAY.test(termTo) ? termTo : null,
+        exclusive: v.exclusive === true,
+      },
+    };
+  }
+  return { ...head, grounds: trimmed(v.grounds) || null };
+}
+
+/** Whether a registration is about an asset (a type after the first). */
+export const isLater = (type: string) => type !== 'first';

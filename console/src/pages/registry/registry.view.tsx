@@ -47,6 +47,37 @@ export function RegistryStatusTag({ t, status, testId = 'registry-status' }: { t
   );
 }
 
+export const typeLabel = (t: Translate, type: string) => known(t, 'registry.type', type);
+const TYPE_COLOURS: Record<string, string> = {
+  first: 'blue', change: 'geekblue', correction: 'geekblue', transfer: 'purple', licence: 'cyan', cancel: 'default', revoke: 'red', objection: 'orange',
+};
+/** The registration's type (首次/变更/转移/许可/注销/撤销/异议/更正). */
+export function RegistryTypeTag({ t, type, testId = 'registry-type' }: { t: Translate; type: string; testId?: string }) {
+  return (
+    <Tag color={TYPE_COLOURS[type] ?? 'default'} data-type={type} data-testid={testId}>
+      {typeLabel(t, type)}
+    </Tag>
+  );
+}
+
+const ASSET_COLOURS: Record<string, string> = { active: 'green', cancelled: 'default', revoked: 'red' };
+/** The asset's state (在册/已注销/已撤销), with 存在异议 while an objection is registered. */
+export function AssetStatusTag({ t, status, disputed = false, testId = 'registry-asset-status' }: { t: Translate; status: string | null; disputed?: boolean; testId?: string }) {
+  if (!status) return <span>—</span>;
+  return (
+    <Space size={[4, 4]} wrap>
+      <Tag color={ASSET_COLOURS[status] ?? 'default'} data-status={status} data-testid={testId}>
+        {known(t, 'registry.assetStatus', status)}
+      </Tag>
+      {disputed && (
+        <Tag color="orange" data-testid={`${testId}-disputed`}>
+          {t('registry.asset.disputed')}
+        </Tag>
+      )}
+    </Space>
+  );
+}
+
 export function ExpertiseTags({ t, expertise }: { t: Translate; expertise: readonly string[] }) {
   return (
     <Space size={[4, 4]} wrap>
@@ -63,7 +94,7 @@ export function ExpertiseTags({ t, expertise }: { t: Translate; expertise: reado
 export function problemText(t: Translate, code: string): string {
   const p = parseProblem(code);
   if (!p.known) return code;
-  const arg = p.arg === null ? '' : ['right_missing', 'right_incomplete', 'right_term', 'right_holder_unknown'].includes(p.reason) ? rightLabel(t, p.arg) : p.arg;
+  const arg = p.arg === null ? '' : ['right_missing', 'right_incomplete', 'right_term', 'right_holder_unknown', 'licence_right_not_held', 'licence_term_exceeds'].includes(p.reason) ? rightLabel(t, p.arg) : p.arg;
   return msg(t, `registry.problem.${p.reason}`, { arg });
 }
 
