@@ -34,12 +34,21 @@ export async function insertAccount(db: Executor, a: AccountRow): Promise<void> 
 
 /** The accounts locked for update, in id order (so concurrent journals never deadlock). */
 export async function lockAccounts(db: Executor, ids: string[]): Promise<AccountRow[]> {
-  const rows = await db.selectFrom(AC).selectAll().where('id', 'in', [...ids].sort()).orderBy('id').forUpdate().execute();
-  return rows.map(mapAccount);
+  const sorted = [...ids].sort();
+  const out: AccountRow[] = [];
+  for (let i = 0; i < sorted.length; i += 5000) {
+    const rows = await db.selectFrom(AC).selectAll().where('id', 'in', sorted.slice(i, i + 5000)).orderBy('id').forUpdate().execute();
+    out.push(...rows.map(mapAccount));
+  }
+  return out;
 }
 
+/** Sets the balances, a thousand accounts per statement (a settlement batch touches thousands). */
 export async function setBalances(db: Executor, balances: Array<{ id: string; balanceFen: bigint }>): Promise<void> {
-  for (const b of balances) await db.updateTable(AC).set({ balance_fen: b.balanceFen.toString() }).where('id', '=', b.id).execute();
+  for (let i = 0; i < balances.length; i += 1000) {
+    const values = sql.join(balances.slice(i, i + 1000).map((b) => sql`(${b.id}, ${b.balanceFen.toString()}::bigint)`));
+    await sql`update exchange_account as a set balance_fen = v.balance_fen from (values ${values}) as v(id, balance_fen) where a.id = v.id`.execute(db);
+  }
 }
 
 /** Inserts a journal; false when its reference was posted before (the journal is not posted again). */

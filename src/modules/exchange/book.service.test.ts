@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.js';
+import { canonicalDigest } from '../../platform/canonical-json.digest.js';
 import { USER_PASSWORD, useLiutong } from '../../../test/harness.js';
 
 const byFinance = null; // the service as the exchange's finance staff would call it (routes come with membership)
@@ -42,11 +43,31 @@ describeEachEngine("the exchange's books (账簿): double entry in fen, exactly 
     expect(await books().balance('member_available', buyer)).toBe(297_000n);
     expect(await books().balance('fee_income', null)).toBe(3_000n);
     await h().lt.flush();
+    const feeLines = [{ accountId: a.id, amountFen: '3000' }, { accountId: fee.id, amountFen: '-3000' }];
     const events = (await h().call('GET', `/api/v1/ledger/entries?subjectId=${f.journalId}&pageSize=10`, { token: h().adminToken })).body.items;
     expect(events.map((e: { entry: { type: string }; payload: unknown }) => [e.entry.type, e.payload])).toEqual([
-      ['exchange.books.posted', { journalId: f.journalId, kind: 'fee', ref: 'fee-1', lines: [{ accountId: a.id, amountFen: '3000' }, { accountId: fee.id, amountFen: '-3000' }] }],
+      ['exchange.books.posted', { journalId: f.journalId, kind: 'fee', ref: 'fee-1', lineCount: 2, totalDebitFen: '3000', linesDigest: canonicalDigest(feeLines), lines: feeLines }],
     ]);
     expect(await books().reconcile()).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('posts a batch journal over more than a thousand accounts at once; its event carries the digest, not the lines', async () => {
+    const bank = await books().account('bank', null);
+    const members = [];
+    for (let i = 0; i < 1_100; i++) members.push(await books().account('member_available', `org_batch${String(i).padStart(15, '0')}`));
+    const lines = [{ accountId: bank.id, amountFen: 0n }, ...members.map((m, i) => ({ accountId: m.id, amountFen: -BigInt(100 + i) }))];
+    lines[0]!.amountFen = -lines.slice(1).reduce((s, l) => s + l.amountFen, 0n);
+    const bankBefore = await books().balance('bank', null);
+    const r = await books().post({ kind: 'deposit_batch', ref: 'batch-1', memo: '批量入金', lines }, byFinance);
+    expect(await books().balance('member_available', 'org_batch000000000000000')).toBe(100n);
+    expect(await books().balance('member_available', 'org_batch000000000001099')).toBe(1_199n);
+    expect(await books().balance('bank', null)).toBe(bankBefore + lines[0]!.amountFen);
+    await h().lt.flush();
+    const ev = (await h().call('GET', `/api/v1/ledger/entries?subjectId=${r.journalId}&pageSize=10`, { token: h().adminToken })).body.items[0];
+    expect(ev.payload).toMatchObject({ lineCount: 1_101, totalDebitFen: lines[0]!.amountFen.toString() });
+    expect(ev.payload.lines).toBeUndefined();
+    expect(ev.payload.linesDigest).toBe(canonicalDigest(lines.map((l) => ({ accountId: l.accountId, amountFen: l.amountFen.toString() }))));
+    expect((await books().reconcile()).ok).toBe(true);
   });
 
   it('concurrent withdrawals never take a member below zero', async () => {

@@ -3,9 +3,13 @@ import { serviceActor, type Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { Emit, Kernel } from '../../platform/kernel.js';
 import type { Tx } from '../../platform/database/database.js';
+import { canonicalDigest } from '../../platform/canonical-json.digest.js';
 import { ExchangeErrors } from './exchange.errors.js';
 import { ACCOUNT_KINDS, onNormalSide, unbalanced, type AccountKind } from './book.rules.js';
 import * as repo from './book.repository.js';
+
+/** A journal's event names its lines up to this many; larger ones (settlement batches) carry their digest, count and total. */
+const MAX_EVENT_LINES = 100;
 
 export interface JournalInput {
   /** What the journal records, e.g. deposit, withdrawal, escrow, release, settlement. */
@@ -76,10 +80,14 @@ export class BookService {
       }
     }
     await repo.insertPostings(tx, journalId, j.lines);
+    const lines = j.lines.map((l) => ({ accountId: l.accountId, amountFen: l.amountFen.toString() }));
     await repo.setBalances(tx, balances.map((b) => ({ id: b.a.id, balanceFen: b.balanceFen })));
     await emit({
       type: 'exchange.books.posted', subject: { type: 'exchange_journal', id: journalId }, actor: serviceActor(by), requestId,
-      payload: { journalId, kind: j.kind, ref: j.ref, lines: j.lines.map((l) => ({ accountId: l.accountId, amountFen: l.amountFen.toString() })) },
+      payload: {
+        journalId, kind: j.kind, ref: j.ref, lineCount: j.lines.length, totalDebitFen: totalDebitFen.toString(), linesDigest: canonicalDigest(lines),
+        ...(lines.length <= MAX_EVENT_LINES ? { lines } : {}),
+      },
     });
     return { journalId, duplicate: false };
   }
