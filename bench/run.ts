@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [ledger|http|console|catalog|quality|gateway|authorization|certificates] [part ...]`: runs the named benchmark (all when none is
+ * `npm run bench -- [ledger|http|console|catalog|quality|gateway|authorization|certificates|settlement] [part ...]`: runs the named benchmark (all when none is
  * named); extra words select parts, e.g. `npm run bench -- ledger postgres receipts`.
  * Output: one line per measurement (see report.ts). A missed target prints FAIL; only an error
  * makes the exit status non-zero.
@@ -9,7 +9,9 @@
  * (entries of the receipts log, default 1,000,000), LIUTONG_BENCH_HOLDERS / LIUTONG_BENCH_CONSENTS
  * (authorization: population, default 1,000,000 / 5,000,000; see authorization.bench.ts),
  * LIUTONG_BENCH_CERTIFICATES / LIUTONG_BENCH_CERT_HOLDERS / LIUTONG_BENCH_CERT_IN_FLIGHT (certificates:
- * approved consents issued on, default 3,000 / 50 holders / 16 in flight; see certificates.bench.ts).
+ * approved consents issued on, default 3,000 / 50 holders / 16 in flight; see certificates.bench.ts),
+ * LIUTONG_BENCH_SETTLE_TRADES / LIUTONG_BENCH_SETTLE_BATCH (settlement: trades and trades per batch
+ * journal, default 5,000 / 1,000; see settlement.bench.ts).
  */
 import { summary } from './report.js';
 
@@ -23,6 +25,7 @@ const BENCHES: Record<string, () => Promise<{ parts: readonly string[]; run(only
   gateway: () => import('./gateway.bench.js'),
   authorization: () => import('./authorization.bench.js'),
   certificates: () => import('./certificates.bench.js'),
+  settlement: () => import('./settlement.bench.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { describeBrowser, fitsWidth } from './browser.harness.js';
+import { clickUntil, confirmAction, describeBrowser, fitsWidth } from './browser.harness.js';
 
 /**
  * Data asset certificates (数据资产凭证) in the console — the whole 电费贷 loop: the factory approves
@@ -20,7 +20,6 @@ describeBrowser('data asset certificates (数据资产凭证) in a real browser'
   const orgByName = async (q: string) => (await env().lt.identity.organisations.list({ q, page: 1, pageSize: 1, sort: 'createdAt', order: 'asc' } as any)).items[0]!;
   const principal = (org: { id: string; roles: readonly string[] }) => ({ kind: 'user', orgId: org.id, orgRoles: [...org.roles], memberRole: 'org_admin', personRoles: [], displayName: 'test' }) as any;
   /** Confirms the open Popconfirm. */
-  const confirm = (page: Page) => page.locator('.ant-popover:visible .ant-btn-primary').click();
   const consentStatus = (page: Page, s: string) => page.locator(`[data-testid="consent-status"][data-status="${s}"]`).waitFor({ timeout: 20_000 });
   const verdict = (page: Page, valid: boolean) => page.locator(`[data-testid="cert-verdict"][data-valid="${valid}"]`);
   const check = (scope: Page | Locator, name: string, outcome: string) => scope.locator(`[data-testid="cert-check-${name}"][data-outcome="${outcome}"]`);
@@ -49,8 +48,7 @@ describeBrowser('data asset certificates (数据资产凭证) in a real browser'
     await login(factory, 'factory');
     await factory.goto(`${url}/console/space/authorizations/${consentId}`);
     await consentStatus(factory, 'pending');
-    await factory.getByTestId('consent-approve').click();
-    await confirm(factory);
+    await confirmAction(factory, factory.getByTestId('consent-approve'), factory.locator('[data-testid="consent-status"][data-status="approved"]'));
     await consentStatus(factory, 'approved');
     await expect(lt.authorization.consents.get(consentId, null)).resolves.toMatchObject({ status: 'approved' });
 
@@ -62,9 +60,8 @@ describeBrowser('data asset certificates (数据资产凭证) in a real browser'
     const pendingRow = bureau.getByTestId(`cert-pending-${consentId}`);
     await pendingRow.waitFor({ timeout: 20_000 });
     await screenshot(bureau, 'certificate-bureau-pending');
-    await pendingRow.getByTestId(`cert-issue-${consentId}`).click();
-    await bureau.locator('.ant-popover:visible').filter({ hasText: '签发公共数据资产流通凭证' }).waitFor();
-    await bureau.getByTestId('cert-issue-ok').click();
+    await clickUntil(pendingRow.getByTestId(`cert-issue-${consentId}`), bureau.locator('.ant-popover:visible').filter({ hasText: '签发公共数据资产流通凭证' }));
+    await clickUntil(bureau.getByTestId('cert-issue-ok'), bureau.locator('[data-testid="cert-detail"]'));
     await bureau.waitForURL(/\/console\/certificates\/crt_[0-9a-z]{20}$/, { timeout: 20_000 });
     const certId = new URL(bureau.url()).pathname.split('/').pop()!;
     issued = certId;
@@ -151,11 +148,10 @@ describeBrowser('data asset certificates (数据资产凭证) in a real browser'
 
     // The bank records its loan decision: an amount with three decimals is refused in the form, ¥3,000,000 is 300000000 fen.
     await bank.goto(`${url}/console/certificates/${certId}`);
-    await bank.getByTestId('cert-use-record').click();
+    await clickUntil(bank.getByTestId('cert-use-record'), bank.getByTestId('cert-use-note-input'));
     await bank.getByTestId('cert-use-note-input').fill(NOTE);
     await bank.getByTestId('cert-use-amount-input').fill('3,000,000.001');
-    await bank.getByTestId('form-submit').click();
-    await bank.getByText('请输入不小于 0 的金额，最多两位小数').waitFor();
+    await clickUntil(bank.getByTestId('form-submit'), bank.getByText('请输入不小于 0 的金额，最多两位小数'));
     await bank.getByTestId('cert-use-amount-input').fill('3,000,000');
     await bank.getByTestId('form-submit').click();
     await bank.getByTestId('form-submit').waitFor({ state: 'detached', timeout: 20_000 });
@@ -185,8 +181,7 @@ describeBrowser('data asset certificates (数据资产凭证) in a real browser'
     // The factory revokes the authorization from its page.
     await factory.getByTestId('cert-field-authorization').click();
     await consentStatus(factory, 'approved');
-    await factory.getByTestId('consent-revoke').click();
-    await confirm(factory);
+    await confirmAction(factory, factory.getByTestId('consent-revoke'), factory.locator('[data-testid="consent-status"][data-status="revoked"]'));
     await consentStatus(factory, 'revoked');
 
     // The revocation reaches the certificate once the ledger has sequenced the event: wait for it, bounded.
