@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chooseOption, confirmAction, describeBrowser, fitsWidth } from './browser.harness.js';
+import { chooseOption, confirmAction, describeBrowser, fitsWidth, visit } from './browser.harness.js';
 
 /**
  * Authorized operation (授权运营) in the console: the demo's 依场景 application for 电费贷 waits for
@@ -10,7 +10,6 @@ import { chooseOption, confirmAction, describeBrowser, fitsWidth } from './brows
  */
 describeBrowser('authorized operation in a real browser', (env) => {
   /** Confirms the open Popconfirm. */
-  const confirm = (page: Page) => page.locator('.ant-popover:visible .ant-btn-primary').click();
   const status = (page: Page, s: string) => page.locator(`[data-testid="agreement-status"][data-status="${s}"]`).waitFor({ timeout: 20_000 });
 
   it('the bureau reviews and seals the 电费贷 application, the operator seals, the bureau activates it, the operator declares a product', async () => {
@@ -136,9 +135,7 @@ describeBrowser('authorized operation in a real browser', (env) => {
     expect(created).toMatchObject({ status: 'applied', mode: 'scenario', scenarios: ['供应链金融：核验供应商登记状态'], feeCap: { amount: '0.05', unit: '元/次' } });
     expect(created.scope.map((s) => [s.resourceId, s.fields])).toEqual([[registry.id, ['uscc', 'name']]]);
     // The operator may withdraw its own application (confirmed first).
-    await page.getByTestId('agreement-withdraw').click();
-    await confirm(page);
-    await status(page, 'withdrawn');
+    await confirmAction(page, page.getByTestId('agreement-withdraw'), page.locator('[data-testid="agreement-status"][data-status="withdrawn"]'));
   });
 
   it("the bureau's disclosure page shows who has not disclosed, and the server's refusal when there is nothing to disclose", async () => {
@@ -147,10 +144,8 @@ describeBrowser('authorized operation in a real browser', (env) => {
     await login(page, 'bureau');
     await page.goto(`${url}/console/authorization/disclosures`);
     await page.getByTestId('missing-due').waitFor();
-    await page.getByTestId('disclosure-submit').click();
-    await confirm(page);
     // The demo's agreements began this year: last year there is nothing to disclose, and the server says so.
-    await page.getByTestId('disclosure-error').filter({ hasText: '无需披露' }).waitFor();
+    await confirmAction(page, page.getByTestId('disclosure-submit'), page.getByTestId('disclosure-error').filter({ hasText: '无需披露' }));
     await screenshot(page, 'authorization-disclosure-console');
   });
 
@@ -161,7 +156,7 @@ describeBrowser('authorized operation in a real browser', (env) => {
     const active = (await lt.authorization.agreements.list(overseer, { box: 'all', status: 'active', page: 1, pageSize: 1 })).items[0]!;
     const viewport = { width: 390, height: 844 };
     const check = async (page: Page, path: string, ready: string) => {
-      await page.goto(`${url}${path}`);
+      await visit(page, `${url}${path}`);
       await page.getByTestId(ready).first().waitFor();
       await page.waitForLoadState('networkidle');
       const fit = await fitsWidth(page);

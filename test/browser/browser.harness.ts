@@ -46,7 +46,9 @@ export function describeBrowser(name: string, body: (env: () => BrowserEnv) => v
     describe.skip(name, () => body(() => undefined as never));
     return;
   }
-  describe(name, () => {
+  // A browser step takes seconds, and a loaded two-core CI machine makes it several times slower:
+  // each test gets three minutes unless it sets its own limit.
+  describe(name, { timeout: 180_000 }, () => {
     let env: BrowserEnv | undefined;
     let database: Database | undefined;
     const contexts: BrowserContext[] = [];
@@ -67,6 +69,7 @@ export function describeBrowser(name: string, body: (env: () => BrowserEnv) => v
         browser,
         async context(viewport = { width: 1366, height: 768 }) {
           const c = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'America/New_York' });
+          trackRequests(c);
           contexts.push(c);
           return c;
         },
@@ -96,6 +99,44 @@ export function describeBrowser(name: string, body: (env: () => BrowserEnv) => v
       return env;
     });
   });
+}
+
+/** Requests in flight per browser context (fetches, lazily loaded chunks, images), so `visit` knows when a page has settled. */
+const inFlight = new WeakMap<BrowserContext, { pending: number; last: number }>();
+
+function trackRequests(c: BrowserContext): void {
+  const t = { pending: 0, last: Date.now() };
+  inFlight.set(c, t);
+  c.on('request', () => { t.pending++; t.last = Date.now(); });
+  const done = () => { t.pending = Math.max(0, t.pending - 1); t.last = Date.now(); };
+  c.on('requestfinished', done);
+  c.on('requestfailed', done);
+}
+
+/**
+ * Opens `url` as a link inside the console would: once the single-page app is loaded, by
+ * history.pushState and a popstate event (no reload, no second parse of the bundle), then waits
+ * until no request (API call or lazily loaded page chunk) has been in flight for 200 ms. The first
+ * visit loads the app.
+ */
+export async function visit(page: Page, url: string): Promise<void> {
+  const target = new URL(url);
+  const t = inFlight.get(page.context());
+  if (!t || !page.url().startsWith(target.origin)) {
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    return;
+  }
+  t.last = Date.now();
+  await page.evaluate((p) => {
+    history.pushState(null, '', p);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, target.pathname + target.search);
+  const deadline = Date.now() + 20_000;
+  while (!(t.pending === 0 && Date.now() - t.last > 200)) {
+    if (Date.now() > deadline) throw new Error(`${url}: requests still in flight after 20 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** True when the page does not scroll sideways (scrollWidth ≤ innerWidth). */
@@ -146,19 +187,21 @@ export async function setChecked(wrapper: Locator, checked: boolean): Promise<vo
 
 /**
  * Clicks `trigger` (a button opening an Ant Design Popconfirm), confirms, and waits for `settled` —
- * what shows once the action took. A click swallowed while the popover animates on a busy machine
- * is made again (three attempts, each step bounded); nothing is clicked again once `settled` shows.
+ * what shows once the action took (or, with `until: 'detached'`, what is gone once it took). A
+ * click swallowed while the popover animates on a busy machine is made again (three attempts, each
+ * step bounded); nothing is clicked again once the action took.
  */
-export async function confirmAction(page: Page, trigger: Locator, settled: Locator): Promise<void> {
+export async function confirmAction(page: Page, trigger: Locator, settled: Locator, until: 'visible' | 'detached' = 'visible'): Promise<void> {
   const ok = page.locator('.ant-popover:visible .ant-btn-primary');
+  const took = async () => (until === 'visible' ? settled.first().isVisible() : (await settled.count()) === 0);
   for (let attempt = 1; ; attempt++) {
     try {
       if (!(await ok.first().isVisible())) await trigger.click({ timeout: 10_000 });
       await ok.first().click({ timeout: 5_000 });
-      await settled.first().waitFor({ timeout: 15_000 });
+      await settled.first().waitFor({ state: until, timeout: 15_000 });
       return;
     } catch (err) {
-      if (await settled.first().isVisible()) return;
+      if (await took()) return;
       if (attempt >= 3) throw err;
     }
   }

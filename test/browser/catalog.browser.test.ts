@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeBrowser } from './browser.harness.js';
+import { clickUntil, confirmAction, describeBrowser } from './browser.harness.js';
 import { residents, toCsv } from '../../src/cli/demo.data.js';
 
 /** Opens an antd Select (by test id) and picks the visible option containing `text`. */
@@ -51,11 +51,6 @@ async function expectNotInList(page: Page, title: string): Promise<void> {
   await expect(page.getByTestId('resource-table').getByText(title).count()).resolves.toBe(0);
 }
 
-/** Confirms the open Popconfirm. */
-async function confirm(page: Page): Promise<void> {
-  await page.locator('.ant-popover:visible .ant-btn-primary').click();
-}
-
 describeBrowser('resource catalog in a real browser', (env) => {
   it('the grid company catalogues, grades and submits a resource; the bureau publishes it; the bank then sees it', async () => {
     const { url, login, screenshot } = env();
@@ -99,8 +94,7 @@ describeBrowser('resource catalog in a real browser', (env) => {
     await grid.getByTestId('resource-sharing-conditions').fill('仅限金融机构在企业授权后用于信贷审批。');
     await alert.waitFor({ state: 'detached' });
     await expect(grid.getByTestId('resource-level-preview').innerText()).resolves.toContain('一般-2');
-    await grid.getByTestId('resource-submit-form').click();
-    await grid.getByTestId('resource-title').filter({ hasText: title }).waitFor();
+    await clickUntil(grid.getByTestId('resource-submit-form'), grid.getByTestId('resource-title').filter({ hasText: title }));
     const detailUrl = grid.url();
     const resourceId = detailUrl.split('/').pop()!;
     expect(resourceId).toMatch(/^res_[0-9a-z]{20}$/);
@@ -114,9 +108,7 @@ describeBrowser('resource catalog in a real browser', (env) => {
     await grid.getByTestId('form-submit').waitFor({ state: 'detached' });
     await grid.getByTestId('resource-fields').locator('tbody tr', { hasText: 'kwh' }).getByText('个人信息', { exact: true }).waitFor();
     // The owner submits; it may not publish public data itself.
-    await grid.getByTestId('resource-submit').click();
-    await confirm(grid);
-    await grid.locator('[data-status="submitted"]').first().waitFor();
+    await confirmAction(grid, grid.getByTestId('resource-submit'), grid.locator('[data-status="submitted"]'));
     await expect(grid.getByTestId('resource-publish').count()).resolves.toBe(0);
     await screenshot(grid, 'resource-submitted');
 
@@ -143,9 +135,7 @@ describeBrowser('resource catalog in a real browser', (env) => {
     await bureau.goto(detailUrl);
     await bureau.getByTestId('resource-title').filter({ hasText: title }).waitFor();
     await expect(bureau.getByTestId('resource-submit').count()).resolves.toBe(0);
-    await bureau.getByTestId('resource-publish').click();
-    await confirm(bureau);
-    await bureau.locator('[data-status="published"]').first().waitFor();
+    await confirmAction(bureau, bureau.getByTestId('resource-publish'), bureau.locator('[data-status="published"]'));
     await screenshot(bureau, 'resource-published');
 
     // Now the bank sees it in the list, with its level, and opens it.
@@ -201,9 +191,7 @@ describeBrowser('resource catalog in a real browser', (env) => {
     expect(graded.fields.find((f) => f.name === 'district')!.grade).toMatchObject(plain);
 
     // The owner removes the draft's data: nothing is served for it any more, with evidence.
-    await page.getByTestId('mount-remove').click();
-    await confirm(page);
-    await page.getByTestId('mount-none').waitFor();
+    await confirmAction(page, page.getByTestId('mount-remove'), page.getByTestId('mount-none'));
     expect((await lt.catalog.mounts.queryRows(draft.id, { version: 1, offset: 0, limit: 5 })).rows).toHaveLength(0);
     await lt.flush();
     const removed = await lt.ledger.entries({ type: 'catalog.mount.removed', order: 'asc', page: 1, pageSize: 10 }, null);

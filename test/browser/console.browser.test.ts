@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chooseOption, describeBrowser, fitsWidth } from './browser.harness.js';
+import { chooseOption, describeBrowser, fitsWidth, visit } from './browser.harness.js';
 import { randomUscc } from '../harness.js';
 import { generateNoteKey } from '../../src/modules/ledger/index.js';
 
@@ -145,14 +145,16 @@ describeBrowser('console in a real browser', (env) => {
     for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
       const page = await (await env().context(viewport)).newPage();
       await login(page, 'bureau');
+      const seen = new Set<string>();
       for (const p of pages) {
-        await page.goto(`${url}${p}`);
-        await page.waitForLoadState('networkidle');
-        await page.waitForTimeout(100);
+        await visit(page, `${url}${p}`);
+        seen.add(await page.locator('.ant-layout-content').first().innerText());
         const fit = await fitsWidth(page);
         expect(fit, `${p} at ${viewport.width}px: scrollWidth ${fit.scrollWidth} > ${fit.innerWidth}`).toMatchObject({ ok: true });
       }
+      // Each visit showed its own page (the in-app navigation took), not the previous one again.
+      expect(seen.size, 'distinct pages shown').toBeGreaterThan(pages.length * 0.8);
       await screenshot(page, `account-${viewport.width}`);
     }
-  }, 300_000); // every page of the route table, twice
+  }, 240_000); // every page of the route table, twice (in-app navigation: the bundle loads once per width)
 });

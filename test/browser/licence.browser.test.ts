@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { chooseOption, clickUntil, describeBrowser, fitsWidth, setChecked } from './browser.harness.js';
+import { chooseOption, clickUntil, describeBrowser, fitsWidth, setChecked, visit } from './browser.harness.js';
 
 /**
  * Licences (电子证照) in the console: market regulation issues the Foshan factory a food business
@@ -220,7 +220,7 @@ describeBrowser('licences (电子证照) in a real browser', (env) => {
       expect(fit, `${what} at 390px: scrollWidth ${fit.scrollWidth} > ${fit.innerWidth}`).toMatchObject({ ok: true });
     };
     const open = async (page: Page, p: string, ready: Locator) => {
-      await page.goto(`${url}${p}`);
+      await visit(page, `${url}${p}`);
       await ready.first().waitFor({ timeout: 20_000 });
       await fits(page, p);
     };

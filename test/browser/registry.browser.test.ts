@@ -20,7 +20,6 @@ describeBrowser('data asset registration (数据资产登记) in a real browser'
   const orgByName = async (q: string) => (await env().lt.identity.organisations.list({ q, page: 1, pageSize: 1, sort: 'createdAt', order: 'asc' } as any)).items[0]!;
   const principal = (org: { id: string; roles: readonly string[] }) => ({ kind: 'user', orgId: org.id, orgRoles: [...org.roles], memberRole: 'org_admin', personRoles: [], displayName: 'test' }) as any;
   /** Confirms the open Popconfirm. */
-  const confirm = (page: Page) => page.locator('.ant-popover:visible .ant-btn-primary').click();
   const detailStatus = (page: Page, s: string) => page.locator(`[data-testid="registry-detail"][data-status="${s}"]`).waitFor({ timeout: 20_000 });
   const option = (page: Page, title: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
   const formItem = (page: Page, control: Locator, text: string) => page.locator('.ant-form-item').filter({ has: control }).filter({ hasText: text });
@@ -156,9 +155,7 @@ describeBrowser('data asset registration (数据资产登记) in a real browser'
     await bureau.getByTestId(`registry-link-${id}`).click();
     await detailStatus(bureau, 'submitted');
     await bureau.getByTestId('registry-committee-none').waitFor();
-    await bureau.getByTestId('registry-draw').click();
-    await confirm(bureau);
-    await detailStatus(bureau, 'in_review');
+    await confirmAction(bureau, bureau.getByTestId('registry-draw'), bureau.locator('[data-testid="registry-detail"][data-status="in_review"]'));
     const committee = bureau.locator('[data-testid="registry-committee"][data-panel="5"][data-recused="1"]');
     await committee.waitFor({ timeout: 20_000 });
     const recused = bureau.locator(`[data-testid="registry-recused-reviewer"][data-reviewer="${extra.id}"]`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { chooseOption, describeBrowser, fitsWidth, setChecked } from './browser.harness.js';
+import { chooseOption, confirmAction, describeBrowser, fitsWidth, setChecked, visit } from './browser.harness.js';
 
 /**
  * Digital spaces and data-subject authorization (数字空间, 数据主体授权) in the console — the 电费贷
@@ -12,7 +12,6 @@ import { chooseOption, describeBrowser, fitsWidth, setChecked } from './browser.
  */
 describeBrowser('digital spaces and data-subject authorization in a real browser', (env) => {
   /** Confirms the open Popconfirm. */
-  const confirm = (page: Page) => page.locator('.ant-popover:visible .ant-btn-primary').click();
   const status = (page: Page, s: string) => page.locator(`[data-testid="consent-status"][data-status="${s}"]`).waitFor({ timeout: 20_000 });
   const orgByName = async (q: string) => (await env().lt.identity.organisations.list({ q, page: 1, pageSize: 1, sort: 'createdAt', order: 'asc' } as any)).items[0]!;
   /** Today in Asia/Shanghai plus `days`, as YYYY-MM-DD. */
@@ -77,8 +76,7 @@ describeBrowser('digital spaces and data-subject authorization in a real browser
     await factory.goto(`${url}/console/space/authorizations`);
     const pending = factory.getByTestId('consent-pending');
     await pending.getByTestId(`consent-link-${id}`).waitFor();
-    await pending.getByTestId(`consent-approve-${id}`).click();
-    await confirm(factory);
+    await confirmAction(factory, pending.getByTestId(`consent-approve-${id}`), factory.getByTestId('consent-table').locator(`[data-testid="consent-status-${id}"][data-status="approved"]`));
     await pending.getByTestId(`consent-link-${id}`).waitFor({ state: 'detached', timeout: 20_000 });
     await factory.getByTestId('consent-table').locator(`[data-testid="consent-status-${id}"][data-status="approved"]`).waitFor();
     await screenshot(factory, 'space-authorizations');
@@ -108,8 +106,7 @@ describeBrowser('digital spaces and data-subject authorization in a real browser
     // The factory revokes: the next retrieval will be refused.
     await factory.getByTestId('consent-revoke').click();
     await factory.locator('.ant-popover:visible').filter({ hasText: '下一次读取将被拒绝' }).waitFor();
-    await confirm(factory);
-    await status(factory, 'revoked');
+    await confirmAction(factory, factory.getByTestId('consent-revoke'), factory.locator('[data-testid="consent-status"][data-status="revoked"]'));
     await factory.getByTestId('consent-deletion').waitFor();
 
     // The bank retrieves again and sees the gateway's refusal.
@@ -169,9 +166,7 @@ describeBrowser('digital spaces and data-subject authorization in a real browser
     await login(citizen, 'citizen');
     await citizen.goto(`${url}/console/space/authorizations/${id}`);
     await status(citizen, 'pending');
-    await citizen.getByTestId('consent-approve').click();
-    await confirm(citizen);
-    await status(citizen, 'approved');
+    await confirmAction(citizen, citizen.getByTestId('consent-approve'), citizen.locator('[data-testid="consent-status"][data-status="approved"]'));
     const approved = await lt.authorization.consents.get(id, null);
     expect(approved.record).toMatchObject({ piiPrincipal: { kind: 'natural_person', identifier: { scheme: 'resident_id', value: created.holderIdMasked } } });
   });
@@ -267,9 +262,7 @@ describeBrowser('digital spaces and data-subject authorization in a real browser
     await page.getByTestId('webhook-delivery-table').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('webhook-delivery-table').waitFor({ state: 'detached' });
-    await page.getByTestId(`webhook-delete-${hook.id}`).click();
-    await confirm(page);
-    await page.getByTestId(`webhook-delete-${hook.id}`).waitFor({ state: 'detached', timeout: 20_000 });
+    await confirmAction(page, page.getByTestId(`webhook-delete-${hook.id}`), page.getByTestId(`webhook-delete-${hook.id}`), 'detached');
   }, 120_000);
 
   it('the space pages fit a 390 px wide screen', async () => {
@@ -279,7 +272,7 @@ describeBrowser('digital spaces and data-subject authorization in a real browser
     const one = (await lt.authorization.consents.list(principal, { box: 'holder', page: 1, pageSize: 1 })).items[0]!;
     const viewport = { width: 390, height: 844 };
     const check = async (page: Page, path: string, ready: string) => {
-      await page.goto(`${url}${path}`);
+      await visit(page, `${url}${path}`);
       await page.getByTestId(ready).first().waitFor({ timeout: 20_000 });
       await page.waitForLoadState('networkidle');
       const fit = await fitsWidth(page);
