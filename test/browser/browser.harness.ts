@@ -3,14 +3,14 @@
  * Debian's Chromium driven by playwright-core. Without a Chromium the suites are skipped with a
  * printed notice; CI installs it and fails when no browser test ran (.test-results/browser-tests.count).
  */
-import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { createLiutong, type Liutong } from '../../src/liutong.app.js';
 import { seedDemo } from '../../src/cli/demo.seed.js';
-import type { Database } from '../../src/platform/database/database.js';
+import { openDatabase, type Database } from '../../src/platform/database/database.js';
 import { cloneDatabase } from '../db.js';
 import { testConfig } from '../harness.js';
 
@@ -38,6 +38,43 @@ export interface BrowserEnv {
   screenshot(page: Page, name: string): Promise<void>;
 }
 
+/**
+ * The demo store every browser suite starts from, seeded once per run (as `liutong start --demo`
+ * seeds, then restored as `liutong restore` restores a backup): the first suite to need it builds
+ * it under a lock file; the others wait for it. Each suite gets its own copy.
+ */
+async function demoStore(): Promise<Buffer> {
+  const file = path.resolve('.test-results/pglite-demo.tgz');
+  const lock = path.resolve('.test-results/pglite-demo.lock');
+  let mine = false;
+  try {
+    closeSync(openSync(lock, 'wx'));
+    mine = true;
+  } catch {
+    /* another suite builds it */
+  }
+  if (mine) {
+    const database = await cloneDatabase('pglite');
+    const lt = await createLiutong(testConfig({ ledger: { intervalMs: 50 } }), { database, migrated: true });
+    // The platform operator's organisation first (it seals space packages, signs webhooks and is
+    // the caller of record of the real-name checks the demo's sign-up makes).
+    await lt.identity.organisations.bootstrapAdmin(DEMO_PASSWORD);
+    await seedDemo(lt, DEMO_PASSWORD, { scale: 0.05 }); // a twentieth of the datasets: same pages, faster start
+    await lt.flush();
+    await lt.close();
+    const dump = Buffer.from(await (await database.pglite!.dumpDataDir('gzip')).arrayBuffer());
+    await database.close();
+    writeFileSync(`${file}.tmp`, dump);
+    renameSync(`${file}.tmp`, file);
+    return dump;
+  }
+  for (let waited = 0; !existsSync(file); waited += 200) {
+    if (waited > 100_000) throw new Error('the demo store was not built within 100 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return readFileSync(file);
+}
+
 /** A suite that needs Chromium; skipped with a notice when none is installed. */
 export function describeBrowser(name: string, body: (env: () => BrowserEnv) => void): void {
   const exe = chromiumPath();
@@ -53,12 +90,8 @@ export function describeBrowser(name: string, body: (env: () => BrowserEnv) => v
     let database: Database | undefined;
     const contexts: BrowserContext[] = [];
     beforeAll(async () => {
-      database = await cloneDatabase('pglite');
+      database = await openDatabase({ loadDataDir: new Blob([await demoStore()]) });
       const lt = await createLiutong(testConfig({ host: '127.0.0.1', port: 0, ledger: { intervalMs: 50 } }), { database, migrated: true });
-      // As `liutong start --demo`: the platform operator's organisation first (it seals space packages,
-      // signs webhooks and is the caller of record of the real-name checks the demo's sign-up makes).
-      await lt.identity.organisations.bootstrapAdmin(DEMO_PASSWORD);
-      await seedDemo(lt, DEMO_PASSWORD, { scale: 0.05 }); // a twentieth of the datasets: same pages, faster start
       await lt.listen();
       const { port } = lt.app.server.address() as AddressInfo;
       const browser = await chromium.launch({ executablePath: exe, headless: true, args: CHROMIUM_FLAGS });

@@ -170,10 +170,17 @@ describeBrowser('data asset registration (数据资产登记) in a real browser'
     for (const name of ['法律专家', '行业专家', '评估专家', '技术专家', '安全专家']) await bureau.getByTestId('registry-panel').getByTestId('registry-panel-reviewer').filter({ hasText: name }).waitFor();
     await screenshot(bureau, 'registry-committee');
 
-    // ---- Each panel member logs in, finds the case among their review cases and votes with an opinion.
+    // ---- Panel members log in, find the case among their review cases and vote with an opinion.
     const reviewers = (await lt.registry.reviewers.list()).items;
     const usernameOf = (reviewerId: string) => experts.find((u) => u.id === reviewers.find((r) => r.id === reviewerId)!.userId)!.username;
     for (const [i, p] of panel.entries()) {
+      if (i >= 2) {
+        // The other three vote through the service (the same rule; two browser votes show the page).
+        const r = reviewers.find((x) => x.id === p.reviewerId)!;
+        const voter = { kind: 'user', userId: r.userId, orgId: r.orgId, orgRoles: ['service_provider'], memberRole: 'staff', personRoles: [], displayName: 'expert' } as any;
+        await lt.registry.applications.vote(id, { vote: 'approve', opinion: `来源合法（自行采集），场景明确，三权清晰，同意登记。（${p.expertise}）` }, voter, 'test');
+        continue;
+      }
       const expert = await (await env().context()).newPage();
       await login(expert, usernameOf(p.reviewerId));
       await expert.goto(`${url}/console/registry/reviews`);
