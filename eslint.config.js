@@ -81,7 +81,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/platform/config/**', 'test/**', '**/*.test.ts', 'bench/**', 'src/cli/**', 'eslint.config.js', 'vitest.config.ts'],
+    files: ['src/platform/config/**', 'test/**', '**/*.test.ts', 'bench/**', 'src/cli/**', 'eslint.config.js', 'vitest.config.ts', 'bin/test.js'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

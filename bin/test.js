@@ -14,6 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const WORKER_IDLE_S = Number(process.env.LIUTONG_TEST_WORKER_IDLE_S ?? 240);
+// eslint-disable-next-line no-control-regex -- the escape starts the colour codes being stripped
 const ANSI = /\x1b\[[0-9;]*m/g;
 const FILE_LINE = /^ (✓|❯|×|↓) (\S+\.test\.ts)/;
 const args = process.argv.slice(2);
