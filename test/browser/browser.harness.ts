@@ -43,7 +43,7 @@ export interface BrowserEnv {
  * seeds, then restored as `liutong restore` restores a backup): the first suite to need it builds
  * it under a lock file; the others wait for it. Each suite gets its own copy.
  */
-async function demoStore(): Promise<Buffer> {
+async function demoStore(): Promise<Blob> {
   const file = path.resolve('.test-results/pglite-demo.tgz');
   const lock = path.resolve('.test-results/pglite-demo.lock');
   let mine = false;
@@ -66,13 +66,13 @@ async function demoStore(): Promise<Buffer> {
     await database.close();
     writeFileSync(`${file}.tmp`, dump);
     renameSync(`${file}.tmp`, file);
-    return dump;
+    return new Blob([dump]);
   }
   for (let waited = 0; !existsSync(file); waited += 200) {
     if (waited > 100_000) throw new Error('the demo store was not built within 100 s');
     await new Promise((r) => setTimeout(r, 200));
   }
-  return readFileSync(file);
+  return new Blob([readFileSync(file)]);
 }
 
 /** A suite that needs Chromium; skipped with a notice when none is installed. */
@@ -90,7 +90,7 @@ export function describeBrowser(name: string, body: (env: () => BrowserEnv) => v
     let database: Database | undefined;
     const contexts: BrowserContext[] = [];
     beforeAll(async () => {
-      database = await openDatabase({ loadDataDir: new Blob([await demoStore()]) });
+      database = await openDatabase({ loadDataDir: await demoStore() });
       const lt = await createLiutong(testConfig({ host: '127.0.0.1', port: 0, ledger: { intervalMs: 50 } }), { database, migrated: true });
       await lt.listen();
       const { port } = lt.app.server.address() as AddressInfo;
