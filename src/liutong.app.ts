@@ -126,7 +126,7 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
   const authorization = authorizationModule.create(kernel, { organisations: identity.organisations, seals: identity.seals, keys: identity.keys, catalog, gateway });
   const registry = registryModule.create(kernel, { organisations: identity.organisations, relationships: identity.relationships, seals: identity.seals, catalog, authorization });
   const certificates = certificatesModule.create(kernel, { organisations: identity.organisations, keys: identity.keys, consents: authorization.consents, ledger: ledger.service, registrations: registry.applications });
-  const exchange = exchangeModule.create(kernel);
+  const exchange = exchangeModule.create(kernel, { organisations: identity.organisations });
 
   const { app, routes } = await createHttpServer({
     logger,

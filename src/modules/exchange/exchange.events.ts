@@ -5,6 +5,17 @@ declare module '../../platform/events/event-bus.js' {
      * A journal posted to the books: its lines (debit-positive, summing to zero) — listed when at most
      * 100, always their count, total debit and the digest of their canonical JSON (in line order).
      */
+    /** A membership applied for, decided, suspended, reinstated, terminated or withdrawn (reason where one is given). */
+    'exchange.member.applied': { orgId: string; kind: string; services: string[] };
+    'exchange.member.changed': { orgId: string; kind: string; action: string; from: string; to: string; reason: string | null };
+    /** A qualification file attached to an application: its digest, not its bytes. */
+    'exchange.member.file_added': { memberId: string; name: string; mediaType: string; size: number; sha256: string };
+    /** A broker certificate issued by the data bureau, or its standing changed. */
+    'exchange.broker.certified': { orgId: string; number: string; industries: string[]; validFrom: string; validUntil: string };
+    'exchange.broker.changed': { orgId: string; number: string; action: string; from: string; to: string; reason: string; endedMandates: string[] };
+    /** A client's mandate to a broker, and its end. */
+    'exchange.mandate.created': { brokerOrgId: string; clientOrgId: string; side: string; scope: string; commissionBp: number; validUntil: string };
+    'exchange.mandate.ended': { brokerOrgId: string; clientOrgId: string; endedByOrgId: string };
     'exchange.books.posted': { journalId: string; kind: string; ref: string; lineCount: number; totalDebitFen: string; linesDigest: string; lines?: Array<{ accountId: string; amountFen: string }> };
   }
 }

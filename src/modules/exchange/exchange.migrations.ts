@@ -41,4 +41,85 @@ export const exchangeMigrations: Migration[] = [
       `create index exchange_posting_account on exchange_posting (account_id)`,
     ],
   },
+  {
+    // Members (会员登记): one row per organisation and kind while it counts, with the exchange's
+    // decision; their qualification files; broker certificates issued by the data bureau
+    // (数据经纪人), with a yearly number sequence; broker mandates (委托) from a client; and the
+    // sanctions disclosed on the market pages.
+    name: '20261222T0900_exchange_members',
+    statements: [
+      `create table exchange_member (
+        id text primary key,
+        org_id text not null,
+        kind text not null,
+        services jsonb not null default '[]',
+        status text not null,
+        contact jsonb not null,
+        statement text not null,
+        reason text,
+        applied_at timestamptz not null,
+        decided_at timestamptz,
+        decided_by text,
+        updated_at timestamptz not null
+      )`,
+      `create unique index exchange_member_live on exchange_member (org_id, kind) where status in ('applied', 'active', 'suspended')`,
+      `create index exchange_member_status on exchange_member (status, kind)`,
+      `create table exchange_member_file (
+        id text primary key,
+        member_id text not null references exchange_member (id),
+        name text not null,
+        media_type text not null,
+        size integer not null,
+        sha256 text not null,
+        content bytea not null,
+        uploaded_at timestamptz not null
+      )`,
+      `create index exchange_member_file_member on exchange_member_file (member_id)`,
+      `create table exchange_broker (
+        id text primary key,
+        org_id text not null,
+        number text not null unique,
+        industries jsonb not null,
+        valid_from date not null,
+        valid_until date not null,
+        status text not null,
+        reason text,
+        issued_by text,
+        issued_at timestamptz not null,
+        updated_at timestamptz not null
+      )`,
+      `create unique index exchange_broker_live on exchange_broker (org_id) where status in ('active', 'suspended')`,
+      `create table exchange_counter (
+        name text primary key,
+        value integer not null
+      )`,
+      `create table exchange_mandate (
+        id text primary key,
+        broker_org_id text not null,
+        client_org_id text not null,
+        side text not null,
+        scope text not null,
+        commission_bp integer not null,
+        valid_until date not null,
+        status text not null,
+        created_by text,
+        created_at timestamptz not null,
+        ended_at timestamptz,
+        ended_by_org text,
+        constraint exchange_mandate_commission check (commission_bp between 0 and 10000)
+      )`,
+      `create index exchange_mandate_broker on exchange_mandate (broker_org_id, status)`,
+      `create index exchange_mandate_client on exchange_mandate (client_org_id, status)`,
+      `create table exchange_sanction (
+        id text primary key,
+        subject_type text not null,
+        subject_id text not null,
+        org_id text not null,
+        action text not null,
+        reason text not null,
+        at timestamptz not null
+      )`,
+      `create index exchange_sanction_at on exchange_sanction (at desc)`,
+    ],
+  },
 ];

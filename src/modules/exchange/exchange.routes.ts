@@ -1,4 +1,5 @@
 import type { App } from '../../platform/http/server.js';
+import { Page } from '../../platform/http/schemas.js';
 import { AppError } from '../../platform/errors.js';
 import { errors } from '../../platform/http/schemas.js';
 import { ExchangeErrors } from './exchange.errors.js';
@@ -7,6 +8,14 @@ import type { ExchangeService } from './index.js';
 
 /** The exchange's finance staff record members' money (入金/出金). */
 const FINANCE = { roles: ['exchange'], memberRoles: ['finance'] } as const;
+/** Who may act for an organisation (not an auditor: read-only). */
+const ACTING = ['org_admin', 'staff'] as const;
+/** The exchange's staff decide memberships. */
+const EXCHANGE_STAFF = { roles: ['exchange'], memberRoles: ACTING } as const;
+/** The data bureau certifies brokers. */
+const BUREAU_STAFF = { roles: ['data_bureau'], memberRoles: ACTING } as const;
+/** Bodies of qualification files: 2 MiB as base64, with room. */
+const FILE_BODY_LIMIT = 4 * 1024 * 1024;
 
 /** /api/v1/exchange routes. Thin: rules live in the services. */
 export async function exchangeRoutes(app: App, svc: ExchangeService, members: { get(orgId: string): Promise<{ id: string; status: string }> }): Promise<void> {
@@ -43,4 +52,108 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
     config: { access: { roles: ['exchange', 'regulator'] } },
     schema: { tags, summary: 'Reconcile the books now: every journal balances, every balance equals its lines, no forbidden negative balance (the exchange, the regulator)', response: { 200: S.Reconciliation, ...errors(401, 403) } },
   }, async () => svc.books.reconcile());
+
+  // ---- members (会员登记) --------------------------------------------------------------------
+
+  app.post('/exchange/members', {
+    config: { access: { memberRoles: ['org_admin'] }, event: 'exchange.member.applied' },
+    schema: { tags, summary: "Apply for membership of the exchange as seller, buyer, data merchant, broker or service provider (the organisation's administrator); the exchange decides once qualification files are attached", body: S.MemberBody, response: { 201: S.Member, ...errors(400, 401, 403, 409) } },
+  }, async (req, reply) => reply.code(201).send(await svc.members.apply(req.principal!, req.body, req.id)));
+
+  app.get('/exchange/members', {
+    config: { access: {} },
+    schema: { tags, summary: 'Memberships: the exchange and the regulator see all, others their own organisation’s', querystring: S.MemberQuery, response: { 200: Page(S.Member), ...errors(400, 401) } },
+  }, async (req) => svc.members.list(req.principal!, req.query));
+
+  app.get('/exchange/members/mine', {
+    config: { access: {} },
+    schema: { tags, summary: "The caller's organisation's memberships that count (applied, active, suspended)", response: { 200: S.Membership, ...errors(401) } },
+  }, async (req) => ({ items: await svc.members.memberships(req.principal!.orgId) }));
+
+  app.get('/exchange/members/:memberId', {
+    config: { access: {} },
+    schema: { tags, summary: 'A membership with its qualification files (its organisation, the exchange, the regulator)', params: S.MemberParams, response: { 200: S.Member, ...errors(400, 401, 404) } },
+  }, async (req) => svc.members.get(req.params.memberId, req.principal!));
+
+  app.post('/exchange/members/:memberId/files', {
+    bodyLimit: FILE_BODY_LIMIT,
+    config: { access: { memberRoles: ACTING }, event: 'exchange.member.file_added' },
+    schema: { tags, summary: 'Attach a qualification file (PDF, PNG or JPEG, at most 2 MiB, at most 8) to an open application', params: S.MemberParams, body: S.FileBody, response: { 201: S.AddedFile, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req, reply) => {
+    const content = Buffer.from(req.body.contentBase64, 'base64');
+    if (content.toString('base64').replace(/=+$/, '') !== req.body.contentBase64.replace(/\s/g, '').replace(/=+$/, '')) throw new AppError(ExchangeErrors.EXCHANGE_FILE_INVALID, { reason: 'base64' }, { reason: 'base64' });
+    return reply.code(201).send(await svc.members.addFile(req.params.memberId, req.principal!, { name: req.body.name, mediaType: req.body.mediaType, content }, req.id));
+  });
+
+  app.get('/exchange/members/:memberId/files/:fileId', {
+    config: { access: {} },
+    schema: { tags, summary: 'Download a qualification file (its organisation, the exchange, the regulator)', params: S.MemberFileParams, response: { 200: { description: 'the file', type: 'string', format: 'binary' }, ...errors(400, 401, 404) } },
+  }, async (req, reply) => {
+    const f = await svc.members.file(req.params.memberId, req.params.fileId, req.principal!);
+    return reply.type(f.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`).header('x-content-sha256', f.sha256).send(f.content);
+  });
+
+  app.post('/exchange/members/:memberId/withdraw', {
+    config: { access: { memberRoles: ['org_admin'] }, event: 'exchange.member.changed' },
+    schema: { tags, summary: 'Withdraw an open application (its organisation’s administrator)', params: S.MemberParams, response: { 200: S.Member, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req) => svc.members.act(req.params.memberId, 'withdraw', null, req.principal!, req.id));
+
+  app.post('/exchange/members/:memberId/:action', {
+    config: { access: EXCHANGE_STAFF, event: 'exchange.member.changed' },
+    schema: { tags, summary: 'The exchange approves (qualification files attached; a broker only with a certificate in force), rejects, suspends, reinstates or terminates a membership — with a reason to reject, suspend or terminate (sanctions are disclosed)', params: S.MemberActionParams, body: S.DecisionBody, response: { 200: S.Member, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req) => svc.members.act(req.params.memberId, req.params.action, req.body.reason ?? null, req.principal!, req.id));
+
+  // ---- brokers (数据经纪人) and mandates ---------------------------------------------------------
+
+  app.post('/exchange/brokers', {
+    config: { access: BUREAU_STAFF, event: 'exchange.broker.certified' },
+    schema: { tags, summary: 'The data bureau certifies an organisation holding the broker role as a data broker, for industries and a validity; the certificate gets its number', body: S.BrokerBody, response: { 201: S.Broker, ...errors(400, 401, 403, 409) } },
+  }, async (req, reply) => reply.code(201).send(await svc.members.certify(req.body, req.principal!, req.id)));
+
+  app.post('/exchange/brokers/:brokerId/:action', {
+    config: { access: BUREAU_STAFF, event: 'exchange.broker.changed' },
+    schema: { tags, summary: "The data bureau suspends, reinstates or revokes a broker's certificate with a reason (a revocation ends its mandates; sanctions are disclosed)", params: S.BrokerActionParams, body: S.ReasonBody, response: { 200: S.Broker, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req) => svc.members.actOnBroker(req.params.brokerId, req.params.action, req.body.reason, req.principal!, req.id));
+
+  app.post('/exchange/mandates', {
+    config: { access: { memberRoles: ['org_admin'] }, event: 'exchange.mandate.created' },
+    schema: { tags, summary: 'A member (seller, buyer or data merchant) mandates a certified broker member to act for it: side, scope, commission, validity (its administrator)', body: S.MandateBody, response: { 201: S.Mandate, ...errors(400, 401, 403, 409) } },
+  }, async (req, reply) => reply.code(201).send(await svc.members.mandate(req.principal!, req.body, req.id)));
+
+  app.get('/exchange/mandates', {
+    config: { access: {} },
+    schema: { tags, summary: "Mandates: the caller's organisation's as broker or client (box), or all for the exchange and the regulator", querystring: S.MandateQuery, response: { 200: Page(S.Mandate), ...errors(400, 401) } },
+  }, async (req) => svc.members.mandates(req.principal!, req.query));
+
+  app.get('/exchange/mandates/:mandateId', {
+    config: { access: {} },
+    schema: { tags, summary: 'A mandate (its broker, its client, the exchange, the regulator)', params: S.MandateParams, response: { 200: S.Mandate, ...errors(400, 401, 404) } },
+  }, async (req) => svc.members.getMandate(req.params.mandateId, req.principal!));
+
+  app.post('/exchange/mandates/:mandateId/end', {
+    config: { access: { memberRoles: ['org_admin'] }, event: 'exchange.mandate.ended' },
+    schema: { tags, summary: 'End a mandate (the broker or the client, its administrator)', params: S.MandateParams, response: { 200: S.Mandate, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req) => svc.members.endMandate(req.params.mandateId, req.principal!, req.id));
+
+  // ---- public market pages (信息披露) --------------------------------------------------------
+
+  app.get('/public/exchange/members', {
+    config: { access: { public: true } },
+    schema: { tags, summary: 'Active members of the exchange: organisation, kind, services', querystring: S.PublicMemberQuery, response: { 200: Page(S.PublicMember), ...errors(400) } },
+  }, async (req) => svc.members.publicList(req.query));
+
+  app.get('/public/exchange/brokers', {
+    config: { access: { public: true } },
+    schema: { tags, summary: 'The register of certified data brokers: number, industries, validity, standing', querystring: S.BrokerQuery, response: { 200: Page(S.Broker), ...errors(400) } },
+  }, async (req) => svc.members.brokers(req.query));
+
+  app.get('/public/exchange/brokers/:brokerId', {
+    config: { access: { public: true } },
+    schema: { tags, summary: 'One broker certificate', params: S.BrokerParams, response: { 200: S.Broker, ...errors(400, 404) } },
+  }, async (req) => svc.members.broker(req.params.brokerId));
+
+  app.get('/public/exchange/sanctions', {
+    config: { access: { public: true } },
+    schema: { tags, summary: 'Sanctions: suspended or terminated members, suspended or revoked brokers, with the reason, newest first', querystring: S.StatementQuery, response: { 200: Page(S.Sanction), ...errors(400) } },
+  }, async (req) => svc.members.sanctions(req.query.page, req.query.pageSize));
 }

@@ -12,22 +12,31 @@ import type { App } from '../../platform/http/server.js';
 import { exchangeMigrations } from './exchange.migrations.js';
 import { exchangeRoutes } from './exchange.routes.js';
 import { BookService } from './book.service.js';
+import { MemberService, type ExchangeDirectory } from './member.service.js';
 export { reconcileBooks } from './book.service.js';
 
 export { ExchangeErrors } from './exchange.errors.js';
 export { ACCOUNT_KINDS, onNormalSide, parseFen, unbalanced } from './book.rules.js';
 export type { AccountKind } from './book.rules.js';
 export type { BookService, JournalInput, ReconcileReport } from './book.service.js';
+export type { MemberService, ExchangeDirectory } from './member.service.js';
+export { MEMBER_KINDS, SERVICE_KINDS, brokerStanding, commissionFen, mandateCovers } from './member.rules.js';
+export type { MemberKind, ServiceKind } from './member.rules.js';
 
 export interface ExchangeService {
   books: BookService;
+  members: MemberService;
+}
+
+export interface ExchangeDeps {
+  organisations: ExchangeDirectory;
 }
 
 export const exchangeModule = {
   name: 'exchange',
   migrations: exchangeMigrations,
-  create(kernel: Kernel): ExchangeService {
-    return { books: new BookService(kernel) };
+  create(kernel: Kernel, deps: ExchangeDeps): ExchangeService {
+    return { books: new BookService(kernel), members: new MemberService(kernel, deps.organisations) };
   },
   async routes(app: App, svc: ExchangeService, deps: { organisations: { get(orgId: string): Promise<{ id: string; status: string }> } }): Promise<void> {
     await exchangeRoutes(app, svc, deps.organisations);
