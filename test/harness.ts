@@ -23,6 +23,8 @@ export function testConfig(overrides: Record<string, unknown> = {}): LiutongConf
     env: {},
     overrides: {
       keyEncryptionSecret: 'test-key-encryption-secret',
+      // The same scrypt at a cost of 2^10 instead of 2^15: the suite creates thousands of users.
+      passwordCostLn: 10,
       logLevel: 'silent',
       port: 0,
       dataDir: mkdtempSync(path.join(os.tmpdir(), 'liutong-test-')),

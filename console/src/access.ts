@@ -92,6 +92,12 @@ export const PERMISSIONS = [
   'registry.oversee',
   'registry.accounting',
   'registry.recognise',
+  'exchange.membership',
+  'exchange.apply',
+  'exchange.review',
+  'exchange.brokers',
+  'exchange.certify',
+  'exchange.mandates',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type Access = Record<Permission, boolean>;
@@ -238,6 +244,38 @@ export function computeAccess(user: CurrentUser | null): Access {
     // org_admin, staff or finance.
     'registry.accounting': !individual && (LEGAL_HOLDER_ORG_TYPES.includes(user.organisation?.type ?? '') || has('enterprise')),
     'registry.recognise': !individual && (LEGAL_HOLDER_ORG_TYPES.includes(user.organisation?.type ?? '') || has('enterprise')) && (writer || member === 'finance'),
+    // The exchange (exchange.routes.ts). GET /exchange/members/mine and POST /exchange/members (the
+    // organisation's administrator); GET /exchange/members in full and the decisions: the exchange
+    // (its org_admin or staff decide), the regulator reads; GET /public/exchange/brokers: anyone,
+    // POST /exchange/brokers: the data bureau's org_admin or staff; mandates: any organisation
+    // (POST by the client's administrator, checked by the server against membership).
+    'exchange.membership': !individual,
+    'exchange.apply': admin && !individual,
+    'exchange.review': has('exchange') || has('regulator'),
+    'exchange.brokers': true,
+    'exchange.certify': writer && has('data_bureau'),
+    'exchange.mandates': !individual,
+  };
+}
+
+/**
+ * Which steps the console offers on an exchange membership (mirrors member.rules.ts): the exchange's
+ * org_admin or staff approve or reject an application, suspend an active membership, reinstate a
+ * suspended one and terminate either; the applicant's administrator withdraws an open application
+ * and its org_admin or staff attach qualification files to it.
+ */
+export function memberActions(user: CurrentUser | null, m: { orgId: string; status: string }): { approve: boolean; reject: boolean; suspend: boolean; reinstate: boolean; terminate: boolean; withdraw: boolean; attach: boolean } {
+  const writer = user?.memberRole === 'org_admin' || user?.memberRole === 'staff';
+  const exchange = !!user && writer && user.orgRoles.includes('exchange');
+  const own = !!user && user.orgId === m.orgId;
+  return {
+    approve: exchange && m.status === 'applied',
+    reject: exchange && m.status === 'applied',
+    suspend: exchange && m.status === 'active',
+    reinstate: exchange && m.status === 'suspended',
+    terminate: exchange && (m.status === 'active' || m.status === 'suspended'),
+    withdraw: own && user?.memberRole === 'org_admin' && m.status === 'applied',
+    attach: own && writer && m.status === 'applied',
   };
 }
 

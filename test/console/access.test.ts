@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementActions, canManageOrg, canSeeOrgPrivate, computeAccess, consentActions, PERMISSIONS, productActions, resourceActions, type CurrentUser } from '../../console/src/access';
+import { agreementActions, canManageOrg, canSeeOrgPrivate, computeAccess, consentActions, memberActions, PERMISSIONS, productActions, resourceActions, type CurrentUser } from '../../console/src/access';
 import { ROUTES } from '../../console/src/app.routes';
 
 const user = (orgRoles: string[], memberRole: string | null, orgId = 'org_a'): CurrentUser => ({ orgId, orgRoles, memberRole, personRoles: [] });
@@ -248,5 +248,25 @@ describe('console access', () => {
       paths.add(r.path);
       if (r.area === 'console') expect(r.access).not.toBe('public');
     }
+  });
+  it('offers exchange membership steps as the exchange routes allow them', () => {
+    const exchangeStaff = user(['exchange'], 'staff', 'org_x');
+    const exchangeAuditor = user(['exchange'], 'auditor', 'org_x');
+    const applicantAdmin = user(['enterprise'], 'org_admin', 'org_a');
+    const applicantStaff = user(['enterprise'], 'staff', 'org_a');
+    const applied = { orgId: 'org_a', status: 'applied' };
+    expect(memberActions(exchangeStaff, applied)).toMatchObject({ approve: true, reject: true, suspend: false, withdraw: false, attach: false });
+    expect(memberActions(exchangeAuditor, applied)).toMatchObject({ approve: false, reject: false });
+    expect(memberActions(applicantAdmin, applied)).toMatchObject({ approve: false, withdraw: true, attach: true });
+    expect(memberActions(applicantStaff, applied)).toMatchObject({ withdraw: false, attach: true });
+    expect(memberActions(user(['enterprise'], 'org_admin', 'org_b'), applied)).toMatchObject({ withdraw: false, attach: false });
+    expect(memberActions(exchangeStaff, { orgId: 'org_a', status: 'active' })).toMatchObject({ approve: false, suspend: true, terminate: true, reinstate: false });
+    expect(memberActions(exchangeStaff, { orgId: 'org_a', status: 'suspended' })).toMatchObject({ suspend: false, reinstate: true, terminate: true });
+    expect(memberActions(applicantAdmin, { orgId: 'org_a', status: 'active' })).toMatchObject({ withdraw: false, attach: false });
+    expect(computeAccess(user(['data_bureau'], 'staff'))['exchange.certify']).toBe(true);
+    expect(computeAccess(user(['exchange'], 'staff'))['exchange.certify']).toBe(false);
+    expect(computeAccess(user(['enterprise'], 'staff'))['exchange.apply']).toBe(false);
+    expect(computeAccess(user(['enterprise'], 'staff'))['exchange.review']).toBe(false);
+    expect(computeAccess(user(['regulator'], 'auditor'))['exchange.review']).toBe(true);
   });
 });

@@ -26,6 +26,7 @@ import zhLicences from './zh-CN/licences';
 import zhCertificates from './zh-CN/certificates';
 import zhRegistry from './zh-CN/registry';
 import zhValuation from './zh-CN/valuation';
+import zhExchange from './zh-CN/exchange';
 import enCommon from './en-US/common';
 import enAuth from './en-US/auth';
 import enPortal from './en-US/portal';
@@ -49,14 +50,15 @@ import enLicences from './en-US/licences';
 import enCertificates from './en-US/certificates';
 import enRegistry from './en-US/registry';
 import enValuation from './en-US/valuation';
+import enExchange from './en-US/exchange';
 
 export type Locale = 'zh-CN' | 'en-US';
 
-const zh = { ...zhCommon, ...zhAuth, ...zhPortal, ...zhWorkbench, ...zhOrgs, ...zhAccount, ...zhLedger, ...zhErrors, ...zhCatalog, ...zhCdo, ...zhSearch, ...zhLists, ...zhSharing, ...zhOpendata, ...zhQuality, ...zhGateway, ...zhAuthorization, ...zhSpace, ...zhSignup, ...zhLicences, ...zhCertificates, ...zhRegistry, ...zhValuation };
+const zh = { ...zhCommon, ...zhAuth, ...zhPortal, ...zhWorkbench, ...zhOrgs, ...zhAccount, ...zhLedger, ...zhErrors, ...zhCatalog, ...zhCdo, ...zhSearch, ...zhLists, ...zhSharing, ...zhOpendata, ...zhQuality, ...zhGateway, ...zhAuthorization, ...zhSpace, ...zhSignup, ...zhLicences, ...zhCertificates, ...zhRegistry, ...zhValuation, ...zhExchange };
 export type MessageKey = keyof typeof zh;
 export type Messages = Record<MessageKey, string>;
 
-const en: Messages = { ...enCommon, ...enAuth, ...enPortal, ...enWorkbench, ...enOrgs, ...enAccount, ...enLedger, ...enErrors, ...enCatalog, ...enCdo, ...enSearch, ...enLists, ...enSharing, ...enOpendata, ...enQuality, ...enGateway, ...enAuthorization, ...enSpace, ...enSignup, ...enLicences, ...enCertificates, ...enRegistry, ...enValuation };
+const en: Messages = { ...enCommon, ...enAuth, ...enPortal, ...enWorkbench, ...enOrgs, ...enAccount, ...enLedger, ...enErrors, ...enCatalog, ...enCdo, ...enSearch, ...enLists, ...enSharing, ...enOpendata, ...enQuality, ...enGateway, ...enAuthorization, ...enSpace, ...enSignup, ...enLicences, ...enCertificates, ...enRegistry, ...enValuation, ...enExchange };
 
 export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, 'en-US': en };
 
@@ -85,4 +87,5 @@ export const AREAS: Record<string, [Record<string, string>, Record<string, strin
   certificates: [zhCertificates, enCertificates],
   registry: [zhRegistry, enRegistry],
   valuation: [zhValuation, enValuation],
+  exchange: [zhExchange, enExchange],
 };

@@ -31,7 +31,7 @@ export class AuthService {
   async login(login: string, password: string, requestId?: string) {
     const user = await creds.findUserByLogin(this.k.db, login);
     // Spend the same time whether or not the user exists.
-    this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'), this.k.config.passwordCostLn);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
     if (!user || !ok) throw new AppError(IdentityErrors.IDENTITY_LOGIN_FAILED);
     const owner = await creds.findUser(this.k.db, user.id);

@@ -175,7 +175,7 @@ export class OrganisationService {
       email: input.email ? input.email.toLowerCase() : null,
       phone: input.phone ?? null,
       displayName: input.displayName.trim(),
-      passwordHash: await hashPassword(input.password),
+      passwordHash: await hashPassword(input.password, this.k.config.passwordCostLn),
       memberRole: input.memberRole,
       personRoles: [...new Set(input.personRoles ?? [])],
       status: 'active',

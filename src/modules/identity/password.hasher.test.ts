@@ -12,6 +12,16 @@ describe('scrypt password hashing', () => {
     expect(needsRehash(encoded)).toBe(false);
   });
 
+  it('hashes at a configured cost, verifies by the stored cost, and asks for a rehash only below the wanted cost', async () => {
+    const cheap = await hashPassword('Correct-Horse-9', 10);
+    expect(cheap).toMatch(/^scrypt\$ln=10,r=8,p=1\$/);
+    expect(await verifyPassword('Correct-Horse-9', cheap)).toBe(true);
+    expect(await verifyPassword('Correct-Horse-8', cheap)).toBe(false);
+    expect(needsRehash(cheap)).toBe(true);
+    expect(needsRehash(cheap, 10)).toBe(false);
+    expect(needsRehash(await hashPassword('Correct-Horse-9'), 10)).toBe(false);
+  });
+
   it('uses a fresh salt each time', async () => {
     const [a, b] = await Promise.all([hashPassword('same password'), hashPassword('same password')]);
     expect(a).not.toBe(b);

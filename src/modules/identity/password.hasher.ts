@@ -8,11 +8,15 @@
  * ln is log2 of the CPU/memory cost N, r the block size, p the parallelisation (RFC 7914 §2).
  * Base64 is the standard alphabet without padding, as in the PHC string format.
  * Current parameters follow the OWASP Password Storage Cheat Sheet minimum for scrypt
- * (N=2^15, r=8, p=1 → 32 MiB); salt 16 bytes, derived key 32 bytes.
+ * (N=2^15, r=8, p=1 → 32 MiB); salt 16 bytes, derived key 32 bytes. The cost (ln) of new hashes
+ * is the `passwordCostLn` setting (default 15; the test suite uses 10 — the same scrypt, cheaper,
+ * since it creates thousands of users); verification always uses the cost stored in the hash.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const CURRENT = { ln: 15, r: 8, p: 1 } as const;
+/** The default cost of new hashes: log2 N = 15. */
+export const DEFAULT_PASSWORD_COST_LN = CURRENT.ln;
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 // Hard ceilings on parameters read from a stored string, so a corrupted or hostile row cannot
@@ -70,11 +74,11 @@ function parse(encoded: unknown): ParsedHash | undefined {
   return { ln, r, p, salt, hash };
 }
 
-/** Hashes a password with the current parameters and a fresh random salt. */
-export async function hashPassword(password: string): Promise<string> {
+/** Hashes a password with the current parameters (cost `ln`, default 15) and a fresh random salt. */
+export async function hashPassword(password: string, ln: number = CURRENT.ln): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const hash = await scryptAsync(password, salt, KEY_BYTES, CURRENT.ln, CURRENT.r, CURRENT.p);
-  return `scrypt$ln=${CURRENT.ln},r=${CURRENT.r},p=${CURRENT.p}$${encodeB64(salt)}$${encodeB64(hash)}`;
+  const hash = await scryptAsync(password, salt, KEY_BYTES, ln, CURRENT.r, CURRENT.p);
+  return `scrypt$ln=${ln},r=${CURRENT.r},p=${CURRENT.p}$${encodeB64(salt)}$${encodeB64(hash)}`;
 }
 
 /**
@@ -94,12 +98,12 @@ export async function verifyPassword(password: string, encoded: string): Promise
   }
 }
 
-/** True if the encoding is malformed or was made with other than the current parameters. */
-export function needsRehash(encoded: string): boolean {
+/** True if the encoding is malformed, weaker than cost `ln` (default 15) or made with other parameters. */
+export function needsRehash(encoded: string, ln: number = CURRENT.ln): boolean {
   const parsed = parse(encoded);
   if (!parsed) return true;
   return (
-    parsed.ln !== CURRENT.ln ||
+    parsed.ln < ln ||
     parsed.r !== CURRENT.r ||
     parsed.p !== CURRENT.p ||
     parsed.salt.length !== SALT_BYTES ||

@@ -15,6 +15,8 @@ export const ConfigSchema = Type.Object(
     keyEncryptionSecret: Type.Optional(Type.String({ minLength: 16 })),
     adminPassword: Type.Optional(Type.String({ minLength: 10 })),
     sessionTtlSeconds: Type.Integer({ minimum: 60, maximum: 30 * 24 * 3600, default: 8 * 3600 }),
+    // scrypt cost (log2 N) of new password hashes; 15 is the OWASP minimum (identity/password.hasher.ts).
+    passwordCostLn: Type.Integer({ minimum: 10, maximum: 20, default: 15 }),
     bodyLimitBytes: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
     corsOrigins: Type.Array(Type.String(), { default: [] }),
     ledger: Type.Object(
@@ -201,6 +203,7 @@ export const ENVIRONMENT: ReadonlyArray<{ env: string; key: string; kind: 'strin
   { env: 'LIUTONG_KEY_ENCRYPTION_SECRET', key: 'keyEncryptionSecret', kind: 'string', doc: 'secret (≥ 16 chars) that encrypts signing keys at rest; required with PostgreSQL, generated into the data directory otherwise' },
   { env: 'LIUTONG_ADMIN_PASSWORD', key: 'adminPassword', kind: 'string', doc: "password for the bootstrap user 'admin' (default: generated and printed once)" },
   { env: 'LIUTONG_SESSION_TTL_SECONDS', key: 'sessionTtlSeconds', kind: 'int', doc: 'login session lifetime (default 28800)' },
+  { env: 'LIUTONG_PASSWORD_COST_LN', key: 'passwordCostLn', kind: 'int', doc: 'scrypt cost (log2 N) of new password hashes (default 15, the OWASP minimum; lower only for tests)' },
   { env: 'LIUTONG_BODY_LIMIT_BYTES', key: 'bodyLimitBytes', kind: 'int', doc: 'largest accepted request body (default 1 MiB)' },
   { env: 'LIUTONG_CORS_ORIGINS', key: 'corsOrigins', kind: 'list', doc: 'comma-separated origins allowed by CORS (default none: CORS off)' },
   { env: 'LIUTONG_LEDGER_ORIGIN', key: 'ledger.origin', kind: 'string', doc: 'checkpoint origin line (default <public host>/ledger)' },
