@@ -25,11 +25,14 @@ export function App() {
   );
 }
 
+/** True when the user asked the system for reduced motion (WCAG 2.3.3): the console then animates nothing. */
+const REDUCED_MOTION = typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 function Themed({ children }: { children: React.ReactNode }) {
   const { locale } = useI18n();
   setApiLanguage(locale);
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c8102e', borderRadius: 6 } }}>
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c8102e', borderRadius: 6, motion: !REDUCED_MOTION } }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -10,7 +10,8 @@ import type { Liutong } from '../liutong.app.js';
 import type { Principal } from '../platform/http/access.js';
 import { shanghaiDate } from '../platform/calendar/working-day.calendar.js';
 
-const principalOf = async (lt: Liutong, orgId: string, userId?: string): Promise<Principal> => {
+/** An organisation's administrator as the demo acts for it (optionally a named user). */
+export const principalOf = async (lt: Liutong, orgId: string, userId?: string): Promise<Principal> => {
   const org = await lt.identity.organisations.get(orgId);
   return { kind: 'user', orgId, orgRoles: org.roles as Principal['orgRoles'], memberRole: 'org_admin', personRoles: [], displayName: 'demo', ...(userId ? { userId } : {}) };
 };

@@ -15,6 +15,7 @@ import { seedCdo } from './demo.cdo.js';
 import { seedSharing } from './demo.sharing.js';
 import { seedOpendata } from './demo.opendata.js';
 import { seedRegistry } from './demo.registry.js';
+import { seedExchange } from './demo.exchange.js';
 import { seedAuthorization } from './demo.authorization.js';
 import { DemoData, seedResourceData, type DemoDataset } from './demo.mounts.js';
 
@@ -53,6 +54,11 @@ const ORGS: DemoOrg[] = [
     users: [{ username: 'factory', displayName: '企业法人代表', memberRole: 'org_admin' }, { username: 'factory.finance', displayName: '财务', memberRole: 'finance' }] },
   { key: 'analytics', name: { zh: '深圳某数据科技有限公司（演示）', en: 'Shenzhen Data Analytics Co., Ltd. (demo)' }, type: 'enterprise', uscc: makeUscc('91440300DEM0ANLY0'), roles: ['enterprise', 'data_merchant', 'operator'],
     users: [{ username: 'analytics', displayName: '数据产品经理', memberRole: 'org_admin' }] },
+  // Two data brokers (数据经纪人), certified by the data bureau and members of the exchange (demo.exchange.ts).
+  { key: 'broker1', name: { zh: '广州某数据经纪有限公司（演示）', en: 'Guangzhou Data Brokerage Co., Ltd. (demo)' }, type: 'enterprise', uscc: makeUscc('91440101DEM0BRK10'), roles: ['broker'],
+    users: [{ username: 'broker1', displayName: '持证经纪人', memberRole: 'org_admin' }] },
+  { key: 'broker2', name: { zh: '深圳某数据撮合服务有限公司（演示）', en: 'Shenzhen Data Matching Services Co., Ltd. (demo)' }, type: 'enterprise', uscc: makeUscc('91440300DEM0BRK20'), roles: ['broker'],
+    users: [{ username: 'broker2', displayName: '持证经纪人', memberRole: 'org_admin' }] },
   // Experts of the compliance committee's reviewer pool (数据资产登记合规委员会), one per kind of expertise.
   { key: 'compliance', name: { zh: '广东数据资产合规服务中心（演示）', en: 'Guangdong Data Asset Compliance Services (demo)' }, type: 'enterprise', uscc: makeUscc('91440101DEM0CMPL0'), roles: ['service_provider'],
     users: [
@@ -250,6 +256,7 @@ export async function seedDemo(lt: Liutong, password: string, options: DemoSeedO
   await seedOpendata(lt, ids);
   await seedAuthorization(lt, ids, data, password);
   await seedRegistry(lt, ids);
+  await seedExchange(lt, ids);
   await lt.flush();
   return { seeded: true, users };
 }

@@ -101,7 +101,9 @@ export function describeBrowser(name: string, body: (env: () => BrowserEnv) => v
         url: `http://127.0.0.1:${port}`,
         browser,
         async context(viewport = { width: 1366, height: 768 }) {
-          const c = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'America/New_York' });
+          // Reduced motion, as a user may ask their system: the console then animates nothing, so a
+          // click never lands on a dialog or dropdown still flying in, and a loaded machine draws less.
+          const c = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'America/New_York', reducedMotion: 'reduce' });
           trackRequests(c);
           contexts.push(c);
           return c;

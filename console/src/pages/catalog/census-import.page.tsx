@@ -4,7 +4,8 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { api } from '../../api/api.client';
 import { ApiError, describeError, errorMessage } from '../../api/api.errors';
 import { useI18n } from '../../i18n/i18n.context';
-import { CENSUS_SHEETS, download, lmsg, toBase64, type CensusSheet } from './lists.view';
+import { CENSUS_SHEETS, lmsg, type CensusSheet } from './lists.view';
+import { download, toBase64 } from '../../format/file.transfer';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 

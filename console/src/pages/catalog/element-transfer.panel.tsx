@@ -4,6 +4,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { api } from '../../api/api.client';
 import { ApiError, describeError, errorMessage } from '../../api/api.errors';
 import { useI18n } from '../../i18n/i18n.context';
+import { download, toBase64 } from '../../format/file.transfer';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -12,22 +13,6 @@ interface ReportRow {
   field: string;
   code: string;
   message: string;
-}
-
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
 }
 
 /** Export (CSV, Excel, empty template) for everyone; all-or-nothing import with a row report for the bureau. */

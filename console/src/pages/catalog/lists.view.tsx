@@ -23,18 +23,3 @@ export type CensusSheet = (typeof CENSUS_SHEETS)[number];
 /** A message whose key is built from a code the server sent. */
 export const lmsg = (t: Translate, key: string, params?: Record<string, string | number>) => t(key as MessageKey, params);
 
-export function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-export function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}

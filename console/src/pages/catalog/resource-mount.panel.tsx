@@ -10,6 +10,7 @@ import { FormModal } from '../../layout/form.modal';
 import { formatTime } from '../../format/time.format';
 import { orgName } from '../../format/labels';
 import { refusal } from './resource.view';
+import { toBase64 } from '../../format/file.transfer';
 
 /** Files up to this size are sent (the server's own limit is `catalog.mountBodyLimitBytes`). */
 const MAX_BYTES = 48 * 1024 * 1024;
@@ -20,13 +21,6 @@ interface Problem {
   column: string | null;
   reason: string;
   value?: string;
-}
-
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
 }
 
 const formatOf = (name: string): 'csv' | 'xlsx' | 'parquet' => (/\.xlsx$/i.test(name) ? 'xlsx' : /\.parquet$/i.test(name) ? 'parquet' : 'csv');

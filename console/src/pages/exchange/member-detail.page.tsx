@@ -17,7 +17,7 @@ import { useSession } from '../../session/session.context';
 import { memberActions } from '../../access';
 import { formatTime } from '../../format/time.format';
 import { orgName } from '../../format/labels';
-import { download, toBase64 } from '../catalog/lists.view';
+import { download, toBase64 } from '../../format/file.transfer';
 import { actionLabel, kindLabel, MemberStatusTag, ReasonModal, serviceLabel } from './exchange.view';
 
 type Decision = 'approve' | 'reject' | 'suspend' | 'reinstate' | 'terminate';

@@ -23,6 +23,7 @@ import { formatFen, yuanToFen } from '../../format/money.format';
 import { shanghaiDate } from '../authorization/agreement.rules';
 import { text } from '../authorization/authorization.view';
 import { label } from './valuation.panel';
+import { download, fileNameOf } from '../../format/file.transfer';
 
 type AccountingAsset = paths['/api/v1/registry/accounting/assets']['get']['responses'][200]['content']['application/json']['items'][number];
 type Disclosure = paths['/api/v1/registry/accounting/disclosure']['get']['responses'][200]['content']['application/json'];
@@ -120,22 +121,6 @@ export function bookValueAt(a: AccountingAsset, month: string): { accumulatedFen
   const n = Math.max(0, Math.min(s.months, monthIndex(month) - monthIndex(s.firstMonth) + 1));
   const accumulated = BigInt(s.monthlyFen) * BigInt(Math.min(n, s.months - 1)) + (n === s.months ? BigInt(s.lastMonthFen) : 0n);
   return { accumulatedFen: accumulated.toString(), carryingFen: (cost - accumulated).toString() };
-}
-
-/** The file name of a download from its Content-Disposition, if it has one. */
-function fileNameOf(disposition: string | null): string | null {
-  const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition ?? '');
-  return m ? decodeURIComponent(m[1]!) : null;
-}
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const money = (fen: unknown) => <span style={{ whiteSpace: 'nowrap' }}>{formatFen(fen === null || fen === undefined ? null : String(fen))}</span>;
