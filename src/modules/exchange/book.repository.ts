@@ -43,12 +43,11 @@ export async function lockAccounts(db: Executor, ids: string[]): Promise<Account
   return out;
 }
 
-/** Sets the balances, a thousand accounts per statement (a settlement batch touches thousands). */
+/** Sets the balances in one statement (two array parameters: a settlement batch touches thousands of accounts). */
 export async function setBalances(db: Executor, balances: Array<{ id: string; balanceFen: bigint }>): Promise<void> {
-  for (let i = 0; i < balances.length; i += 1000) {
-    const values = sql.join(balances.slice(i, i + 1000).map((b) => sql`(${b.id}, ${b.balanceFen.toString()}::bigint)`));
-    await sql`update exchange_account as a set balance_fen = v.balance_fen from (values ${values}) as v(id, balance_fen) where a.id = v.id`.execute(db);
-  }
+  if (balances.length === 0) return;
+  await sql`update exchange_account as a set balance_fen = v.balance_fen
+    from unnest(${balances.map((b) => b.id)}::text[], ${balances.map((b) => b.balanceFen.toString())}::bigint[]) as v(id, balance_fen) where a.id = v.id`.execute(db);
 }
 
 /** Inserts a journal; false when its reference was posted before (the journal is not posted again). */
@@ -64,10 +63,10 @@ export async function journalByRef(db: Executor, ref: string): Promise<{ id: str
 }
 
 export async function insertPostings(db: Executor, journalId: string, lines: Array<{ accountId: string; amountFen: bigint }>): Promise<void> {
-  // In chunks: a settlement batch's journal may have thousands of lines.
-  for (let i = 0; i < lines.length; i += 1000) {
-    await db.insertInto('exchange_posting').values(lines.slice(i, i + 1000).map((l, k) => ({ journal_id: journalId, line: i + k + 1, account_id: l.accountId, amount_fen: l.amountFen.toString() }))).execute();
-  }
+  // One statement with array parameters, however many lines (a settlement batch has thousands).
+  await sql`insert into exchange_posting (journal_id, line, account_id, amount_fen)
+    select ${journalId}, t.line, t.account_id, t.amount_fen
+    from unnest(${lines.map((_, i) => i + 1)}::int[], ${lines.map((l) => l.accountId)}::text[], ${lines.map((l) => l.amountFen.toString())}::bigint[]) as t(line, account_id, amount_fen)`.execute(db);
 }
 
 export async function postingsOf(db: Executor, journalId: string): Promise<Array<{ accountId: string; amountFen: bigint }>> {
