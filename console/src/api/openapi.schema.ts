@@ -18936,6 +18936,7 @@ export interface paths {
                                 reason: string | null;
                                 services: string[];
                                 statement: string;
+                                /** @enum {string} */
                                 status: "applied" | "active" | "rejected" | "withdrawn" | "suspended" | "terminated";
                                 updatedAt: string;
                             }[];
@@ -18997,7 +18998,10 @@ export interface paths {
                             name: string;
                             phone: string;
                         };
-                        /** @description seller, buyer, data_merchant (数据商), broker (数据经纪人), service_provider (第三方专业服务机构) */
+                        /**
+                         * @description seller, buyer, data_merchant (数据商), broker (数据经纪人), service_provider (第三方专业服务机构)
+                         * @enum {string}
+                         */
                         kind: "seller" | "buyer" | "data_merchant" | "broker" | "service_provider";
                         /** @description a service provider’s services (required for service_provider, refused otherwise) */
                         services?: ("legal" | "valuation" | "compliance" | "security_assessment" | "insurance" | "custody" | "arbitration")[];
@@ -19039,6 +19043,7 @@ export interface paths {
                             reason: string | null;
                             services: string[];
                             statement: string;
+                            /** @enum {string} */
                             status: "applied" | "active" | "rejected" | "withdrawn" | "suspended" | "terminated";
                             updatedAt: string;
                         };
@@ -19167,6 +19172,7 @@ export interface paths {
                             reason: string | null;
                             services: string[];
                             statement: string;
+                            /** @enum {string} */
                             status: "applied" | "active" | "rejected" | "withdrawn" | "suspended" | "terminated";
                             updatedAt: string;
                         };
@@ -19291,6 +19297,7 @@ export interface paths {
                             reason: string | null;
                             services: string[];
                             statement: string;
+                            /** @enum {string} */
                             status: "applied" | "active" | "rejected" | "withdrawn" | "suspended" | "terminated";
                             updatedAt: string;
                         };
@@ -19660,6 +19667,7 @@ export interface paths {
                             reason: string | null;
                             services: string[];
                             statement: string;
+                            /** @enum {string} */
                             status: "applied" | "active" | "rejected" | "withdrawn" | "suspended" | "terminated";
                             updatedAt: string;
                         };

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { PageQuery, Strict } from '../../platform/http/schemas.js';
-import { I18n, I18nOut, lit, Nullable, OrgId, Text } from './system.schemas.js';
+import { I18n, I18nOut, OrgId, Text } from './system.schemas.js';
+import { lit, Nullable } from '../../platform/http/schemas.js';
 
 export const DemandStatusSchema = lit(['open', 'matched', 'closed'] as const, 'open → matched → closed (or open → closed)');
 const ResourceId = Type.String({ pattern: '^res_[0-9a-z]{20}$' });

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { PageQuery, Strict } from '../../platform/http/schemas.js';
-import { I18n, I18nOut, lit, Nullable, Text } from './system.schemas.js';
+import { I18n, I18nOut, Text } from './system.schemas.js';
+import { lit, Nullable } from '../../platform/http/schemas.js';
 
 export const EntryStatusSchema = lit(['active', 'retired'] as const);
 const Sector = Type.String({ pattern: '^[a-z][a-z0-9_]{1,40}$', description: 'sector code, e.g. energy, finance, transport, health, public_security' });

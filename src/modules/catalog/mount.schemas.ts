@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { Strict } from '../../platform/http/schemas.js';
+import { Nullable, Strict } from '../../platform/http/schemas.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const MountParams = Type.Object({ resourceId: Type.String({ pattern: '^res_[0-9a-z]{20}$' }) }, Strict);
 export const FileFormatSchema = Type.Union([Type.Literal('csv'), Type.Literal('xlsx'), Type.Literal('parquet')]);

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Strict } from '../../platform/http/schemas.js';
+import { Nullable, Strict } from '../../platform/http/schemas.js';
 import { COMPARE_OPS, DIMENSIONS } from './quality.rules.js';
 
 const FieldName = Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$' });
@@ -24,7 +24,6 @@ export const RulesView = Type.Object({ resourceId: Type.String(), version: Type.
 
 const Scores = Type.Object(Object.fromEntries(DIMENSIONS.map((d) => [d, Type.Number({ minimum: 0, maximum: 100 })])));
 const Counts = Type.Object(Object.fromEntries(DIMENSIONS.map((d) => [d, Type.Integer()])));
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 export const Report = Type.Object({
   id: Nullable(Type.String()),
   resourceId: Type.String(),

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { PageQuery, Strict } from '../../platform/http/schemas.js';
+import { Nullable, PageQuery, Strict } from '../../platform/http/schemas.js';
 import { DataTypeSchema } from './catalog.schemas.js';
 import { ATTRIBUTE_TYPES, MAX_GENERAL_LEVELS, LEVELS, PERSONAL_INFO, SENSITIVE_CATEGORIES } from './resource.grading.js';
 
@@ -8,7 +8,6 @@ const lit = <T extends string>(values: readonly T[], description?: string) => Ty
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
 const I18n = (maxLength: number) => Type.Object({ zh: Text(maxLength), en: Text(maxLength) }, Strict);
 const I18nOut = Type.Object({ zh: Type.String(), en: Type.String() });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const ResourceStatusSchema = lit(['draft', 'submitted', 'published', 'deprecated'] as const);
 export const VersionStatusSchema = lit(['draft', 'submitted', 'published', 'superseded', 'deprecated'] as const);

@@ -1,11 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { PageQuery, Strict } from '../../platform/http/schemas.js';
+import { Nullable, PageQuery, Strict } from '../../platform/http/schemas.js';
 import { ATTRIBUTE_TYPES, LEVELS } from './resource.grading.js';
 import { MAX_QUERY_LENGTH } from './search.service.js';
 
 const lit = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
 const I18nOut = Type.Object({ zh: Type.String(), en: Type.String() });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const DocTypeSchema = lit(['resource', 'element'] as const, 'resource = data resource (and open dataset); element = data element (数据元)');
 const Filters = {

@@ -1,11 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { PageQuery, Strict } from '../../platform/http/schemas.js';
+import { lit, Nullable, PageQuery, Strict } from '../../platform/http/schemas.js';
 
-export const lit = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
 export const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
 export const I18n = (maxLength: number) => Type.Object({ zh: Text(maxLength), en: Text(maxLength) }, Strict);
 export const I18nOut = Type.Object({ zh: Type.String(), en: Type.String() });
-export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 export const OrgId = Type.String({ pattern: '^org_[0-9a-z]{20}$' });
 
 export const SystemStatusSchema = lit(['in_service', 'retired'] as const, 'in_service 在用 | retired 已停用');

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { PageQuery, Strict } from '../../platform/http/schemas.js';
+import { Nullable, PageQuery, Strict } from '../../platform/http/schemas.js';
 import { DCMM_AREAS } from './dcmm.model.js';
 import { INDICATORS } from './evaluation.indicators.js';
 
@@ -7,7 +7,6 @@ const lit = <T extends string>(values: readonly T[], description?: string) => Ty
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
 const I18n = (maxLength: number) => Type.Object({ zh: Text(maxLength), en: Text(maxLength) }, Strict);
 const I18nOut = Type.Object({ zh: Type.String(), en: Type.String() });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const OrgId = Type.String({ pattern: '^org_[0-9a-z]{20}$' });
 

@@ -1,5 +1,5 @@
-import { Type, type TLiteral, type TUnion } from '@sinclair/typebox';
-import { PageQuery, Strict } from '../../platform/http/schemas.js';
+import { Type } from '@sinclair/typebox';
+import { lit, Nullable, PageQuery, Strict } from '../../platform/http/schemas.js';
 
 const Fen = Type.String({ pattern: '^[1-9][0-9]{0,17}$', description: 'a positive whole number of fen as a decimal string' });
 const OrgId = Type.String({ pattern: '^org_[0-9a-z]{20}$' });
@@ -27,13 +27,10 @@ export const Reconciliation = Type.Object({ ok: Type.Boolean(), accounts: Type.I
 // ---- members, brokers, mandates ------------------------------------------------------------------
 
 const Name = Type.Object({ zh: Type.String(), en: Type.String() });
-/** A union of string literals that keeps their types. */
-const OneOf = <T extends string>(values: readonly T[], options: { description?: string } = {}) => Type.Union(values.map((v) => Type.Literal(v)), options) as unknown as TUnion<TLiteral<T>[]>;
 const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (Asia/Shanghai)' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-export const MemberKindSchema = OneOf(['seller', 'buyer', 'data_merchant', 'broker', 'service_provider'] as const, { description: 'seller, buyer, data_merchant (数据商), broker (数据经纪人), service_provider (第三方专业服务机构)' });
-export const ServiceKindSchema = OneOf(['legal', 'valuation', 'compliance', 'security_assessment', 'insurance', 'custody', 'arbitration'] as const);
-const MemberStatusSchema = OneOf(['applied', 'active', 'rejected', 'withdrawn', 'suspended', 'terminated'] as const);
+export const MemberKindSchema = lit(['seller', 'buyer', 'data_merchant', 'broker', 'service_provider'] as const, 'seller, buyer, data_merchant (数据商), broker (数据经纪人), service_provider (第三方专业服务机构)');
+export const ServiceKindSchema = lit(['legal', 'valuation', 'compliance', 'security_assessment', 'insurance', 'custody', 'arbitration'] as const);
+const MemberStatusSchema = lit(['applied', 'active', 'rejected', 'withdrawn', 'suspended', 'terminated'] as const);
 
 export const MemberBody = Type.Object(
   {
@@ -65,7 +62,7 @@ export const FileBody = Type.Object(
 );
 export const AddedFile = MemberFile;
 export const DecisionBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000, description: 'required to reject, suspend or terminate' })) }, Strict);
-export const MemberActionParams = Type.Object({ memberId: Type.String({ pattern: '^mbr_[0-9a-z]{20}$' }), action: OneOf(['approve', 'reject', 'suspend', 'reinstate', 'terminate'] as const) }, Strict);
+export const MemberActionParams = Type.Object({ memberId: Type.String({ pattern: '^mbr_[0-9a-z]{20}$' }), action: lit(['approve', 'reject', 'suspend', 'reinstate', 'terminate'] as const) }, Strict);
 
 export const BrokerBody = Type.Object(
   {
@@ -81,9 +78,9 @@ export const Broker = Type.Object({
   status: Type.String(), standing: Type.String({ description: 'in_force, not_yet, expired, suspended or revoked (today, Asia/Shanghai)' }), reason: Nullable(Type.String()), issuedAt: Type.String(), updatedAt: Type.String(),
 });
 export const BrokerParams = Type.Object({ brokerId: Type.String({ pattern: '^brk_[0-9a-z]{20}$' }) }, Strict);
-export const BrokerActionParams = Type.Object({ brokerId: Type.String({ pattern: '^brk_[0-9a-z]{20}$' }), action: OneOf(['suspend', 'reinstate', 'revoke'] as const) }, Strict);
+export const BrokerActionParams = Type.Object({ brokerId: Type.String({ pattern: '^brk_[0-9a-z]{20}$' }), action: lit(['suspend', 'reinstate', 'revoke'] as const) }, Strict);
 export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, Strict);
-export const BrokerQuery = Type.Object({ ...PageQuery, status: Type.Optional(OneOf(['active', 'suspended', 'revoked'] as const)), industry: Type.Optional(Type.String({ maxLength: 50 })) }, Strict);
+export const BrokerQuery = Type.Object({ ...PageQuery, status: Type.Optional(lit(['active', 'suspended', 'revoked'] as const)), industry: Type.Optional(Type.String({ maxLength: 50 })) }, Strict);
 
 export const MandateBody = Type.Object(
   {

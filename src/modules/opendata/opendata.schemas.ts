@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { PageQuery, Strict } from '../../platform/http/schemas.js';
+import { Nullable, PageQuery, Strict } from '../../platform/http/schemas.js';
 
 const lit = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const I18nOut = Type.Object({ zh: Type.String(), en: Type.String() });
 
 export const ResourceIdSchema = Type.String({ pattern: '^res_[0-9a-z]{20}$' });

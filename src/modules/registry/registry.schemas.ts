@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { PageQuery, Strict } from '../../platform/http/schemas.js';
+import { Nullable, PageQuery, Strict } from '../../platform/http/schemas.js';
 import { APPLICATION_TYPES, EXPERTISE, OBJECT_KINDS, RIGHTS, SOURCE_KINDS, STATUSES } from './application.rules.js';
 
 const lit = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
 const I18n = (maxLength: number) => Type.Object({ zh: Text(maxLength), en: Text(maxLength) }, Strict);
 const I18nOut = Type.Object({ zh: Type.String(), en: Type.String() });

@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { PageQuery, Strict } from '../../platform/http/schemas.js';
+import { Nullable, PageQuery, Strict } from '../../platform/http/schemas.js';
 
 const lit = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const DateTime = (description: string) => Type.String({ format: 'date-time', description });
 
 export const STATUSES = ['pending', 'granted', 'rejected', 'refused', 'withdrawn', 'revoked'] as const;

@@ -2,6 +2,11 @@ import { Type, type TSchema } from '@sinclair/typebox';
 
 export const Strict = { additionalProperties: false } as const;
 
+/** `t` or null. */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+/** One of fixed string values (a JSON Schema enum), typed as their union. */
+export const lit = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+
 /** Shared wire schemas. */
 export const ErrorBody = Type.Object(
   {

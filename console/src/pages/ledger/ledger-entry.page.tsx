@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/i18n.context';
 import { formatTime } from '../../format/time.format';
 import { verifyReceipt, type LedgerEntry } from '../../ledger/receipt.verifier';
 import { VerifyResultView, type VerifyOutcome } from './receipt-verify.page';
+import { download } from '../../format/file.transfer';
 
 interface EntryView {
   index: number;
@@ -27,14 +28,7 @@ type Load<T> = { state: 'loading' } | { state: 'error'; message: string } | { st
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 
 function downloadJson(name: string, value: unknown): void {
-  const url = URL.createObjectURL(new Blob([`${json(value)}\n`], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  download(new Blob([`${json(value)}\n`], { type: 'application/json' }), name);
 }
 
 export default function LedgerEntryPage() {
