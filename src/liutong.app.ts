@@ -126,7 +126,18 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
   const authorization = authorizationModule.create(kernel, { organisations: identity.organisations, seals: identity.seals, keys: identity.keys, catalog, gateway });
   const registry = registryModule.create(kernel, { organisations: identity.organisations, relationships: identity.relationships, seals: identity.seals, catalog, authorization });
   const certificates = certificatesModule.create(kernel, { organisations: identity.organisations, keys: identity.keys, consents: authorization.consents, ledger: ledger.service, registrations: registry.applications });
-  const exchange = exchangeModule.create(kernel, { organisations: identity.organisations });
+  const exchange = exchangeModule.create(kernel, {
+    organisations: identity.organisations,
+    listingSources: {
+      tradeBasis: (assetId) => registry.applications.tradeBasis(assetId),
+      // A product declared under an authorized-operation agreement: the agreement's parties and service-fee cap.
+      publicDataTerms: async (productId) => {
+        const p = await authorization.products.get(productId, null).catch(() => null);
+        const a = p ? await authorization.agreements.get(p.agreementId, null).catch(() => null) : null;
+        return p && a ? { productId: p.id, agreementId: a.id, implementingOrgId: a.implementingOrgId, operatorOrgId: a.operatorOrgId, feeCap: a.feeCap } : null;
+      },
+    },
+  });
 
   const { app, routes } = await createHttpServer({
     logger,

@@ -1,6 +1,7 @@
 /** Route cases: the exchange — books (账簿), members (会员), brokers (数据经纪人), mandates, disclosure. */
 import { expect } from 'vitest';
 import { USER_PASSWORD, type Reply, type TestOrg } from '../harness.js';
+import { registeredApplication } from './registry.cases.js';
 import { deny, PUBLIC, type Case, type Ctx } from './route.cases.js';
 
 interface Fixture {
@@ -60,6 +61,50 @@ async function mandate(c: Ctx): Promise<{ id: string; broker: TestOrg }> {
   const m = await c.h.call('POST', '/api/v1/exchange/mandates', { token: c.a.adminToken, body: { brokerOrgId: b.org.id, side: 'sell', scope: '代理挂牌', commissionBp: 100, validUntil: day(30) } });
   expect(m.status, JSON.stringify(m.body)).toBe(201);
   return { id: m.body.id, broker: b.org };
+}
+
+const listingContent = (zh = '路由挂牌') => ({
+  title: { zh, en: 'Route listing' }, description: { zh: '路由测试的挂牌', en: 'A listing of the route table' }, category: 'energy', region: 'guangzhou', dataKinds: ['enterprise'],
+  sample: { kind: 'synthetic', mediaType: 'text/csv', content: 'a,b\n1,2\n' }, deliveryMethods: ['file'], pricing: { model: 'one_off', amountFen: '100000' },
+  policy: { purposes: ['测试'], periodDays: 30, maxUses: null, noResale: true, mainlandOnly: true, noReidentification: true, destructionRequired: false },
+});
+const allPassed = { checklist: Object.fromEntries(['source_legality', 'authorizations', 'personal_information', 'grading', 'security', 'scenario'].map((k) => [k, { passed: true, note: '符合' }])), evidence: '路由测试' };
+const listingBases = new WeakMap<Ctx, Promise<{ assetId: string; assessor: TestOrg }>>();
+/** Enterprise A as an active seller with a registered asset, and a compliance service provider member. */
+function listingBasis(c: Ctx): Promise<{ assetId: string; assessor: TestOrg }> {
+  let b = listingBases.get(c);
+  if (!b) {
+    b = (async () => {
+      await membership(c, c.a, 'active', 'seller');
+      const assessor = await c.h.org(['service_provider'], 'Assessor');
+      const a = await c.h.call('POST', '/api/v1/exchange/members', { token: assessor.adminToken, body: { ...application('service_provider'), services: ['compliance'] } });
+      expect(a.status, JSON.stringify(a.body)).toBe(201);
+      expect((await c.h.call('POST', `/api/v1/exchange/members/${a.body.id}/files`, { token: assessor.staffToken, body: pdfBody })).status).toBe(201);
+      expect((await c.h.call('POST', `/api/v1/exchange/members/${a.body.id}/approve`, { token: (await fixture(c)).exchange.staffToken, body: {} })).status).toBe(200);
+      return { assetId: await registeredApplication(c), assessor };
+    })();
+    listingBases.set(c, b);
+  }
+  return b;
+}
+type ListingState = 'draft' | 'assessing' | 'submitted' | 'listed';
+/** A fresh listing of enterprise A taken to `state`. */
+async function listing(c: Ctx, state: ListingState): Promise<{ id: string; assessor: TestOrg }> {
+  const { assetId, assessor } = await listingBasis(c);
+  const call = async (url: string, token: string, body: unknown = {}, status = 200) => {
+    const r = await c.h.call('POST', `/api/v1/exchange/listings${url}`, { token, body });
+    expect(r.status, JSON.stringify(r.body)).toBe(status);
+    return r.body;
+  };
+  const id = (await call('', c.a.staffToken, { assetId, ...listingContent() }, 201)).id as string;
+  if (state === 'draft') return { id, assessor };
+  await call(`/${id}/request-assessment`, c.a.staffToken, { assessorOrgId: assessor.id });
+  if (state === 'assessing') return { id, assessor };
+  await call(`/${id}/assessment`, assessor.staffToken, allPassed, 201);
+  await call(`/${id}/submit`, c.a.staffToken);
+  if (state === 'submitted') return { id, assessor };
+  await call(`/${id}/review/approve`, (await fixture(c)).exchange.staffToken);
+  return { id, assessor };
 }
 
 const money = (c: Ctx, orgId: string, amountFen: string) => ({ orgId, amountFen, ref: `bank-${c.n()}-${Date.now()}`, memo: '路由测试' });
@@ -224,6 +269,71 @@ export const EXCHANGE_CASES: Record<string, Case> = {
       return { token: c.a.adminToken, url: `/api/v1/exchange/mandates/${m.id}/end` };
     },
     crossOrg: async (c) => ({ token: c.b.adminToken, url: `/api/v1/exchange/mandates/${(await mandate(c)).id}/end`, expect: deny(404) }),
+  },
+  'POST /api/v1/exchange/listings': {
+    success: async (c) => ({ token: c.a.staffToken, url: '/api/v1/exchange/listings', body: { assetId: (await listingBasis(c)).assetId, ...listingContent() } }),
+    status: 201,
+    refused: async (c) => ({ token: c.a.staffToken, url: '/api/v1/exchange/listings', body: { assetId: (await listingBasis(c)).assetId, ...listingContent(), dataKinds: ['genetic'] } }),
+    // Another company cannot list A's asset (it is not the holder).
+    crossOrg: async (c) => {
+      await membership(c, c.b, 'active', 'seller');
+      return { token: c.b.staffToken, url: '/api/v1/exchange/listings', body: { assetId: (await listingBasis(c)).assetId, ...listingContent() }, expect: (r: Reply) => expect(r.body.error?.details?.reason).toBe('not_holder') };
+    },
+  },
+  'GET /api/v1/exchange/listings': {
+    success: (c) => ({ token: c.a.auditorToken, url: '/api/v1/exchange/listings' }),
+    status: 200,
+    crossOrg: async (c) => {
+      await listing(c, 'draft');
+      return { token: c.b.auditorToken, url: '/api/v1/exchange/listings', expect: (r: Reply) => expect(r.body.items.every((l: { seller: { orgId: string } }) => l.seller.orgId === c.b.id)).toBe(true) };
+    },
+  },
+  'GET /api/v1/exchange/listings/:listingId': {
+    success: async (c) => ({ token: c.a.auditorToken, url: `/api/v1/exchange/listings/${(await listing(c, 'draft')).id}` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.b.auditorToken, url: `/api/v1/exchange/listings/${(await listing(c, 'draft')).id}`, expect: deny(404) }),
+  },
+  'PUT /api/v1/exchange/listings/:listingId': {
+    success: async (c) => ({ token: c.a.staffToken, url: `/api/v1/exchange/listings/${(await listing(c, 'draft')).id}`, body: listingContent('改过的路由挂牌') }),
+    status: 200,
+    refused: async (c) => ({ token: c.a.staffToken, url: `/api/v1/exchange/listings/${(await listing(c, 'assessing')).id}`, body: listingContent('改过的路由挂牌') }),
+    crossOrg: async (c) => ({ token: c.b.staffToken, url: `/api/v1/exchange/listings/${(await listing(c, 'draft')).id}`, body: listingContent('别人改的'), expect: deny(404) }),
+  },
+  'POST /api/v1/exchange/listings/:listingId/assessment': {
+    success: async (c) => {
+      const l = await listing(c, 'assessing');
+      return { token: l.assessor.staffToken, url: `/api/v1/exchange/listings/${l.id}/assessment`, body: allPassed };
+    },
+    status: 201,
+    refused: async (c) => {
+      const l = await listing(c, 'draft');
+      return { token: l.assessor.staffToken, url: `/api/v1/exchange/listings/${l.id}/assessment`, body: allPassed };
+    },
+    // The seller cannot assess its own listing (only the named assessor).
+    crossOrg: async (c) => ({ token: c.a.staffToken, url: `/api/v1/exchange/listings/${(await listing(c, 'assessing')).id}/assessment`, body: allPassed, expect: deny(404) }),
+  },
+  'POST /api/v1/exchange/listings/:listingId/review/:action': {
+    success: async (c) => ({ token: (await fixture(c)).exchange.staffToken, url: `/api/v1/exchange/listings/${(await listing(c, 'submitted')).id}/review/approve`, body: {} }),
+    status: 200,
+    refused: async (c) => ({ token: (await fixture(c)).exchange.staffToken, url: `/api/v1/exchange/listings/${(await listing(c, 'draft')).id}/review/approve`, body: {} }),
+    // The seller cannot approve its own listing.
+    crossOrg: async (c) => ({ token: c.a.staffToken, url: `/api/v1/exchange/listings/${(await listing(c, 'submitted')).id}/review/approve`, body: {}, expect: deny(403) }),
+  },
+  'POST /api/v1/exchange/listings/:listingId/:action': {
+    success: async (c) => ({ token: c.a.staffToken, url: `/api/v1/exchange/listings/${(await listing(c, 'draft')).id}/request-assessment`, body: { assessorOrgId: (await listingBasis(c)).assessor.id } }),
+    status: 200,
+    refused: async (c) => ({ token: c.a.staffToken, url: `/api/v1/exchange/listings/${(await listing(c, 'draft')).id}/submit`, body: {} }),
+    crossOrg: async (c) => ({ token: c.b.staffToken, url: `/api/v1/exchange/listings/${(await listing(c, 'draft')).id}/withdraw`, body: {}, expect: deny(404) }),
+  },
+  'GET /api/v1/public/exchange/listings': {
+    success: () => ({ url: '/api/v1/public/exchange/listings?q=路由&category=energy' }),
+    status: 200,
+    crossOrg: PUBLIC,
+  },
+  'GET /api/v1/public/exchange/listings/:listingId': {
+    success: async (c) => ({ url: `/api/v1/public/exchange/listings/${(await listing(c, 'listed')).id}` }),
+    status: 200,
+    crossOrg: PUBLIC,
   },
   'GET /api/v1/public/exchange/members': {
     success: () => ({ url: '/api/v1/public/exchange/members?kind=seller' }),

@@ -8,6 +8,8 @@ interface Fixture {
   resource: string;
 }
 const fixtures = new WeakMap<Ctx, Promise<Fixture>>();
+/** Every expert any fixture put in the pool, by reviewer id: a panel may draw an earlier fixture's expert (the pool is the database's). */
+const expertTokens = new Map<string, string>();
 const G2 = { level: 'general', generalLevel: 2, personalInfo: 'none' };
 
 /** One expert per kind of the default panel, and a resource of enterprise A (social data). */
@@ -21,6 +23,7 @@ function fixture(c: Ctx): Promise<Fixture> {
         const r = await c.h.call('POST', '/api/v1/registry/reviewers', { token: c.dbA.staffToken, body: { userId: org.adminUserId, expertise: [expertise] } });
         expect(r.status, JSON.stringify(r.body)).toBe(201);
         experts.push({ org, reviewerId: r.body.id as string });
+        expertTokens.set(r.body.id as string, org.adminToken);
       }
       const n = c.n();
       const res = await c.h.call('POST', '/api/v1/catalog/resources', {
@@ -61,7 +64,7 @@ async function application(c: Ctx, state: State, over: Record<string, unknown> =
   panel = d.body.committee.panel;
   if (state === 'in_review') return { id, panel };
   for (const p of panel) {
-    const token = f.experts.find((e) => e.reviewerId === p.reviewerId)!.org.adminToken;
+    const token = expertTokens.get(p.reviewerId)!;
     expect((await c.h.call('POST', `/api/v1/registry/applications/${id}/votes`, { token, body: { vote: 'approve', opinion: '同意' } })).status).toBe(200);
   }
   if (state === 'publicity_over') {
@@ -70,7 +73,10 @@ async function application(c: Ctx, state: State, over: Record<string, unknown> =
   }
   return { id, panel };
 }
-const tokenOfReviewer = async (c: Ctx, reviewerId: string) => (await fixture(c)).experts.find((e) => e.reviewerId === reviewerId)!.org.adminToken;
+const tokenOfReviewer = async (c: Ctx, reviewerId: string) => {
+  await fixture(c);
+  return expertTokens.get(reviewerId)!;
+};
 const url = (id: string, action = '') => `/api/v1/registry/applications/${id}${action ? `/${action}` : ''}`;
 async function objection(c: Ctx): Promise<{ id: string; objectionId: string }> {
   const { id } = await application(c, 'publicity');

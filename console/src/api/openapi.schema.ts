@@ -18415,6 +18415,1802 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Listings: the caller's as seller or broker (mine), those it assesses (assess), those awaiting review (review) or all (the exchange, the regulator) */
+        get: {
+            parameters: {
+                query: {
+                    box?: "mine" | "assess" | "review" | "all";
+                    page: number;
+                    pageSize: number;
+                    status?: "draft" | "assessing" | "assessed" | "submitted" | "listed" | "suspended" | "delisted" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                assessorName: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                assessorOrgId: string | null;
+                                assetId: string;
+                                broker: {
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    orgId: string;
+                                } | null;
+                                category: string;
+                                deliveryMethods: string[];
+                                id: string;
+                                listedAt: string | null;
+                                /** @description one-off, subscription per period, per call, tiered per call, or quote on request (prices in fen) */
+                                pricing: {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    /** @enum {string} */
+                                    model: "one_off";
+                                } | {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    /** @enum {string} */
+                                    model: "subscription";
+                                    /** @enum {string} */
+                                    period: "month" | "quarter" | "year";
+                                } | {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    /** @enum {string} */
+                                    model: "per_call";
+                                } | {
+                                    /** @enum {string} */
+                                    model: "tiered";
+                                    /** @description price per call by volume: ascending upTo, the last open (null) */
+                                    tiers: {
+                                        /** @description a positive whole number of fen as a decimal string */
+                                        amountFen: string;
+                                        upTo: number | null;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    model: "quote";
+                                };
+                                publicData: {
+                                    agreementId: string;
+                                    feeCap: {
+                                        amount: string;
+                                        unit: string;
+                                    } | null;
+                                    productId: string;
+                                } | null;
+                                region: string;
+                                registrationNumber: string;
+                                seller: {
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    orgId: string;
+                                };
+                                status: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                updatedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft a listing of a registered asset (the holder, a seller or data merchant member; or its certified broker under a sell mandate): description, sample, delivery methods, pricing, usage policy — refused for an unregistered, revoked, disputed or core-data asset, prohibited data kinds, or a price above the service-fee cap of public data under authorized operation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the registered asset (its first registration’s id) */
+                        assetId: string;
+                        /**
+                         * @description industry category
+                         * @enum {string}
+                         */
+                        category: "finance" | "energy" | "transport" | "healthcare" | "commerce" | "manufacturing" | "agriculture" | "environment" | "geospatial" | "culture_tourism" | "education" | "telecom" | "government_services" | "other";
+                        dataKinds: ("aggregated" | "enterprise" | "personal_deidentified" | "personal" | "sensitive_personal" | "minors_personal" | "biometric" | "genetic" | "high_precision_geographic" | "public_data_product" | "other")[];
+                        deliveryMethods: ("api" | "file" | "compute")[];
+                        description: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** @description the usage policy offered (ODRL: purposes, period, uses, prohibitions, duties) */
+                        policy: {
+                            /** @description the buyer attests destruction (销毁证明) when the contract ends */
+                            destructionRequired: boolean;
+                            mainlandOnly: boolean;
+                            maxUses: number | null;
+                            noReidentification: boolean;
+                            noResale: boolean;
+                            periodDays: number;
+                            purposes: string[];
+                        };
+                        /** @description one-off, subscription per period, per call, tiered per call, or quote on request (prices in fen) */
+                        pricing: {
+                            /** @description a positive whole number of fen as a decimal string */
+                            amountFen: string;
+                            /** @enum {string} */
+                            model: "one_off";
+                        } | {
+                            /** @description a positive whole number of fen as a decimal string */
+                            amountFen: string;
+                            /** @enum {string} */
+                            model: "subscription";
+                            /** @enum {string} */
+                            period: "month" | "quarter" | "year";
+                        } | {
+                            /** @description a positive whole number of fen as a decimal string */
+                            amountFen: string;
+                            /** @enum {string} */
+                            model: "per_call";
+                        } | {
+                            /** @enum {string} */
+                            model: "tiered";
+                            /** @description price per call by volume: ascending upTo, the last open (null) */
+                            tiers: {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                upTo: number | null;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            model: "quote";
+                        };
+                        /**
+                         * @description Guangdong city, or guangdong for the province
+                         * @enum {string}
+                         */
+                        region: "guangdong" | "guangzhou" | "shenzhen" | "zhuhai" | "shantou" | "foshan" | "shaoguan" | "heyuan" | "meizhou" | "huizhou" | "shanwei" | "dongguan" | "zhongshan" | "jiangmen" | "yangjiang" | "zhanjiang" | "maoming" | "zhaoqing" | "qingyuan" | "chaozhou" | "jieyang" | "yunfu";
+                        /** @description a masked (脱敏) or synthetic (合成) sample, at most 64 KiB */
+                        sample: {
+                            content: string;
+                            /** @enum {string} */
+                            kind: "masked" | "synthetic";
+                            /** @enum {string} */
+                            mediaType: "text/csv" | "application/json";
+                        };
+                        /** @description a broker listing for its client under a sell mandate names the client */
+                        sellerOrgId?: string;
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessorName: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            assessorOrgId: string | null;
+                            assetId: string;
+                            broker: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            } | null;
+                            category: string;
+                            deliveryMethods: string[];
+                            id: string;
+                            listedAt: string | null;
+                            /** @description one-off, subscription per period, per call, tiered per call, or quote on request (prices in fen) */
+                            pricing: {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "one_off";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "subscription";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "year";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "per_call";
+                            } | {
+                                /** @enum {string} */
+                                model: "tiered";
+                                /** @description price per call by volume: ascending upTo, the last open (null) */
+                                tiers: {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    upTo: number | null;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                model: "quote";
+                            };
+                            publicData: {
+                                agreementId: string;
+                                feeCap: {
+                                    amount: string;
+                                    unit: string;
+                                } | null;
+                                productId: string;
+                            } | null;
+                            region: string;
+                            registrationNumber: string;
+                            seller: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            status: string;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            updatedAt: string;
+                        } & {
+                            assessmentId: string | null;
+                            assessments: {
+                                assessorName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                assessorOrgId: string;
+                                checklist: {
+                                    [key: string]: {
+                                        note?: string;
+                                        passed?: boolean;
+                                    };
+                                };
+                                createdAt: string;
+                                /** @description it assessed the listing’s current content */
+                                current: boolean;
+                                evidence: string;
+                                id: string;
+                                listingDigest: string;
+                                passed: boolean;
+                            }[];
+                            createdAt: string;
+                            dataKinds: string[];
+                            description: {
+                                en: string;
+                                zh: string;
+                            };
+                            digest: string;
+                            endedAt: string | null;
+                            mandateId: string | null;
+                            /** @description the usage policy offered (ODRL: purposes, period, uses, prohibitions, duties) */
+                            policy: {
+                                /** @description the buyer attests destruction (销毁证明) when the contract ends */
+                                destructionRequired: boolean;
+                                mainlandOnly: boolean;
+                                maxUses: number | null;
+                                noReidentification: boolean;
+                                noResale: boolean;
+                                periodDays: number;
+                                purposes: string[];
+                            };
+                            publicDataTerms: {
+                                agreementId: string;
+                                feeCap: {
+                                    amount: string;
+                                    unit: string;
+                                } | null;
+                                implementingOrgId: string;
+                                operatorOrgId: string;
+                                productId: string;
+                            } | null;
+                            reason: string | null;
+                            sample: {
+                                content: string;
+                                kind: string;
+                                mediaType: string;
+                            };
+                            submittedAt: string | null;
+                            /** @description party, assessor, exchange or regulator */
+                            viewerRole: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/listings/{listingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A listing with its assessments (its seller and broker, its assessor, the exchange, the regulator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessorName: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            assessorOrgId: string | null;
+                            assetId: string;
+                            broker: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            } | null;
+                            category: string;
+                            deliveryMethods: string[];
+                            id: string;
+                            listedAt: string | null;
+                            /** @description one-off, subscription per period, per call, tiered per call, or quote on request (prices in fen) */
+                            pricing: {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "one_off";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "subscription";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "year";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "per_call";
+                            } | {
+                                /** @enum {string} */
+                                model: "tiered";
+                                /** @description price per call by volume: ascending upTo, the last open (null) */
+                                tiers: {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    upTo: number | null;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                model: "quote";
+                            };
+                            publicData: {
+                                agreementId: string;
+                                feeCap: {
+                                    amount: string;
+                                    unit: string;
+                                } | null;
+                                productId: string;
+                            } | null;
+                            region: string;
+                            registrationNumber: string;
+                            seller: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            status: string;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            updatedAt: string;
+                        } & {
+                            assessmentId: string | null;
+                            assessments: {
+                                assessorName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                assessorOrgId: string;
+                                checklist: {
+                                    [key: string]: {
+                                        note?: string;
+                                        passed?: boolean;
+                                    };
+                                };
+                                createdAt: string;
+                                /** @description it assessed the listing’s current content */
+                                current: boolean;
+                                evidence: string;
+                                id: string;
+                                listingDigest: string;
+                                passed: boolean;
+                            }[];
+                            createdAt: string;
+                            dataKinds: string[];
+                            description: {
+                                en: string;
+                                zh: string;
+                            };
+                            digest: string;
+                            endedAt: string | null;
+                            mandateId: string | null;
+                            /** @description the usage policy offered (ODRL: purposes, period, uses, prohibitions, duties) */
+                            policy: {
+                                /** @description the buyer attests destruction (销毁证明) when the contract ends */
+                                destructionRequired: boolean;
+                                mainlandOnly: boolean;
+                                maxUses: number | null;
+                                noReidentification: boolean;
+                                noResale: boolean;
+                                periodDays: number;
+                                purposes: string[];
+                            };
+                            publicDataTerms: {
+                                agreementId: string;
+                                feeCap: {
+                                    amount: string;
+                                    unit: string;
+                                } | null;
+                                implementingOrgId: string;
+                                operatorOrgId: string;
+                                productId: string;
+                            } | null;
+                            reason: string | null;
+                            sample: {
+                                content: string;
+                                kind: string;
+                                mediaType: string;
+                            };
+                            submittedAt: string | null;
+                            /** @description party, assessor, exchange or regulator */
+                            viewerRole: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Edit a draft listing (its seller or broker); the gates run again */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description industry category
+                         * @enum {string}
+                         */
+                        category: "finance" | "energy" | "transport" | "healthcare" | "commerce" | "manufacturing" | "agriculture" | "environment" | "geospatial" | "culture_tourism" | "education" | "telecom" | "government_services" | "other";
+                        dataKinds: ("aggregated" | "enterprise" | "personal_deidentified" | "personal" | "sensitive_personal" | "minors_personal" | "biometric" | "genetic" | "high_precision_geographic" | "public_data_product" | "other")[];
+                        deliveryMethods: ("api" | "file" | "compute")[];
+                        description: {
+                            en: string;
+                            zh: string;
+                        };
+                        /** @description the usage policy offered (ODRL: purposes, period, uses, prohibitions, duties) */
+                        policy: {
+                            /** @description the buyer attests destruction (销毁证明) when the contract ends */
+                            destructionRequired: boolean;
+                            mainlandOnly: boolean;
+                            maxUses: number | null;
+                            noReidentification: boolean;
+                            noResale: boolean;
+                            periodDays: number;
+                            purposes: string[];
+                        };
+                        /** @description one-off, subscription per period, per call, tiered per call, or quote on request (prices in fen) */
+                        pricing: {
+                            /** @description a positive whole number of fen as a decimal string */
+                            amountFen: string;
+                            /** @enum {string} */
+                            model: "one_off";
+                        } | {
+                            /** @description a positive whole number of fen as a decimal string */
+                            amountFen: string;
+                            /** @enum {string} */
+                            model: "subscription";
+                            /** @enum {string} */
+                            period: "month" | "quarter" | "year";
+                        } | {
+                            /** @description a positive whole number of fen as a decimal string */
+                            amountFen: string;
+                            /** @enum {string} */
+                            model: "per_call";
+                        } | {
+                            /** @enum {string} */
+                            model: "tiered";
+                            /** @description price per call by volume: ascending upTo, the last open (null) */
+                            tiers: {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                upTo: number | null;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            model: "quote";
+                        };
+                        /**
+                         * @description Guangdong city, or guangdong for the province
+                         * @enum {string}
+                         */
+                        region: "guangdong" | "guangzhou" | "shenzhen" | "zhuhai" | "shantou" | "foshan" | "shaoguan" | "heyuan" | "meizhou" | "huizhou" | "shanwei" | "dongguan" | "zhongshan" | "jiangmen" | "yangjiang" | "zhanjiang" | "maoming" | "zhaoqing" | "qingyuan" | "chaozhou" | "jieyang" | "yunfu";
+                        /** @description a masked (脱敏) or synthetic (合成) sample, at most 64 KiB */
+                        sample: {
+                            content: string;
+                            /** @enum {string} */
+                            kind: "masked" | "synthetic";
+                            /** @enum {string} */
+                            mediaType: "text/csv" | "application/json";
+                        };
+                        title: {
+                            en: string;
+                            zh: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessorName: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            assessorOrgId: string | null;
+                            assetId: string;
+                            broker: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            } | null;
+                            category: string;
+                            deliveryMethods: string[];
+                            id: string;
+                            listedAt: string | null;
+                            /** @description one-off, subscription per period, per call, tiered per call, or quote on request (prices in fen) */
+                            pricing: {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "one_off";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "subscription";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "year";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "per_call";
+                            } | {
+                                /** @enum {string} */
+                                model: "tiered";
+                                /** @description price per call by volume: ascending upTo, the last open (null) */
+                                tiers: {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    upTo: number | null;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                model: "quote";
+                            };
+                            publicData: {
+                                agreementId: string;
+                                feeCap: {
+                                    amount: string;
+                                    unit: string;
+                                } | null;
+                                productId: string;
+                            } | null;
+                            region: string;
+                            registrationNumber: string;
+                            seller: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            status: string;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            updatedAt: string;
+                        } & {
+                            assessmentId: string | null;
+                            assessments: {
+                                assessorName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                assessorOrgId: string;
+                                checklist: {
+                                    [key: string]: {
+                                        note?: string;
+                                        passed?: boolean;
+                                    };
+                                };
+                                createdAt: string;
+                                /** @description it assessed the listing’s current content */
+                                current: boolean;
+                                evidence: string;
+                                id: string;
+                                listingDigest: string;
+                                passed: boolean;
+                            }[];
+                            createdAt: string;
+                            dataKinds: string[];
+                            description: {
+                                en: string;
+                                zh: string;
+                            };
+                            digest: string;
+                            endedAt: string | null;
+                            mandateId: string | null;
+                            /** @description the usage policy offered (ODRL: purposes, period, uses, prohibitions, duties) */
+                            policy: {
+                                /** @description the buyer attests destruction (销毁证明) when the contract ends */
+                                destructionRequired: boolean;
+                                mainlandOnly: boolean;
+                                maxUses: number | null;
+                                noReidentification: boolean;
+                                noResale: boolean;
+                                periodDays: number;
+                                purposes: string[];
+                            };
+                            publicDataTerms: {
+                                agreementId: string;
+                                feeCap: {
+                                    amount: string;
+                                    unit: string;
+                                } | null;
+                                implementingOrgId: string;
+                                operatorOrgId: string;
+                                productId: string;
+                            } | null;
+                            reason: string | null;
+                            sample: {
+                                content: string;
+                                kind: string;
+                                mediaType: string;
+                            };
+                            submittedAt: string | null;
+                            /** @description party, assessor, exchange or regulator */
+                            viewerRole: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/listings/{listingId}/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The seller or its broker asks a compliance assessor (assessorOrgId), submits a listing whose current content passed its assessment, withdraws it before listing, or delists it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: "request-assessment" | "submit" | "withdraw" | "delist";
+                    listingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assessorOrgId?: string;
+                        /** @description required to send back, suspend or delist (the exchange) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessorName: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            assessorOrgId: string | null;
+                            assetId: string;
+                            broker: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            } | null;
+                            category: string;
+                            deliveryMethods: string[];
+                            id: string;
+                            listedAt: string | null;
+                            /** @description one-off, subscription per period, per call, tiered per call, or quote on request (prices in fen) */
+                            pricing: {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "one_off";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "subscription";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "year";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "per_call";
+                            } | {
+                                /** @enum {string} */
+                                model: "tiered";
+                                /** @description price per call by volume: ascending upTo, the last open (null) */
+                                tiers: {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    upTo: number | null;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                model: "quote";
+                            };
+                            publicData: {
+                                agreementId: string;
+                                feeCap: {
+                                    amount: string;
+                                    unit: string;
+                                } | null;
+                                productId: string;
+                            } | null;
+                            region: string;
+                            registrationNumber: string;
+                            seller: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            status: string;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            updatedAt: string;
+                        } & {
+                            assessmentId: string | null;
+                            assessments: {
+                                assessorName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                assessorOrgId: string;
+                                checklist: {
+                                    [key: string]: {
+                                        note?: string;
+                                        passed?: boolean;
+                                    };
+                                };
+                                createdAt: string;
+                                /** @description it assessed the listing’s current content */
+                                current: boolean;
+                                evidence: string;
+                                id: string;
+                                listingDigest: string;
+                                passed: boolean;
+                            }[];
+                            createdAt: string;
+                            dataKinds: string[];
+                            description: {
+                                en: string;
+                                zh: string;
+                            };
+                            digest: string;
+                            endedAt: string | null;
+                            mandateId: string | null;
+                            /** @description the usage policy offered (ODRL: purposes, period, uses, prohibitions, duties) */
+                            policy: {
+                                /** @description the buyer attests destruction (销毁证明) when the contract ends */
+                                destructionRequired: boolean;
+                                mainlandOnly: boolean;
+                                maxUses: number | null;
+                                noReidentification: boolean;
+                                noResale: boolean;
+                                periodDays: number;
+                                purposes: string[];
+                            };
+                            publicDataTerms: {
+                                agreementId: string;
+                                feeCap: {
+                                    amount: string;
+                                    unit: string;
+                                } | null;
+                                implementingOrgId: string;
+                                operatorOrgId: string;
+                                productId: string;
+                            } | null;
+                            reason: string | null;
+                            sample: {
+                                content: string;
+                                kind: string;
+                                mediaType: string;
+                            };
+                            submittedAt: string | null;
+                            /** @description party, assessor, exchange or regulator */
+                            viewerRole: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/listings/{listingId}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The named assessor (a compliance service provider or the exchange) records its compliance assessment (合规评估): the checklist and the evidence; it passes only when every item passed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description every item, each passed or not with a note (required when not passed) */
+                        checklist: {
+                            authorizations: {
+                                note: string;
+                                passed: boolean;
+                            };
+                            grading: {
+                                note: string;
+                                passed: boolean;
+                            };
+                            personal_information: {
+                                note: string;
+                                passed: boolean;
+                            };
+                            scenario: {
+                                note: string;
+                                passed: boolean;
+                            };
+                            security: {
+                                note: string;
+                                passed: boolean;
+                            };
+                            source_legality: {
+                                note: string;
+                                passed: boolean;
+                            };
+                        };
+                        /** @description what was examined: documents, their digests, interviews */
+                        evidence: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessorName: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            assessorOrgId: string | null;
+                            assetId: string;
+                            broker: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            } | null;
+                            category: string;
+                            deliveryMethods: string[];
+                            id: string;
+                            listedAt: string | null;
+                            /** @description one-off, subscription per period, per call, tiered per call, or quote on request (prices in fen) */
+                            pricing: {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "one_off";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "subscription";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "year";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "per_call";
+                            } | {
+                                /** @enum {string} */
+                                model: "tiered";
+                                /** @description price per call by volume: ascending upTo, the last open (null) */
+                                tiers: {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    upTo: number | null;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                model: "quote";
+                            };
+                            publicData: {
+                                agreementId: string;
+                                feeCap: {
+                                    amount: string;
+                                    unit: string;
+                                } | null;
+                                productId: string;
+                            } | null;
+                            region: string;
+                            registrationNumber: string;
+                            seller: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            status: string;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            updatedAt: string;
+                        } & {
+                            assessmentId: string | null;
+                            assessments: {
+                                assessorName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                assessorOrgId: string;
+                                checklist: {
+                                    [key: string]: {
+                                        note?: string;
+                                        passed?: boolean;
+                                    };
+                                };
+                                createdAt: string;
+                                /** @description it assessed the listing’s current content */
+                                current: boolean;
+                                evidence: string;
+                                id: string;
+                                listingDigest: string;
+                                passed: boolean;
+                            }[];
+                            createdAt: string;
+                            dataKinds: string[];
+                            description: {
+                                en: string;
+                                zh: string;
+                            };
+                            digest: string;
+                            endedAt: string | null;
+                            mandateId: string | null;
+                            /** @description the usage policy offered (ODRL: purposes, period, uses, prohibitions, duties) */
+                            policy: {
+                                /** @description the buyer attests destruction (销毁证明) when the contract ends */
+                                destructionRequired: boolean;
+                                mainlandOnly: boolean;
+                                maxUses: number | null;
+                                noReidentification: boolean;
+                                noResale: boolean;
+                                periodDays: number;
+                                purposes: string[];
+                            };
+                            publicDataTerms: {
+                                agreementId: string;
+                                feeCap: {
+                                    amount: string;
+                                    unit: string;
+                                } | null;
+                                implementingOrgId: string;
+                                operatorOrgId: string;
+                                productId: string;
+                            } | null;
+                            reason: string | null;
+                            sample: {
+                                content: string;
+                                kind: string;
+                                mediaType: string;
+                            };
+                            submittedAt: string | null;
+                            /** @description party, assessor, exchange or regulator */
+                            viewerRole: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/listings/{listingId}/review/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The exchange approves a submitted listing (published on the market; the gates again), sends it back, suspends, reinstates or delists it — with a reason to send back, suspend or delist */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: "approve" | "reject" | "suspend" | "reinstate" | "delist";
+                    listingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assessorOrgId?: string;
+                        /** @description required to send back, suspend or delist (the exchange) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessorName: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            assessorOrgId: string | null;
+                            assetId: string;
+                            broker: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            } | null;
+                            category: string;
+                            deliveryMethods: string[];
+                            id: string;
+                            listedAt: string | null;
+                            /** @description one-off, subscription per period, per call, tiered per call, or quote on request (prices in fen) */
+                            pricing: {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "one_off";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "subscription";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "year";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "per_call";
+                            } | {
+                                /** @enum {string} */
+                                model: "tiered";
+                                /** @description price per call by volume: ascending upTo, the last open (null) */
+                                tiers: {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    upTo: number | null;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                model: "quote";
+                            };
+                            publicData: {
+                                agreementId: string;
+                                feeCap: {
+                                    amount: string;
+                                    unit: string;
+                                } | null;
+                                productId: string;
+                            } | null;
+                            region: string;
+                            registrationNumber: string;
+                            seller: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            status: string;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            updatedAt: string;
+                        } & {
+                            assessmentId: string | null;
+                            assessments: {
+                                assessorName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                assessorOrgId: string;
+                                checklist: {
+                                    [key: string]: {
+                                        note?: string;
+                                        passed?: boolean;
+                                    };
+                                };
+                                createdAt: string;
+                                /** @description it assessed the listing’s current content */
+                                current: boolean;
+                                evidence: string;
+                                id: string;
+                                listingDigest: string;
+                                passed: boolean;
+                            }[];
+                            createdAt: string;
+                            dataKinds: string[];
+                            description: {
+                                en: string;
+                                zh: string;
+                            };
+                            digest: string;
+                            endedAt: string | null;
+                            mandateId: string | null;
+                            /** @description the usage policy offered (ODRL: purposes, period, uses, prohibitions, duties) */
+                            policy: {
+                                /** @description the buyer attests destruction (销毁证明) when the contract ends */
+                                destructionRequired: boolean;
+                                mainlandOnly: boolean;
+                                maxUses: number | null;
+                                noReidentification: boolean;
+                                noResale: boolean;
+                                periodDays: number;
+                                purposes: string[];
+                            };
+                            publicDataTerms: {
+                                agreementId: string;
+                                feeCap: {
+                                    amount: string;
+                                    unit: string;
+                                } | null;
+                                implementingOrgId: string;
+                                operatorOrgId: string;
+                                productId: string;
+                            } | null;
+                            reason: string | null;
+                            sample: {
+                                content: string;
+                                kind: string;
+                                mediaType: string;
+                            };
+                            submittedAt: string | null;
+                            /** @description party, assessor, exchange or regulator */
+                            viewerRole: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exchange/mandates": {
         parameters: {
             query?: never;
@@ -26102,6 +27898,325 @@ export interface paths {
                             updatedAt: string;
                             validFrom: string;
                             validUntil: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/exchange/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The market: listed listings, searched by words (Chinese by characters and pairs) and filtered by category, region, delivery method, pricing model, seller */
+        get: {
+            parameters: {
+                query: {
+                    /** @description industry category */
+                    category?: "finance" | "energy" | "transport" | "healthcare" | "commerce" | "manufacturing" | "agriculture" | "environment" | "geospatial" | "culture_tourism" | "education" | "telecom" | "government_services" | "other";
+                    /** @description api (through the gateway), file (expiring download links), compute (privacy computing) */
+                    delivery?: "api" | "file" | "compute";
+                    page: number;
+                    pageSize: number;
+                    pricing?: "one_off" | "subscription" | "per_call" | "tiered" | "quote";
+                    /** @description words; Chinese matched by characters and pairs of characters */
+                    q?: string;
+                    /** @description Guangdong city, or guangdong for the province */
+                    region?: "guangdong" | "guangzhou" | "shenzhen" | "zhuhai" | "shantou" | "foshan" | "shaoguan" | "heyuan" | "meizhou" | "huizhou" | "shanwei" | "dongguan" | "zhongshan" | "jiangmen" | "yangjiang" | "zhanjiang" | "maoming" | "zhaoqing" | "qingyuan" | "chaozhou" | "jieyang" | "yunfu";
+                    sellerOrgId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                assessorName: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                assessorOrgId: string | null;
+                                assetId: string;
+                                broker: {
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    orgId: string;
+                                } | null;
+                                category: string;
+                                deliveryMethods: string[];
+                                id: string;
+                                listedAt: string | null;
+                                /** @description one-off, subscription per period, per call, tiered per call, or quote on request (prices in fen) */
+                                pricing: {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    /** @enum {string} */
+                                    model: "one_off";
+                                } | {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    /** @enum {string} */
+                                    model: "subscription";
+                                    /** @enum {string} */
+                                    period: "month" | "quarter" | "year";
+                                } | {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    /** @enum {string} */
+                                    model: "per_call";
+                                } | {
+                                    /** @enum {string} */
+                                    model: "tiered";
+                                    /** @description price per call by volume: ascending upTo, the last open (null) */
+                                    tiers: {
+                                        /** @description a positive whole number of fen as a decimal string */
+                                        amountFen: string;
+                                        upTo: number | null;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    model: "quote";
+                                };
+                                publicData: {
+                                    agreementId: string;
+                                    feeCap: {
+                                        amount: string;
+                                        unit: string;
+                                    } | null;
+                                    productId: string;
+                                } | null;
+                                region: string;
+                                registrationNumber: string;
+                                seller: {
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    orgId: string;
+                                };
+                                status: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                updatedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/exchange/listings/{listingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A listed listing: the offer, its sample, its usage policy with the ODRL form, the compliance assessment’s outcome */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessorName: {
+                                en: string;
+                                zh: string;
+                            } | null;
+                            assessorOrgId: string | null;
+                            assetId: string;
+                            broker: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            } | null;
+                            category: string;
+                            deliveryMethods: string[];
+                            id: string;
+                            listedAt: string | null;
+                            /** @description one-off, subscription per period, per call, tiered per call, or quote on request (prices in fen) */
+                            pricing: {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "one_off";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "subscription";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "year";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "per_call";
+                            } | {
+                                /** @enum {string} */
+                                model: "tiered";
+                                /** @description price per call by volume: ascending upTo, the last open (null) */
+                                tiers: {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    upTo: number | null;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                model: "quote";
+                            };
+                            publicData: {
+                                agreementId: string;
+                                feeCap: {
+                                    amount: string;
+                                    unit: string;
+                                } | null;
+                                productId: string;
+                            } | null;
+                            region: string;
+                            registrationNumber: string;
+                            seller: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            status: string;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            updatedAt: string;
+                        } & {
+                            assessment: {
+                                assessorName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                assessorOrgId: string;
+                                at: string;
+                                passed: boolean;
+                            } | null;
+                            dataKinds: string[];
+                            description: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** @description the offer as an ODRL policy (odrl:Offer) */
+                            odrl: {
+                                [key: string]: unknown;
+                            };
+                            /** @description the usage policy offered (ODRL: purposes, period, uses, prohibitions, duties) */
+                            policy: {
+                                /** @description the buyer attests destruction (销毁证明) when the contract ends */
+                                destructionRequired: boolean;
+                                mainlandOnly: boolean;
+                                maxUses: number | null;
+                                noReidentification: boolean;
+                                noResale: boolean;
+                                periodDays: number;
+                                purposes: string[];
+                            };
+                            sample: {
+                                content: string;
+                                kind: string;
+                                mediaType: string;
+                            };
                         };
                     };
                 };

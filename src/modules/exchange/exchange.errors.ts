@@ -21,4 +21,12 @@ export const ExchangeErrors = defineErrors({
   EXCHANGE_MANDATE_NOT_FOUND: { status: 404, 'zh-CN': '委托不存在。', 'en-US': 'Mandate not found.' },
   EXCHANGE_MANDATE_INVALID: { status: 400, 'zh-CN': '委托无效：{reason}。', 'en-US': 'Invalid mandate: {reason}.' },
   EXCHANGE_NOT_PARTY: { status: 403, 'zh-CN': '本机构不是该委托的当事方。', 'en-US': 'Your organisation is not a party to this mandate.' },
+  EXCHANGE_LISTING_NOT_FOUND: { status: 404, 'zh-CN': '挂牌不存在。', 'en-US': 'Listing not found.' },
+  EXCHANGE_LISTING_INVALID: { status: 400, 'zh-CN': '挂牌信息无效：{reason}。', 'en-US': 'Invalid listing: {reason}.' },
+  EXCHANGE_LISTING_NOT_LISTED: { status: 409, 'zh-CN': '该标的未在挂牌中（{status}）。', 'en-US': 'The listing is not listed ({status}).' },
+  EXCHANGE_NOT_REGISTERED: { status: 409, 'zh-CN': '无登记不交易：该资产不能挂牌（{reason}）。', 'en-US': 'No registration, no trade: the asset cannot be listed ({reason}).' },
+  EXCHANGE_CORE_DATA: { status: 409, 'zh-CN': '核心数据不得挂牌交易。', 'en-US': 'Core data may not be listed or traded.' },
+  EXCHANGE_PROHIBITED: { status: 409, 'zh-CN': '属于禁止交易清单的数据类别：{kinds}。', 'en-US': 'Data kinds on the prohibited list: {kinds}.' },
+  EXCHANGE_FEE_ABOVE_CAP: { status: 409, 'zh-CN': '定价不符合授权运营协议的运营服务费上限（{cap}）。', 'en-US': "The pricing does not respect the authorized-operation agreement's service-fee cap ({cap})." },
+  EXCHANGE_ASSESSMENT_REQUIRED: { status: 409, 'zh-CN': '不合规不挂牌：需要针对当前内容的合规评估且评估通过。', 'en-US': 'Not compliant, not listed: a passed compliance assessment of the current content is required.' },
 });

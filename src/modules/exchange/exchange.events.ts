@@ -16,6 +16,11 @@ declare module '../../platform/events/event-bus.js' {
     /** A client's mandate to a broker, and its end. */
     'exchange.mandate.created': { brokerOrgId: string; clientOrgId: string; side: string; scope: string; commissionBp: number; validUntil: string };
     'exchange.mandate.ended': { brokerOrgId: string; clientOrgId: string; endedByOrgId: string };
+    /** A listing (挂牌) drafted, edited (new content digest), moved along its states, or assessed for compliance (the checklist's digest). */
+    'exchange.listing.created': { sellerOrgId: string; brokerOrgId: string | null; mandateId: string | null; assetId: string; registrationNumber: string; digest: string; publicData: boolean };
+    'exchange.listing.updated': { digest: string; previousDigest: string };
+    'exchange.listing.changed': { action: string; from: string; to: string; reason: string | null; digest: string; assessorOrgId?: string };
+    'exchange.listing.assessed': { assessmentId: string; assessorOrgId: string; passed: boolean; failed: string[]; listingDigest: string; checklistDigest: string };
     'exchange.books.posted': { journalId: string; kind: string; ref: string; lineCount: number; totalDebitFen: string; linesDigest: string; lines?: Array<{ accountId: string; amountFen: string }> };
   }
 }

@@ -135,6 +135,55 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
     schema: { tags, summary: 'End a mandate (the broker or the client, its administrator)', params: S.MandateParams, response: { 200: S.Mandate, ...errors(400, 401, 403, 404, 409) } },
   }, async (req) => svc.members.endMandate(req.params.mandateId, req.principal!, req.id));
 
+  // ---- listings (挂牌) ------------------------------------------------------------------------
+
+  app.post('/exchange/listings', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.listing.created' },
+    schema: {
+      tags, summary: 'Draft a listing of a registered asset (the holder, a seller or data merchant member; or its certified broker under a sell mandate): description, sample, delivery methods, pricing, usage policy — refused for an unregistered, revoked, disputed or core-data asset, prohibited data kinds, or a price above the service-fee cap of public data under authorized operation',
+      body: S.ListingBody, response: { 201: S.Listing, ...errors(400, 401, 403, 409) },
+    },
+  }, async (req, reply) => reply.code(201).send(await svc.listings.create(req.principal!, req.body, req.id)));
+
+  app.get('/exchange/listings', {
+    config: { access: {} },
+    schema: { tags, summary: "Listings: the caller's as seller or broker (mine), those it assesses (assess), those awaiting review (review) or all (the exchange, the regulator)", querystring: S.ListingQuery, response: { 200: Page(S.ListingSummary), ...errors(400, 401, 404) } },
+  }, async (req) => svc.listings.list(req.principal!, req.query));
+
+  app.get('/exchange/listings/:listingId', {
+    config: { access: {} },
+    schema: { tags, summary: 'A listing with its assessments (its seller and broker, its assessor, the exchange, the regulator)', params: S.ListingParams, response: { 200: S.Listing, ...errors(400, 401, 404) } },
+  }, async (req) => svc.listings.get(req.params.listingId, req.principal!));
+
+  app.put('/exchange/listings/:listingId', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.listing.updated' },
+    schema: { tags, summary: 'Edit a draft listing (its seller or broker); the gates run again', params: S.ListingParams, body: S.ListingContentBody, response: { 200: S.Listing, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req) => svc.listings.update(req.params.listingId, req.principal!, req.body, req.id));
+
+  app.post('/exchange/listings/:listingId/assessment', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.listing.assessed' },
+    schema: {
+      tags, summary: 'The named assessor (a compliance service provider or the exchange) records its compliance assessment (合规评估): the checklist and the evidence; it passes only when every item passed',
+      params: S.ListingParams, body: S.AssessmentBody, response: { 201: S.Listing, ...errors(400, 401, 403, 404, 409) },
+    },
+  }, async (req, reply) => reply.code(201).send(await svc.listings.assess(req.params.listingId, req.principal!, req.body, req.id)));
+
+  app.post('/exchange/listings/:listingId/review/:action', {
+    config: { access: EXCHANGE_STAFF, event: 'exchange.listing.changed' },
+    schema: {
+      tags, summary: "The exchange approves a submitted listing (published on the market; the gates again), sends it back, suspends, reinstates or delists it — with a reason to send back, suspend or delist",
+      params: S.ListingReviewParams, body: S.ListingActBody, response: { 200: S.Listing, ...errors(400, 401, 403, 404, 409) },
+    },
+  }, async (req) => svc.listings.act(req.params.listingId, req.params.action, req.body, req.principal!, req.id));
+
+  app.post('/exchange/listings/:listingId/:action', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.listing.changed' },
+    schema: {
+      tags, summary: 'The seller or its broker asks a compliance assessor (assessorOrgId), submits a listing whose current content passed its assessment, withdraws it before listing, or delists it',
+      params: S.ListingPartyActionParams, body: S.ListingActBody, response: { 200: S.Listing, ...errors(400, 401, 403, 404, 409) },
+    },
+  }, async (req) => svc.listings.act(req.params.listingId, req.params.action === 'request-assessment' ? 'request_assessment' : req.params.action, req.body, req.principal!, req.id));
+
   // ---- public market pages (信息披露) --------------------------------------------------------
 
   app.get('/public/exchange/members', {
@@ -156,4 +205,13 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
     config: { access: { public: true } },
     schema: { tags, summary: 'Sanctions: suspended or terminated members, suspended or revoked brokers, with the reason, newest first', querystring: S.StatementQuery, response: { 200: Page(S.Sanction), ...errors(400) } },
   }, async (req) => svc.members.sanctions(req.query.page, req.query.pageSize));
+  app.get('/public/exchange/listings', {
+    config: { access: { public: true } },
+    schema: { tags, summary: 'The market: listed listings, searched by words (Chinese by characters and pairs) and filtered by category, region, delivery method, pricing model, seller', querystring: S.MarketQuery, response: { 200: Page(S.ListingSummary), ...errors(400) } },
+  }, async (req) => svc.listings.market(req.query));
+
+  app.get('/public/exchange/listings/:listingId', {
+    config: { access: { public: true } },
+    schema: { tags, summary: 'A listed listing: the offer, its sample, its usage policy with the ODRL form, the compliance assessment’s outcome', params: S.ListingParams, response: { 200: S.PublicListing, ...errors(400, 404) } },
+  }, async (req) => svc.listings.publicListing(req.params.listingId));
 }

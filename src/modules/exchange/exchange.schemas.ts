@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { lit, Nullable, PageQuery, Strict } from '../../platform/http/schemas.js';
+import { CHECKLIST_ITEMS, DATA_KINDS, DELIVERY_METHODS, LISTING_CATEGORIES, LISTING_REGIONS } from './listing.rules.js';
 
 const Fen = Type.String({ pattern: '^[1-9][0-9]{0,17}$', description: 'a positive whole number of fen as a decimal string' });
 const OrgId = Type.String({ pattern: '^org_[0-9a-z]{20}$' });
@@ -100,3 +101,106 @@ export const MandateParams = Type.Object({ mandateId: Type.String({ pattern: '^m
 export const MandateQuery = Type.Object({ ...PageQuery, box: Type.Optional(Type.Union([Type.Literal('broker'), Type.Literal('client')])), status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('ended')])) }, Strict);
 export const Sanction = Type.Object({ id: Type.String(), subjectType: Type.String(), subjectId: Type.String(), orgId: Type.String(), orgName: Name, action: Type.String(), reason: Type.String(), at: Type.String() });
 export const Membership = Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), status: Type.String(), services: Type.Array(Type.String()) })) });
+
+// ---- listings (挂牌) ----------------------------------------------------------------------------
+
+const LangText = (max: number) => Type.Object({ zh: Type.String({ minLength: 1, maxLength: max }), en: Type.String({ minLength: 1, maxLength: max }) }, Strict);
+export const ListingCategorySchema = lit(LISTING_CATEGORIES, 'industry category');
+export const ListingRegionSchema = lit(LISTING_REGIONS, 'Guangdong city, or guangdong for the province');
+const DataKindSchema = lit(DATA_KINDS, 'what the data contains (checked against the prohibited list)');
+const DeliverySchema = lit(DELIVERY_METHODS, 'api (through the gateway), file (expiring download links), compute (privacy computing)');
+const PricingSchema = Type.Union([
+  Type.Object({ model: Type.Literal('one_off'), amountFen: Fen }, Strict),
+  Type.Object({ model: Type.Literal('subscription'), amountFen: Fen, period: lit(['month', 'quarter', 'year'] as const) }, Strict),
+  Type.Object({ model: Type.Literal('per_call'), amountFen: Fen }, Strict),
+  Type.Object({ model: Type.Literal('tiered'), tiers: Type.Array(Type.Object({ upTo: Nullable(Type.Integer({ minimum: 1 })), amountFen: Fen }, Strict), { minItems: 2, maxItems: 10, description: 'price per call by volume: ascending upTo, the last open (null)' }) }, Strict),
+  Type.Object({ model: Type.Literal('quote') }, Strict),
+], { description: 'one-off, subscription per period, per call, tiered per call, or quote on request (prices in fen)' });
+const PolicySchema = Type.Object(
+  {
+    purposes: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 10 }),
+    periodDays: Type.Integer({ minimum: 1, maximum: 3650 }),
+    maxUses: Nullable(Type.Integer({ minimum: 1 })),
+    noResale: Type.Boolean(),
+    mainlandOnly: Type.Boolean(),
+    noReidentification: Type.Boolean(),
+    destructionRequired: Type.Boolean({ description: 'the buyer attests destruction (销毁证明) when the contract ends' }),
+  },
+  { ...Strict, description: 'the usage policy offered (ODRL: purposes, period, uses, prohibitions, duties)' },
+);
+const SampleSchema = Type.Object(
+  { kind: lit(['masked', 'synthetic'] as const), mediaType: lit(['text/csv', 'application/json'] as const), content: Type.String({ minLength: 1, maxLength: 65_536 }) },
+  { ...Strict, description: 'a masked (脱敏) or synthetic (合成) sample, at most 64 KiB' },
+);
+const contentFields = {
+  title: LangText(200),
+  description: LangText(4000),
+  category: ListingCategorySchema,
+  region: ListingRegionSchema,
+  dataKinds: Type.Array(DataKindSchema, { minItems: 1, maxItems: 11 }),
+  sample: SampleSchema,
+  deliveryMethods: Type.Array(DeliverySchema, { minItems: 1, maxItems: 3 }),
+  pricing: PricingSchema,
+  policy: PolicySchema,
+};
+export const ListingContentBody = Type.Object(contentFields, Strict);
+export const ListingBody = Type.Object(
+  {
+    assetId: Type.String({ minLength: 1, maxLength: 40, description: 'the registered asset (its first registration’s id)' }),
+    sellerOrgId: Type.Optional(Type.String({ pattern: '^org_[0-9a-z]{20}$', description: 'a broker listing for its client under a sell mandate names the client' })),
+    ...contentFields,
+  },
+  Strict,
+);
+const Party = Type.Object({ orgId: Type.String(), name: Name });
+const PricingOut = PricingSchema;
+export const ListingSummary = Type.Object({
+  id: Type.String(), title: Name, category: Type.String(), region: Type.String(), status: Type.String(), assetId: Type.String(), registrationNumber: Type.String(),
+  seller: Party, broker: Nullable(Party), deliveryMethods: Type.Array(Type.String()), pricing: PricingOut,
+  publicData: Nullable(Type.Object({ agreementId: Type.String(), productId: Type.String(), feeCap: Nullable(Type.Object({ amount: Type.String(), unit: Type.String() })) })),
+  assessorOrgId: Nullable(Type.String()), assessorName: Nullable(Name), updatedAt: Type.String(), listedAt: Nullable(Type.String()),
+});
+const ChecklistEntry = Type.Object({ passed: Type.Boolean(), note: Type.String({ maxLength: 1000 }) }, Strict);
+const ChecklistSchema = Type.Object(Object.fromEntries(CHECKLIST_ITEMS.map((k) => [k, ChecklistEntry])) as Record<(typeof CHECKLIST_ITEMS)[number], typeof ChecklistEntry>, { ...Strict, description: 'every item, each passed or not with a note (required when not passed)' });
+const Assessment = Type.Object({
+  id: Type.String(), assessorOrgId: Type.String(), assessorName: Name, checklist: Type.Unsafe<Record<string, { passed: boolean; note: string }>>({ type: 'object', additionalProperties: { type: 'object', properties: { passed: { type: 'boolean' }, note: { type: 'string' } } } }), passed: Type.Boolean(),
+  evidence: Type.String(), listingDigest: Type.String(), current: Type.Boolean({ description: 'it assessed the listing’s current content' }), createdAt: Type.String(),
+});
+const PolicyOut = PolicySchema;
+const SampleOut = Type.Object({ kind: Type.String(), mediaType: Type.String(), content: Type.String() });
+export const Listing = Type.Intersect([ListingSummary, Type.Object({
+  description: Name, dataKinds: Type.Array(Type.String()), sample: SampleOut, policy: PolicyOut, digest: Type.String(), reason: Nullable(Type.String()), mandateId: Nullable(Type.String()),
+  assessmentId: Nullable(Type.String()), createdAt: Type.String(), submittedAt: Nullable(Type.String()), endedAt: Nullable(Type.String()),
+  publicDataTerms: Nullable(Type.Object({ productId: Type.String(), agreementId: Type.String(), implementingOrgId: Type.String(), operatorOrgId: Type.String(), feeCap: Nullable(Type.Object({ amount: Type.String(), unit: Type.String() })) })),
+  assessments: Type.Array(Assessment), viewerRole: Type.String({ description: 'party, assessor, exchange or regulator' }),
+})]);
+export const PublicListing = Type.Intersect([ListingSummary, Type.Object({
+  description: Name, dataKinds: Type.Array(Type.String()), sample: SampleOut, policy: PolicyOut,
+  odrl: Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true, description: 'the offer as an ODRL policy (odrl:Offer)' }),
+  assessment: Nullable(Type.Object({ assessorOrgId: Type.String(), assessorName: Name, passed: Type.Boolean(), at: Type.String() })),
+})]);
+const ListingStatusSchema = lit(['draft', 'assessing', 'assessed', 'submitted', 'listed', 'suspended', 'delisted', 'withdrawn'] as const);
+export const ListingParams = Type.Object({ listingId: Type.String({ pattern: '^lst_[0-9a-z]{20}$' }) }, Strict);
+export const ListingPartyActionParams = Type.Object({ listingId: Type.String({ pattern: '^lst_[0-9a-z]{20}$' }), action: lit(['request-assessment', 'submit', 'withdraw', 'delist'] as const) }, Strict);
+export const ListingReviewParams = Type.Object({ listingId: Type.String({ pattern: '^lst_[0-9a-z]{20}$' }), action: lit(['approve', 'reject', 'suspend', 'reinstate', 'delist'] as const) }, Strict);
+export const ListingActBody = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: 1000, description: 'required to send back, suspend or delist (the exchange)' })), assessorOrgId: Type.Optional(OrgId) },
+  Strict,
+);
+export const AssessmentBody = Type.Object(
+  { checklist: ChecklistSchema, evidence: Type.String({ minLength: 1, maxLength: 4000, description: 'what was examined: documents, their digests, interviews' }) },
+  Strict,
+);
+export const ListingQuery = Type.Object({ ...PageQuery, box: Type.Optional(lit(['mine', 'assess', 'review', 'all'] as const)), status: Type.Optional(ListingStatusSchema) }, Strict);
+export const MarketQuery = Type.Object(
+  {
+    ...PageQuery,
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'words; Chinese matched by characters and pairs of characters' })),
+    category: Type.Optional(ListingCategorySchema),
+    region: Type.Optional(ListingRegionSchema),
+    delivery: Type.Optional(DeliverySchema),
+    pricing: Type.Optional(lit(['one_off', 'subscription', 'per_call', 'tiered', 'quote'] as const)),
+    sellerOrgId: Type.Optional(OrgId),
+  },
+  Strict,
+);

@@ -1,8 +1,8 @@
 /**
- * exchange — the data exchange (数据交易所). So far its books (账簿): double-entry accounts in
- * integer fen, balanced journals posted exactly once per reference, reconciliation. Membership,
- * listing, negotiation, escrow, delivery, settlement and disclosure build on them (issue #7). The
- * only face other modules may import.
+ * exchange — the data exchange (数据交易所): its books (账簿: double-entry accounts in integer fen,
+ * balanced journals posted exactly once per reference, reconciliation), members, brokers and
+ * mandates, and listings (挂牌) with their gates and compliance assessments. Negotiation, escrow,
+ * delivery, settlement and disclosure build on them (issue #7). The only face other modules may import.
  *
  * Module order: … → registry → certificates → exchange.
  */
@@ -12,31 +12,40 @@ import type { App } from '../../platform/http/server.js';
 import { exchangeMigrations } from './exchange.migrations.js';
 import { exchangeRoutes } from './exchange.routes.js';
 import { BookService } from './book.service.js';
-import { MemberService, type ExchangeDirectory } from './member.service.js';
+import { MemberService } from './member.service.js';
+import { ListingService, type ListingSources } from './listing.service.js';
+import type { ExchangeDirectory } from './organisation.names.js';
 export { reconcileBooks } from './book.service.js';
 
 export { ExchangeErrors } from './exchange.errors.js';
 export { ACCOUNT_KINDS, onNormalSide, parseFen, unbalanced } from './book.rules.js';
 export type { AccountKind } from './book.rules.js';
 export type { BookService, JournalInput, ReconcileReport } from './book.service.js';
-export type { MemberService, ExchangeDirectory } from './member.service.js';
+export type { MemberService } from './member.service.js';
+export type { ExchangeDirectory } from './organisation.names.js';
+export type { ListingService, ListingSources, NewListing, ListingContent } from './listing.service.js';
+export { LISTING_CATEGORIES, LISTING_REGIONS, DATA_KINDS, CHECKLIST_ITEMS, odrlOffer } from './listing.rules.js';
 export { MEMBER_KINDS, SERVICE_KINDS, brokerStanding, commissionFen, mandateCovers } from './member.rules.js';
 export type { MemberKind, ServiceKind } from './member.rules.js';
 
 export interface ExchangeService {
   books: BookService;
   members: MemberService;
+  listings: ListingService;
 }
 
 export interface ExchangeDeps {
   organisations: ExchangeDirectory;
+  /** The registry and authorized operation, for listing's gates. */
+  listingSources: ListingSources;
 }
 
 export const exchangeModule = {
   name: 'exchange',
   migrations: exchangeMigrations,
   create(kernel: Kernel, deps: ExchangeDeps): ExchangeService {
-    return { books: new BookService(kernel), members: new MemberService(kernel, deps.organisations) };
+    const members = new MemberService(kernel, deps.organisations);
+    return { books: new BookService(kernel), members, listings: new ListingService(kernel, deps.organisations, members, deps.listingSources) };
   },
   async routes(app: App, svc: ExchangeService, deps: { organisations: { get(orgId: string): Promise<{ id: string; status: string }> } }): Promise<void> {
     await exchangeRoutes(app, svc, deps.organisations);

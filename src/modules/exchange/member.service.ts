@@ -10,11 +10,10 @@ import {
   MEMBER_TRANSITIONS, QUALIFICATION_MEDIA_TYPES, type BrokerAction, type MandateSide, type MemberAction, type MemberKind, type MemberStatus, type ServiceKind,
 } from './member.rules.js';
 import * as repo from './member.repository.js';
+import { namesOf, type ExchangeDirectory } from './organisation.names.js';
 
-/** identity's organisations, as much as the exchange needs. */
-export interface ExchangeDirectory {
-  get(orgId: string): Promise<{ id: string; name: { zh: string; en: string }; status: string; roles: string[] }>;
-}
+export type { ExchangeDirectory };
+
 
 export interface NewMember {
   kind: MemberKind;
@@ -56,13 +55,8 @@ export class MemberService {
     return shanghaiDate(this.k.clock.now());
   }
 
-  private async names(orgIds: string[]): Promise<Map<string, { zh: string; en: string }>> {
-    const out = new Map<string, { zh: string; en: string }>();
-    for (const id of new Set(orgIds)) {
-      const o = await this.orgs.get(id).catch(() => null);
-      out.set(id, o?.name ?? { zh: id, en: id });
-    }
-    return out;
+  private names(orgIds: string[]) {
+    return namesOf(this.orgs, orgIds);
   }
 
   private memberView(m: repo.MemberRow, name: { zh: string; en: string }, files?: repo.MemberFileRow[]) {
@@ -213,6 +207,14 @@ export class MemberService {
   async requireMember(orgId: string, kinds: MemberKind[]): Promise<void> {
     const live = await repo.liveMembers(this.k.db, orgId);
     if (!live.some((m) => m.status === 'active' && kinds.includes(m.kind))) throw new AppError(ExchangeErrors.EXCHANGE_NOT_MEMBER, { orgId, kinds }, { kind: kinds.join('/') });
+  }
+
+  /** Refused (EXCHANGE_NOT_MEMBER) unless the organisation is an active service-provider member offering `service`. */
+  async requireService(orgId: string, service: ServiceKind): Promise<void> {
+    const live = await repo.liveMembers(this.k.db, orgId);
+    if (!live.some((m) => m.status === 'active' && m.kind === 'service_provider' && m.services.includes(service))) {
+      throw new AppError(ExchangeErrors.EXCHANGE_NOT_MEMBER, { orgId, kinds: ['service_provider'], service }, { kind: `service_provider:${service}` });
+    }
   }
 
   // ---- brokers ------------------------------------------------------------------------------

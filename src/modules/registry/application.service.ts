@@ -155,6 +155,22 @@ export class ApplicationService {
     return { ...entry, history };
   }
 
+  /**
+   * What the exchange needs to list an asset (无登记不交易): the asset's first registration and
+   * standing (registered, in force, objection running, holder) with its current record's title,
+   * grading and product; null when there is no such asset.
+   */
+  async tradeBasis(assetId: string) {
+    const a = await repo.findApplication(this.k.db, assetId);
+    if (!a || a.type !== 'first' || a.assetId !== a.id) return null;
+    const r = a.currentId && a.currentId !== a.id ? ((await repo.findApplication(this.k.db, a.currentId)) ?? a) : a;
+    return {
+      assetId: a.id, registrationNumber: a.registrationNumber, status: a.status, assetStatus: a.assetStatus, holderOrgId: a.holderOrgId,
+      disputed: !!a.disputeUntil && a.disputeUntil > this.k.clock.now(), title: { zh: r.titleZh, en: r.titleEn }, objectKind: r.objectKind,
+      gradingLevel: r.grading?.level ?? null, productId: r.productId, resourceId: r.resourceId,
+    };
+  }
+
   /** The registered assets, public fields only (the public register on the portal). */
   async publicRegister(q: { q?: string | undefined; status?: 'registered' | 'publicity' | undefined; page: number; pageSize: number }) {
     const status = q.status ?? 'registered';

@@ -84,6 +84,15 @@ export const ConfigSchema = Type.Object(
       },
       { default: {}, additionalProperties: false },
     ),
+    exchange: Type.Object(
+      {
+        // The prohibited list (禁止交易清单) of data kinds the exchange refuses to list [M]: the
+        // Guangdong drafts (2023-04-04) keep such a list without publishing it; the default is in
+        // exchange/listing.rules.ts (DEFAULT_PROHIBITED_DATA_KINDS) with its sources.
+        prohibitedDataKinds: Type.Array(Type.String({ pattern: '^[a-z_]+$' }), { default: ['biometric', 'genetic', 'minors_personal', 'high_precision_geographic'] }),
+      },
+      { default: {}, additionalProperties: false },
+    ),
     certificates: Type.Object(
       {
         // How long verifiers may cache a status list credential (Bitstring Status List `ttl`; Cache-Control max-age).
@@ -234,6 +243,7 @@ export const ENVIRONMENT: ReadonlyArray<{ env: string; key: string; kind: 'strin
   { env: 'LIUTONG_REGISTRY_REVIEWED_TYPES', key: 'registry.reviewedTypes', kind: 'list', doc: 'registrations after the first that go through the committee and publicity, comma-separated (default change,transfer,licence; the rest the registrar decides)' },
   { env: 'LIUTONG_REGISTRY_OBJECTION_DAYS', key: 'registry.objectionDays', kind: 'int', doc: 'days an objection registration (异议登记) blocks changes of the asset (default 15)' },
   { env: 'LIUTONG_REGISTRY_RELATED_SHARE_PERCENT', key: 'registry.relatedSharePercent', kind: 'int', doc: 'shareholding percent from which organisations are related for recusal (default 5)' },
+  { env: 'LIUTONG_EXCHANGE_PROHIBITED_DATA_KINDS', key: 'exchange.prohibitedDataKinds', kind: 'list', doc: 'data kinds the exchange refuses to list (禁止交易清单), comma-separated (default biometric,genetic,minors_personal,high_precision_geographic)' },
   { env: 'LIUTONG_CERTIFICATES_STATUS_LIST_TTL_SECONDS', key: 'certificates.statusListTtlSeconds', kind: 'int', doc: 'seconds verifiers may cache a status list credential (default 60)' },
   { env: 'LIUTONG_CERTIFICATES_SWEEP_MS', key: 'certificates.sweepMs', kind: 'int', doc: 'interval of the sweep that expires certificates and revokes those whose basis ended (default 60000)' },
   { env: 'LIUTONG_GROUP_COMMIT_MAX', key: 'groupCommit.maxGroup', kind: 'int', doc: 'most units of work committed together in one transaction (default 64; 1 turns group commit off)' },

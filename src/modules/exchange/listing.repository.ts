@@ -1,0 +1,150 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/database/database.js';
+import type { Checklist, ListingSample, ListingStatus, Pricing, UsagePolicy } from './listing.rules.js';
+
+/** A product built on public data under authorized operation (授权运营): the agreement's parties and fee cap. */
+export interface PublicDataTerms {
+  productId: string;
+  agreementId: string;
+  implementingOrgId: string;
+  operatorOrgId: string;
+  feeCap: { amount: string; unit: string } | null;
+}
+
+export interface ListingRow {
+  id: string;
+  sellerOrgId: string;
+  brokerOrgId: string | null;
+  mandateId: string | null;
+  assetId: string;
+  registrationNumber: string;
+  title: { zh: string; en: string };
+  description: { zh: string; en: string };
+  category: string;
+  region: string;
+  dataKinds: string[];
+  sample: ListingSample;
+  deliveryMethods: string[];
+  pricing: Pricing;
+  policy: UsagePolicy;
+  publicData: PublicDataTerms | null;
+  status: ListingStatus;
+  digest: string;
+  assessorOrgId: string | null;
+  assessmentId: string | null;
+  reason: string | null;
+  terms: string[];
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  listedAt: Date | null;
+  endedAt: Date | null;
+}
+
+export interface AssessmentRow {
+  id: string;
+  listingId: string;
+  assessorOrgId: string;
+  assessorUser: string | null;
+  checklist: Checklist;
+  passed: boolean;
+  evidence: string;
+  listingDigest: string;
+  createdAt: Date;
+}
+
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+const date = (v: unknown): Date | null => (v == null ? null : new Date(v as string));
+
+const mapListing = (r: any): ListingRow => ({
+  id: r.id, sellerOrgId: r.seller_org_id, brokerOrgId: r.broker_org_id ?? null, mandateId: r.mandate_id ?? null, assetId: r.asset_id, registrationNumber: r.registration_number,
+  title: { zh: r.title_zh, en: r.title_en }, description: { zh: r.description_zh, en: r.description_en }, category: r.category, region: r.region, dataKinds: json(r.data_kinds),
+  sample: json(r.sample), deliveryMethods: json(r.delivery_methods), pricing: json(r.pricing), policy: json(r.policy), publicData: r.public_data == null ? null : json(r.public_data),
+  status: r.status, digest: r.digest, assessorOrgId: r.assessor_org_id ?? null, assessmentId: r.assessment_id ?? null, reason: r.reason ?? null, terms: r.terms ?? [],
+  createdBy: r.created_by ?? null, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), submittedAt: date(r.submitted_at), listedAt: date(r.listed_at), endedAt: date(r.ended_at),
+});
+const mapAssessment = (r: any): AssessmentRow => ({
+  id: r.id, listingId: r.listing_id, assessorOrgId: r.assessor_org_id, assessorUser: r.assessor_user ?? null, checklist: json(r.checklist), passed: !!r.passed, evidence: r.evidence,
+  listingDigest: r.listing_digest, createdAt: new Date(r.created_at),
+});
+
+const columns = (l: ListingRow) => ({
+  id: l.id, seller_org_id: l.sellerOrgId, broker_org_id: l.brokerOrgId, mandate_id: l.mandateId, asset_id: l.assetId, registration_number: l.registrationNumber,
+  title_zh: l.title.zh, title_en: l.title.en, description_zh: l.description.zh, description_en: l.description.en, category: l.category, region: l.region,
+  data_kinds: JSON.stringify(l.dataKinds), sample: JSON.stringify(l.sample), delivery_methods: JSON.stringify(l.deliveryMethods), pricing: JSON.stringify(l.pricing),
+  policy: JSON.stringify(l.policy), public_data: l.publicData ? JSON.stringify(l.publicData) : null, status: l.status, digest: l.digest, assessor_org_id: l.assessorOrgId,
+  assessment_id: l.assessmentId, reason: l.reason, terms: sql`${l.terms}::text[]`, created_by: l.createdBy, created_at: l.createdAt, updated_at: l.updatedAt,
+  submitted_at: l.submittedAt, listed_at: l.listedAt, ended_at: l.endedAt,
+});
+
+export async function insertListing(db: Executor, l: ListingRow): Promise<void> {
+  await db.insertInto('exchange_listing').values(columns(l)).execute();
+}
+
+/** Saves a listing's row whole, when it is still in `from` (false: it moved meanwhile). */
+export async function saveListing(db: Executor, l: ListingRow, from: ListingStatus): Promise<boolean> {
+  const { id: _id, ...rest } = columns(l);
+  const r = await db.updateTable('exchange_listing').set(rest).where('id', '=', l.id).where('status', '=', from).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function findListing(db: Executor, id: string, lock = false): Promise<ListingRow | undefined> {
+  let q = db.selectFrom('exchange_listing').selectAll().where('id', '=', id);
+  if (lock) q = q.forUpdate();
+  const r = await q.executeTakeFirst();
+  return r ? mapListing(r) : undefined;
+}
+
+export interface ListingFilter {
+  sellerOrgId?: string;
+  brokerOrgId?: string;
+  /** The seller or its broker. */
+  partyOrgId?: string;
+  assessorOrgId?: string;
+  status?: ListingStatus;
+  statuses?: ListingStatus[];
+  category?: string;
+  region?: string;
+  delivery?: string;
+  pricingModel?: string;
+  /** Every term must be among the listing's search terms. */
+  terms?: string[];
+  page: number;
+  pageSize: number;
+}
+
+export async function listListings(db: Executor, f: ListingFilter): Promise<{ items: ListingRow[]; total: number }> {
+  let q = db.selectFrom('exchange_listing');
+  if (f.sellerOrgId) q = q.where('seller_org_id', '=', f.sellerOrgId);
+  if (f.brokerOrgId) q = q.where('broker_org_id', '=', f.brokerOrgId);
+  if (f.partyOrgId) q = q.where((e) => e.or([e('seller_org_id', '=', f.partyOrgId!), e('broker_org_id', '=', f.partyOrgId!)]));
+  if (f.assessorOrgId) q = q.where('assessor_org_id', '=', f.assessorOrgId);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.statuses) q = q.where('status', 'in', f.statuses.length ? f.statuses : ['']);
+  if (f.category) q = q.where('category', '=', f.category);
+  if (f.region) q = q.where('region', '=', f.region);
+  if (f.delivery) q = q.where(sql<boolean>`delivery_methods @> ${JSON.stringify([f.delivery])}::jsonb`);
+  if (f.pricingModel) q = q.where(sql<boolean>`pricing->>'model' = ${f.pricingModel}`);
+  if (f.terms?.length) q = q.where(sql<boolean>`terms @> ${f.terms}::text[]`);
+  const total = Number((await q.select((e) => e.fn.countAll<string>().as('n')).executeTakeFirst())?.n ?? 0);
+  const order = f.status === 'listed' ? 'listed_at' : 'updated_at';
+  const rows = await q.selectAll().orderBy(order, 'desc').orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  return { items: rows.map(mapListing), total };
+}
+
+export async function insertAssessment(db: Executor, a: AssessmentRow): Promise<void> {
+  await db.insertInto('exchange_assessment').values({
+    id: a.id, listing_id: a.listingId, assessor_org_id: a.assessorOrgId, assessor_user: a.assessorUser, checklist: JSON.stringify(a.checklist), passed: a.passed,
+    evidence: a.evidence, listing_digest: a.listingDigest, created_at: a.createdAt,
+  }).execute();
+}
+
+export async function assessmentsOf(db: Executor, listingId: string): Promise<AssessmentRow[]> {
+  return (await db.selectFrom('exchange_assessment').selectAll().where('listing_id', '=', listingId).orderBy('created_at').orderBy('id').execute()).map(mapAssessment);
+}
+
+export async function findAssessment(db: Executor, id: string): Promise<AssessmentRow | undefined> {
+  const r = await db.selectFrom('exchange_assessment').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? mapAssessment(r) : undefined;
+}
