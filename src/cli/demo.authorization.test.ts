@@ -16,7 +16,9 @@ describe('demo authorized operation', () => {
     const seals = await lt.authorization.agreements.verifySeals(active.id, null);
     expect([seals.implementingBody.valid, seals.operator.valid]).toEqual([true, true]);
     const products = await lt.authorization.products.list({ kind: 'user', orgId: active.operatorOrgId, orgRoles: ['operator'], memberRole: 'staff', personRoles: [], displayName: 't' }, { page: 1, pageSize: 10 });
-    expect(products.items).toEqual([expect.objectContaining({ agreementId: active.id, kind: 'api', fee: { amount: '0.08', unit: '元/次' } })]);
+    // The credit score API, and the risk alert API the demo market lists (demo.market.ts).
+    expect(products.items.map((p) => [p.name.zh, p.fee]).sort()).toEqual([['中小企业信用评分接口', { amount: '0.08', unit: '元/次' }], ['企业经营风险预警接口', { amount: '0.09', unit: '元/次' }]]);
+    expect(products.items.every((p) => p.agreementId === active.id && p.kind === 'api')).toBe(true);
     await lt.flush();
     const events = await lt.ledger.entries({ type: 'authorization.agreement.activated', order: 'asc', page: 1, pageSize: 10 }, null);
     expect(events.total).toBe(1);

@@ -1,3 +1,4 @@
+import { ASSETS as MARKET_ASSETS } from './demo.market.js';
 import { describe, expect, it } from 'vitest';
 import { useLiutong } from '../../test/harness.js';
 import { seedDemo } from './demo.seed.js';
@@ -57,8 +58,8 @@ describe('demo seed', () => {
     expect(seenTitles).toEqual(expect.arrayContaining(catalogued));
     expect(seen.total).toBe(MOUNTED.length + catalogued.length);
     const published = await lt.ledger.entries({ type: 'catalog.resource.published', order: 'asc', page: 1, pageSize: 200 }, null);
-    // …and the analytics company's social data, published by itself.
-    expect(published.total).toBe(MOUNTED.length + 1 + catalogued.length);
+    // …and the analytics company's social data, published by itself, and the market's assets (demo.market.ts).
+    expect(published.total).toBe(MOUNTED.length + 1 + MARKET_ASSETS.length + catalogued.length);
   });
 
   it('mounts the province\'s datasets with quality reports, so they passed the quality gate', async () => {

@@ -16,6 +16,7 @@ import { seedSharing } from './demo.sharing.js';
 import { seedOpendata } from './demo.opendata.js';
 import { seedRegistry } from './demo.registry.js';
 import { seedExchange } from './demo.exchange.js';
+import { seedMarket } from './demo.market.js';
 import { seedAuthorization } from './demo.authorization.js';
 import { DemoData, seedResourceData, type DemoDataset } from './demo.mounts.js';
 
@@ -257,6 +258,7 @@ export async function seedDemo(lt: Liutong, password: string, options: DemoSeedO
   await seedAuthorization(lt, ids, data, password);
   await seedRegistry(lt, ids);
   await seedExchange(lt, ids);
+  await seedMarket(lt, ids);
   await lt.flush();
   return { seeded: true, users };
 }

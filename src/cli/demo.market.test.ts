@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { useLiutong } from '../../test/harness.js';
+import { seedDemo } from './demo.seed.js';
+
+describe('demo market (挂牌)', () => {
+  const h = useLiutong('pglite');
+
+  it('registers the assets, lists a dozen in every state, prices the public-data product under its cap and leaves the port index unlisted', async () => {
+    const lt = h().lt;
+    expect((await seedDemo(lt, 'Demo-Passw0rd-1', { scale: 0.02 })).seeded).toBe(true);
+    const exchange = await h().login('exchange', 'Demo-Passw0rd-1');
+    const all = await h().call('GET', '/api/v1/exchange/listings?box=all&pageSize=50', { token: exchange });
+    const byStatus = (all.body.items as Array<{ status: string }>).reduce<Record<string, number>>((m, l) => ({ ...m, [l.status]: (m[l.status] ?? 0) + 1 }), {});
+    expect(byStatus).toEqual({ listed: 6, suspended: 1, delisted: 1, submitted: 1, assessing: 1, draft: 2 });
+
+    // The market shows the six listed, searchable; the public-data product carries its agreement's cap.
+    const market = await h().call('GET', '/api/v1/public/exchange/listings?pageSize=50');
+    expect(market.body.total).toBe(6);
+    const risk = (await h().call('GET', `/api/v1/public/exchange/listings?q=${encodeURIComponent('风险预警')}`)).body.items;
+    expect(risk).toHaveLength(1);
+    expect(risk[0]).toMatchObject({ pricing: { model: 'per_call', amountFen: '9' }, publicData: { feeCap: { amount: '0.10', unit: '元/次' } } });
+    const brokered = market.body.items.find((l: { broker: unknown }) => l.broker);
+    expect(brokered).toMatchObject({ seller: { name: { zh: '佛山某制造有限公司（演示）' } }, broker: { name: { zh: '广州某数据经纪有限公司（演示）' } } });
+
+    // The cap binds through the registry and authorization: ten fen for the same asset is refused.
+    const analytics = await h().login('analytics', 'Demo-Passw0rd-1');
+    const detail = (await h().call('GET', `/api/v1/exchange/listings/${risk[0].id}`, { token: analytics })).body;
+    const { title, description, category, region, dataKinds, sample, deliveryMethods, policy } = detail;
+    const above = await h().call('POST', '/api/v1/exchange/listings', { token: analytics, body: { assetId: detail.assetId, title, description, category, region, dataKinds, sample, deliveryMethods, policy, pricing: { model: 'per_call', amountFen: '11' } } });
+    expect(above.body.error).toMatchObject({ code: 'EXCHANGE_FEE_ABOVE_CAP', details: { reason: 'above_cap', amountFen: '11', capFen: '10' } });
+
+    // The compliance centre has one to assess; the failed one is back with the seller, with its reason.
+    const expert = await h().login('expert.legal', 'Demo-Passw0rd-1');
+    expect((await h().call('GET', '/api/v1/exchange/listings?box=assess&status=assessing', { token: expert })).body.total).toBe(1);
+    const mine = (await h().call('GET', '/api/v1/exchange/listings?status=draft', { token: analytics })).body.items;
+    expect(mine).toHaveLength(1);
+    expect((await h().call('GET', `/api/v1/exchange/listings/${mine[0].id}`, { token: analytics })).body).toMatchObject({ reason: 'assessment_failed', assessments: [{ passed: false }] });
+
+    // The port container index is a registered asset of the analytics company with no listing yet.
+    const assets = (await h().call('GET', '/api/v1/registry/applications?box=assets&pageSize=100', { token: analytics })).body.items as Array<{ id: string; title: { zh: string } }>;
+    const port = assets.find((a) => a.title.zh === '港口集装箱吞吐量预测指数');
+    expect(port).toBeDefined();
+    expect((all.body.items as Array<{ assetId: string }>).some((l) => l.assetId === port!.id)).toBe(false);
+  });
+});

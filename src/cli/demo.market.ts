@@ -1,0 +1,175 @@
+/**
+ * Demo market (挂牌), through the same services as the API. Nine assets registered six weeks ago
+ * (the demo runs their application, committee and publicity with the clock set back, then the
+ * bureau registers them today): the analytics company's own indices and reports, a product it
+ * built on public data under its authorized-operation agreement (priced under the agreement's
+ * service-fee cap), and the factory's production data listed by its broker. A dozen listings in
+ * every state: listed (the market), one suspended by the exchange, one delisted, one submitted for
+ * review, one with the compliance centre for assessment, one sent back by a failed assessment, a
+ * draft. The port container forecast index is registered and left unlisted (the browser test lists it).
+ */
+import type { Liutong } from '../liutong.app.js';
+import type { Clock } from '../platform/clock.js';
+import type { Principal } from '../platform/http/access.js';
+import { shanghaiDate } from '../platform/calendar/working-day.calendar.js';
+import type { ListingContent } from '../modules/exchange/index.js';
+import { CHECKLIST_ITEMS } from '../modules/exchange/index.js';
+import { principalOf } from './demo.registry.js';
+
+const DAY = 86_400_000;
+const CAT_CREDIT = 'cat_theme000000000000001';
+
+interface DemoAsset {
+  key: string;
+  holder: 'analytics' | 'factory';
+  objectKind: 'dataset' | 'indicator' | 'report' | 'api';
+  title: { zh: string; en: string };
+  description: string;
+  scenario: { users: string; purpose: string };
+  fields: Array<[string, string, string, 'string' | 'decimal' | 'integer']>;
+}
+
+export const ASSETS: DemoAsset[] = [
+  { key: 'climate', holder: 'analytics', objectKind: 'indicator', title: { zh: '粤港澳大湾区产业景气指数', en: 'Greater Bay Area industry climate index' },
+    description: '按行业、城市和月份编制的产业景气指数，源自企业调查与公开统计。', scenario: { users: '金融机构、地方经济运行部门', purpose: '行业授信投向与景气监测' },
+    fields: [['industry', '行业', 'Industry', 'string'], ['city', '城市', 'City', 'string'], ['month', '月份', 'Month', 'string'], ['index', '景气指数', 'Index', 'decimal']] },
+  { key: 'footfall', holder: 'analytics', objectKind: 'indicator', title: { zh: '商圈客流热力指数', en: 'Shopping district footfall heat index' },
+    description: '重点商圈按小时的客流热力指数（聚合，不含个人信息）。', scenario: { users: '商业地产、零售企业', purpose: '选址与营销排期' },
+    fields: [['district', '商圈', 'District', 'string'], ['hour', '时段', 'Hour', 'string'], ['heat', '热力指数', 'Heat index', 'decimal']] },
+  { key: 'profile', holder: 'analytics', objectKind: 'report', title: { zh: '小微企业经营画像报告', en: 'Small business profile reports' },
+    description: '面向授信的小微企业经营画像报告，按企业出具。', scenario: { users: '商业银行', purpose: '小微企业授信尽调' },
+    fields: [['uscc', '统一社会信用代码', 'USCC', 'string'], ['score', '经营评分', 'Score', 'decimal']] },
+  { key: 'logistics', holder: 'analytics', objectKind: 'indicator', title: { zh: '物流时效指数', en: 'Logistics lead-time index' },
+    description: '主要线路的快递与零担物流时效指数，按周更新。', scenario: { users: '电商、制造企业', purpose: '供应链排产与备货' },
+    fields: [['route', '线路', 'Route', 'string'], ['week', '周次', 'Week', 'string'], ['index', '时效指数', 'Index', 'decimal']] },
+  { key: 'credit', holder: 'analytics', objectKind: 'dataset', title: { zh: '消费信贷风险特征库', en: 'Consumer credit risk features' },
+    description: '去标识化的消费信贷风险特征，用于模型训练。', scenario: { users: '持牌消费金融机构', purpose: '风控模型训练' },
+    fields: [['token', '去标识化编号', 'Pseudonym', 'string'], ['feature', '特征值', 'Feature', 'decimal']] },
+  { key: 'port', holder: 'analytics', objectKind: 'indicator', title: { zh: '港口集装箱吞吐量预测指数', en: 'Port container throughput forecast index' },
+    description: '珠三角主要港口未来四周的集装箱吞吐量预测指数。', scenario: { users: '航运、外贸企业', purpose: '舱位与库存计划' },
+    fields: [['port', '港口', 'Port', 'string'], ['week', '周次', 'Week', 'string'], ['teu_index', '吞吐量指数', 'TEU index', 'decimal']] },
+  { key: 'energy', holder: 'factory', objectKind: 'dataset', title: { zh: '产线能耗指数', en: 'Production line energy index' },
+    description: '脱敏后的产线单位产品能耗指数，按日汇总。', scenario: { users: '节能服务公司、绿色金融机构', purpose: '节能改造评估与绿色信贷' },
+    fields: [['line', '产线', 'Line', 'string'], ['date', '日期', 'Date', 'string'], ['kwh_per_unit', '单位能耗', 'kWh per unit', 'decimal']] },
+  { key: 'equipment', holder: 'factory', objectKind: 'dataset', title: { zh: '设备运行工况数据集', en: 'Equipment operating condition dataset' },
+    description: '数控设备的运行工况（转速、温度、告警），按分钟采集后按小时汇总。', scenario: { users: '设备制造商、工业互联网平台', purpose: '预测性维护模型' },
+    fields: [['machine', '设备', 'Machine', 'string'], ['hour', '时段', 'Hour', 'string'], ['temp', '温度', 'Temperature', 'decimal']] },
+];
+
+const POLICY = { purposes: ['授信审批', '风险监测'], periodDays: 365, maxUses: null, noResale: true, mainlandOnly: true, noReidentification: true, destructionRequired: true };
+const csv = (rows: string[]) => ({ kind: 'masked' as const, mediaType: 'text/csv' as const, content: `${rows.join('\n')}\n` });
+const allPassed = (note: string) => Object.fromEntries(CHECKLIST_ITEMS.map((k) => [k, { passed: true, note }])) as Parameters<Liutong['exchange']['listings']['assess']>[2]['checklist'];
+
+type Final = 'listed' | 'suspended' | 'delisted' | 'submitted' | 'assessing' | 'failed' | 'draft';
+
+export async function seedMarket(lt: Liutong, ids: Record<string, string>): Promise<void> {
+  const need = ['bureau', 'exchange', 'analytics', 'factory', 'compliance', 'broker1'];
+  if (need.some((k) => !ids[k])) return;
+  const bureau = await principalOf(lt, ids.bureau!);
+  const exchange = await principalOf(lt, ids.exchange!);
+  const compliance = await principalOf(lt, ids.compliance!);
+  const analytics = await principalOf(lt, ids.analytics!);
+  const factory = await principalOf(lt, ids.factory!);
+  const broker1 = await principalOf(lt, ids.broker1!);
+  const holders = { analytics, factory };
+  const experts = new Map((await lt.identity.organisations.listUsers(ids.compliance!, 1, 20)).items.map((u) => [u.username, u.id]));
+  const agreement = (await lt.authorization.agreements.list(analytics, { role: 'operator', status: 'active', page: 1, pageSize: 1 })).items[0];
+  if (!agreement) return;
+
+  // The assets were applied for six weeks ago: the clock is set back while they go through the
+  // committee, so that their publicity is over today and the bureau registers them.
+  const kernel = lt.kernel as { clock: Clock };
+  const real = kernel.clock;
+  const registrations = new Map<string, string>();
+  kernel.clock = { now: () => new Date(real.now().getTime() - 42 * DAY) };
+  try {
+    const start = shanghaiDate(kernel.clock.now());
+    const vote = async (id: string) => {
+      const drawn = await lt.registry.applications.draw(id, bureau, 'demo');
+      for (const p of (drawn.committee?.panel ?? []) as Array<{ expertise: string }>) {
+        const userId = experts.get(`expert.${p.expertise === 'accounting' ? 'valuation' : p.expertise}`)!;
+        await lt.registry.applications.vote(id, { vote: 'approve', opinion: '来源合法，场景明确，权属清晰，安全措施到位，同意登记。' }, await principalOf(lt, ids.compliance!, userId), 'demo');
+      }
+    };
+    const rights = (holder: string, basis: string, termFrom: string, termTo: string | null) =>
+      (['holding', 'processing', 'operating'] as const).map((kind) => ({ kind, holderOrgId: holder, basis, scope: '全部字段', termFrom, termTo }));
+    for (const a of ASSETS) {
+      const holder = holders[a.holder];
+      const resource = await lt.catalog.resources.create(holder.orgId, {
+        title: a.title, description: { zh: a.description, en: a.title.en }, categoryId: CAT_CREDIT, updateFrequency: 'monthly', format: 'table',
+        fields: a.fields.map(([name, zh, en, dataType], i) => ({ name, label: { zh, en }, dataType, key: i === 0, grade: { level: 'general' as const, generalLevel: 2, personalInfo: 'none' as const } })),
+      }, null);
+      await lt.catalog.resources.submit(resource.id, null);
+      await lt.catalog.resources.publish(resource.id, null);
+      const app = await lt.registry.applications.create(holder.orgId, {
+        type: 'first', objectKind: a.objectKind, title: a.title, description: a.description, resourceId: resource.id, scenario: a.scenario,
+        sources: [{ kind: 'own_collection', ref: resource.id, description: '企业自行采集与加工' }], rights: rights(holder.orgId, '企业自行采集与加工', start, null),
+      }, holder, 'demo');
+      await lt.registry.applications.submit(app.id, holder, 'demo');
+      await vote(app.id);
+      registrations.set(a.key, app.id);
+    }
+    // A product built on public data under the analytics company's agreement (fee cap 0.10 元/次).
+    const product = await lt.authorization.products.declare(agreement.id, {
+      name: { zh: '企业经营风险预警接口', en: 'Enterprise operating risk alert API' }, kind: 'api', resourceIds: agreement.scope.map((s) => s.resourceId), scenario: '中小企业信用评估',
+      description: '基于企业登记与纳税信用的经营风险预警，按次计费。', fee: { amount: '0.09', unit: '元/次' },
+    }, null, 'demo');
+    const app = await lt.registry.applications.create(ids.analytics!, {
+      type: 'first', objectKind: 'api', title: { zh: '企业经营风险预警接口', en: 'Enterprise operating risk alert API' }, description: '基于授权运营公共数据的企业经营风险预警接口。', productId: product.id,
+      scenario: { users: '商业银行、融资担保机构', purpose: '贷后风险预警' }, sources: [{ kind: 'authorized_operation', ref: agreement.id, description: '分领域授权运营协议（金融领域）' }],
+      rights: [
+        ...rights(ids.bureau!, '公共数据由省政务服务数据管理局依法持有', agreement.termFrom, agreement.termTo).filter((r) => r.kind === 'holding'),
+        ...rights(ids.analytics!, '授权运营协议约定的加工使用与产品经营', agreement.termFrom, agreement.termTo).filter((r) => r.kind !== 'holding'),
+      ],
+    }, analytics, 'demo');
+    await lt.registry.applications.submit(app.id, analytics, 'demo');
+    await vote(app.id);
+    registrations.set('risk', app.id);
+  } finally {
+    kernel.clock = real;
+  }
+  for (const id of registrations.values()) await lt.registry.applications.register(id, bureau, 'demo');
+
+  const listings = lt.exchange.listings;
+  const list = async (assetKey: string, by: Principal, content: Omit<ListingContent, 'title' | 'description' | 'policy'> & { title?: ListingContent['title']; policy?: ListingContent['policy'] }, final: Final, sellerOrgId?: string) => {
+    const asset = ASSETS.find((a) => a.key === assetKey);
+    const title = content.title ?? asset?.title ?? { zh: '企业经营风险预警接口', en: 'Enterprise operating risk alert API' };
+    const l = await listings.create(by, {
+      assetId: registrations.get(assetKey)!, ...(sellerOrgId ? { sellerOrgId } : {}), ...content, title,
+      description: { zh: asset?.description ?? '基于授权运营公共数据的企业经营风险预警，按次调用，不返回原始数据。', en: `${title.en}: see the sample and the usage policy.` }, policy: content.policy ?? POLICY,
+    }, 'demo');
+    if (final === 'draft') return l.id;
+    await listings.act(l.id, 'request_assessment', { assessorOrgId: ids.compliance! }, by, 'demo');
+    if (final === 'assessing') return l.id;
+    if (final === 'failed') {
+      await listings.assess(l.id, compliance, {
+        checklist: { ...allPassed('符合'), personal_information: { passed: false, note: '去标识化方案未通过重识别风险测试，需补充 k-匿名评估。' } }, evidence: '审阅了去标识化方案与抽样数据（sha256 见附件清单）。',
+      }, 'demo');
+      return l.id;
+    }
+    await listings.assess(l.id, compliance, { checklist: allPassed('符合要求'), evidence: '审阅了数据来源说明、授权文件、分类分级清单与安全评估报告。' }, 'demo');
+    await listings.act(l.id, 'submit', {}, by, 'demo');
+    if (final === 'submitted') return l.id;
+    await listings.act(l.id, 'approve', {}, exchange, 'demo');
+    if (final === 'suspended') await listings.act(l.id, 'suspend', { reason: '收到买方关于样例与实际数据不一致的投诉，核查期间暂停。' }, exchange, 'demo');
+    if (final === 'delisted') await listings.act(l.id, 'delist', {}, by, 'demo');
+    return l.id;
+  };
+  const sample = {
+    climate: csv(['industry,city,month,index', '制造业,广州,2026-09,52.3', '批发零售,深圳,2026-09,49.8']),
+    footfall: csv(['district,hour,heat', '天河路,2026-10-01T20,0.93', '东门,2026-10-01T20,0.88']),
+    profile: { kind: 'synthetic' as const, mediaType: 'application/json' as const, content: JSON.stringify({ uscc: '91440101MA5XXXXXX0', score: 78.5, grade: 'B+', risks: ['应收账款周转放缓'] }, null, 2) },
+  };
+  await list('climate', analytics, { category: 'finance', region: 'guangdong', dataKinds: ['aggregated'], sample: sample.climate, deliveryMethods: ['api', 'file'], pricing: { model: 'subscription', amountFen: '3600000', period: 'year' } }, 'listed');
+  await list('climate', analytics, { title: { zh: '粤港澳大湾区产业景气指数（按次查询）', en: 'Greater Bay Area industry climate index (per query)' }, category: 'finance', region: 'guangdong', dataKinds: ['aggregated'], sample: sample.climate, deliveryMethods: ['api'], pricing: { model: 'per_call', amountFen: '50' } }, 'listed');
+  await list('footfall', analytics, { category: 'commerce', region: 'shenzhen', dataKinds: ['aggregated'], sample: sample.footfall, deliveryMethods: ['api'], pricing: { model: 'tiered', tiers: [{ upTo: 10_000, amountFen: '20' }, { upTo: 100_000, amountFen: '15' }, { upTo: null, amountFen: '10' }] } }, 'listed');
+  await list('footfall', analytics, { title: { zh: '商圈客流热力指数（月度订阅）', en: 'Shopping district footfall heat index (monthly)' }, category: 'commerce', region: 'shenzhen', dataKinds: ['aggregated'], sample: sample.footfall, deliveryMethods: ['file'], pricing: { model: 'subscription', amountFen: '800000', period: 'month' } }, 'suspended');
+  await list('profile', analytics, { category: 'finance', region: 'guangzhou', dataKinds: ['enterprise'], sample: sample.profile, deliveryMethods: ['file'], pricing: { model: 'quote' } }, 'listed');
+  await list('profile', analytics, { title: { zh: '小微企业经营画像报告（单份）', en: 'Small business profile report (single)' }, category: 'finance', region: 'guangzhou', dataKinds: ['enterprise'], sample: sample.profile, deliveryMethods: ['file'], pricing: { model: 'one_off', amountFen: '20000' } }, 'delisted');
+  await list('risk', analytics, { category: 'finance', region: 'guangdong', dataKinds: ['enterprise', 'public_data_product'], sample: csv(['uscc,alert_level,reason', '91440101MA5XXXXXX0,2,纳税信用等级下降']), deliveryMethods: ['api'], pricing: { model: 'per_call', amountFen: '9' } }, 'listed');
+  await list('energy', broker1, { category: 'manufacturing', region: 'foshan', dataKinds: ['enterprise', 'aggregated'], sample: csv(['line,date,kwh_per_unit', 'L1,2026-10-01,3.42', 'L2,2026-10-01,2.97']), deliveryMethods: ['file'], pricing: { model: 'one_off', amountFen: '8000000' } }, 'listed', ids.factory);
+  await list('logistics', analytics, { category: 'transport', region: 'guangdong', dataKinds: ['aggregated'], sample: csv(['route,week,index', '广州-上海,2026-W40,96.1']), deliveryMethods: ['api'], pricing: { model: 'per_call', amountFen: '30' } }, 'assessing');
+  await list('credit', analytics, { category: 'finance', region: 'guangdong', dataKinds: ['personal_deidentified'], sample: { kind: 'synthetic', mediaType: 'text/csv', content: 'token,feature\nA1B2,0.37\n' }, deliveryMethods: ['compute'], pricing: { model: 'quote' } }, 'failed');
+  await list('equipment', broker1, { category: 'manufacturing', region: 'foshan', dataKinds: ['enterprise'], sample: csv(['machine,hour,temp', 'CNC-07,2026-10-01T09,61.5']), deliveryMethods: ['file', 'compute'], pricing: { model: 'subscription', amountFen: '1500000', period: 'quarter' } }, 'submitted', ids.factory);
+  await list('energy', factory, { title: { zh: '产线能耗指数（季度订阅）', en: 'Production line energy index (quarterly)' }, category: 'manufacturing', region: 'foshan', dataKinds: ['aggregated'], sample: csv(['line,date,kwh_per_unit', 'L1,2026-10-01,3.42']), deliveryMethods: ['file'], pricing: { model: 'subscription', amountFen: '2500000', period: 'quarter' } }, 'draft');
+}
