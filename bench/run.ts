@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [ledger|http|console|catalog|quality|gateway|authorization|certificates|settlement] [part ...]`: runs the named benchmark (all when none is
+ * `npm run bench -- [ledger|http|console|catalog|quality|gateway|authorization|certificates|settlement|market] [part ...]`: runs the named benchmark (all when none is
  * named); extra words select parts, e.g. `npm run bench -- ledger postgres receipts`.
  * Output: one line per measurement (see report.ts). A missed target prints FAIL; only an error
  * makes the exit status non-zero.
@@ -11,7 +11,8 @@
  * LIUTONG_BENCH_CERTIFICATES / LIUTONG_BENCH_CERT_HOLDERS / LIUTONG_BENCH_CERT_IN_FLIGHT (certificates:
  * approved consents issued on, default 3,000 / 50 holders / 16 in flight; see certificates.bench.ts),
  * LIUTONG_BENCH_SETTLE_TRADES / LIUTONG_BENCH_SETTLE_BATCH (settlement: trades and trades per batch
- * journal, default 5,000 / 1,000; see settlement.bench.ts).
+ * journal, default 5,000 / 1,000; see settlement.bench.ts), LIUTONG_BENCH_MARKET_SIZE / _ROUNDS (market:
+ * listings, default 50,000, and rounds of the query mix; see market.bench.ts).
  */
 import { summary } from './report.js';
 
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<{ parts: readonly string[]; run(only
   authorization: () => import('./authorization.bench.js'),
   certificates: () => import('./certificates.bench.js'),
   settlement: () => import('./settlement.bench.js'),
+  market: () => import('./market.bench.js'),
 };
 
 export async function main(argv: string[]): Promise<number> {

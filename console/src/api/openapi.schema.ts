@@ -28056,6 +28056,9 @@ export interface paths {
                             page: number;
                             pageSize: number;
                             total: number;
+                        } & {
+                            /** @description true when more listings matched than counted: total is then a lower bound (1,000) */
+                            capped: boolean;
                         };
                     };
                 };

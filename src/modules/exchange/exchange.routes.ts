@@ -207,7 +207,7 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
   }, async (req) => svc.members.sanctions(req.query.page, req.query.pageSize));
   app.get('/public/exchange/listings', {
     config: { access: { public: true } },
-    schema: { tags, summary: 'The market: listed listings, searched by words (Chinese by characters and pairs) and filtered by category, region, delivery method, pricing model, seller', querystring: S.MarketQuery, response: { 200: Page(S.ListingSummary), ...errors(400) } },
+    schema: { tags, summary: 'The market: listed listings, searched by words (Chinese by characters and pairs) and filtered by category, region, delivery method, pricing model, seller', querystring: S.MarketQuery, response: { 200: S.MarketPage, ...errors(400) } },
   }, async (req) => svc.listings.market(req.query));
 
   app.get('/public/exchange/listings/:listingId', {

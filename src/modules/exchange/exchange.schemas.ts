@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { lit, Nullable, PageQuery, Strict } from '../../platform/http/schemas.js';
+import { lit, Nullable, Page, PageQuery, Strict } from '../../platform/http/schemas.js';
 import { CHECKLIST_ITEMS, DATA_KINDS, DELIVERY_METHODS, LISTING_CATEGORIES, LISTING_REGIONS } from './listing.rules.js';
 
 const Fen = Type.String({ pattern: '^[1-9][0-9]{0,17}$', description: 'a positive whole number of fen as a decimal string' });
@@ -204,3 +204,4 @@ export const MarketQuery = Type.Object(
   },
   Strict,
 );
+export const MarketPage = Type.Intersect([Page(ListingSummary), Type.Object({ capped: Type.Boolean({ description: 'true when more listings matched than counted: total is then a lower bound (1,000)' }) })]);

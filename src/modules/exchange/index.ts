@@ -24,7 +24,7 @@ export type { BookService, JournalInput, ReconcileReport } from './book.service.
 export type { MemberService } from './member.service.js';
 export type { ExchangeDirectory } from './organisation.names.js';
 export type { ListingService, ListingSources, NewListing, ListingContent } from './listing.service.js';
-export { LISTING_CATEGORIES, LISTING_REGIONS, DATA_KINDS, CHECKLIST_ITEMS, odrlOffer } from './listing.rules.js';
+export { LISTING_CATEGORIES, LISTING_REGIONS, DATA_KINDS, CHECKLIST_ITEMS, odrlOffer, listingTerms, listingDigest } from './listing.rules.js';
 export { MEMBER_KINDS, SERVICE_KINDS, brokerStanding, commissionFen, mandateCovers } from './member.rules.js';
 export type { MemberKind, ServiceKind } from './member.rules.js';
 

@@ -123,7 +123,8 @@ describeEachEngine('exchange listings (挂牌): gates, compliance assessment, re
     const market = (q: string) => h().call('GET', `/api/v1/public/exchange/listings?${q}`);
     expect((await market('q=用电')).body.items.map((l: { id: string }) => l.id)).toContain(id);
     expect((await market('q=电 月度')).body.items.map((l: { id: string }) => l.id)).toContain(id);
-    expect((await market('q=electricity&category=energy&region=guangzhou&delivery=api&pricing=subscription')).body.total).toBe(1);
+    expect((await market('q=electricity&category=energy&region=guangzhou&delivery=api&pricing=subscription')).body).toMatchObject({ total: 1, capped: false });
+    expect((await market('category=energy&delivery=compute')).body.total).toBe(0);
     expect((await market('q=用水')).body.total).toBe(0);
     expect((await market('category=finance')).body.total).toBe(0);
     expect((await market('category=nope')).status).toBe(400);

@@ -104,12 +104,6 @@ export interface ListingFilter {
   assessorOrgId?: string;
   status?: ListingStatus;
   statuses?: ListingStatus[];
-  category?: string;
-  region?: string;
-  delivery?: string;
-  pricingModel?: string;
-  /** Every term must be among the listing's search terms. */
-  terms?: string[];
   page: number;
   pageSize: number;
 }
@@ -122,14 +116,8 @@ export async function listListings(db: Executor, f: ListingFilter): Promise<{ it
   if (f.assessorOrgId) q = q.where('assessor_org_id', '=', f.assessorOrgId);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.statuses) q = q.where('status', 'in', f.statuses.length ? f.statuses : ['']);
-  if (f.category) q = q.where('category', '=', f.category);
-  if (f.region) q = q.where('region', '=', f.region);
-  if (f.delivery) q = q.where(sql<boolean>`delivery_methods @> ${JSON.stringify([f.delivery])}::jsonb`);
-  if (f.pricingModel) q = q.where(sql<boolean>`pricing->>'model' = ${f.pricingModel}`);
-  if (f.terms?.length) q = q.where(sql<boolean>`terms @> ${f.terms}::text[]`);
   const total = Number((await q.select((e) => e.fn.countAll<string>().as('n')).executeTakeFirst())?.n ?? 0);
-  const order = f.status === 'listed' ? 'listed_at' : 'updated_at';
-  const rows = await q.selectAll().orderBy(order, 'desc').orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  const rows = await q.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
   return { items: rows.map(mapListing), total };
 }
 
@@ -147,4 +135,26 @@ export async function assessmentsOf(db: Executor, listingId: string): Promise<As
 export async function findAssessment(db: Executor, id: string): Promise<AssessmentRow | undefined> {
   const r = await db.selectFrom('exchange_assessment').selectAll().where('id', '=', id).executeTakeFirst();
   return r ? mapAssessment(r) : undefined;
+}
+
+/**
+ * The market: listed listings whose search terms contain every one of `terms` (words and facet
+ * terms), newest first. The matches are counted up to `countUpTo` (`capped` beyond it); the page
+ * is chosen on the narrow columns and then read whole.
+ */
+export async function searchMarket(db: Executor, f: { terms: string[]; sellerOrgId?: string | undefined; page: number; pageSize: number; countUpTo: number }): Promise<{ items: ListingRow[]; total: number; capped: boolean }> {
+  const base = (indexed: boolean) => {
+    let q = db.selectFrom('exchange_listing').where('status', '=', 'listed');
+    // coalesce() hides the containment from the GIN index: a broad search then walks the listings
+    // newest first and stops at the page, instead of sorting every match.
+    if (f.terms.length) q = q.where(indexed ? sql<boolean>`terms @> ${f.terms}::text[]` : sql<boolean>`coalesce(terms @> ${f.terms}::text[], false)`);
+    if (f.sellerOrgId) q = q.where('seller_org_id', '=', f.sellerOrgId);
+    return q;
+  };
+  const counted = Number((await db.selectFrom(base(true).select('id').limit(f.countUpTo + 1).as('m')).select((e) => e.fn.countAll<string>().as('n')).executeTakeFirst())?.n ?? 0);
+  const capped = counted > f.countUpTo;
+  const ids = (await base(!capped).select('id').orderBy('listed_at', 'desc').orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute()).map((r) => r.id as string);
+  const rows = ids.length ? (await db.selectFrom('exchange_listing').selectAll().where('id', 'in', ids).execute()).map(mapListing) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { items: ids.map((id) => byId.get(id)!).filter(Boolean), total: Math.min(counted, f.countUpTo), capped };
 }

@@ -247,6 +247,28 @@ export function searchTerms(...texts: string[]): string[] {
   return [...out];
 }
 
+/**
+ * The market's filters as search terms of their own (category, region, delivery methods, pricing
+ * model), so that a filtered search is one GIN containment like a text search. Words never start
+ * with '~'.
+ */
+export function facetTerms(l: { category?: string | undefined; region?: string | undefined; deliveryMethods?: readonly string[] | undefined; pricingModel?: string | undefined }): string[] {
+  return [
+    ...(l.category ? [`~c:${l.category}`] : []),
+    ...(l.region ? [`~r:${l.region}`] : []),
+    ...(l.deliveryMethods ?? []).map((d) => `~d:${d}`),
+    ...(l.pricingModel ? [`~p:${l.pricingModel}`] : []),
+  ];
+}
+
+/** A listing's search terms: its words and its facets. */
+export function listingTerms(l: { title: { zh: string; en: string }; description: { zh: string; en: string }; registrationNumber: string; category: string; region: string; deliveryMethods: readonly string[]; pricing: { model: string } }): string[] {
+  return [
+    ...searchTerms(l.title.zh, l.title.en, l.description.zh, l.description.en, l.registrationNumber),
+    ...facetTerms({ category: l.category, region: l.region, deliveryMethods: l.deliveryMethods, pricingModel: l.pricing.model }),
+  ];
+}
+
 /** The terms a query must all match: its words, and its Chinese runs as bigrams (a single character alone). */
 export function queryTerms(q: string): string[] {
   const out = new Set<string>();

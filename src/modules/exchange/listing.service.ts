@@ -6,7 +6,7 @@ import { canonicalDigest } from '../../platform/canonical-json.digest.js';
 import { ExchangeErrors } from './exchange.errors.js';
 import {
   assessmentPassed, CHECKLIST_ITEMS, feeCapProblem, LISTING_TRANSITIONS, listingDigest, MAX_SAMPLE_BYTES, odrlOffer, pricingProblem, prohibitedKinds, queryTerms,
-  registrationProblem, searchTerms, type Checklist, type ListingSample, type ListingStatus, type Pricing, type TradeBasis, type UsagePolicy,
+  registrationProblem, listingTerms, facetTerms, type Checklist, type ListingSample, type ListingStatus, type Pricing, type TradeBasis, type UsagePolicy,
 } from './listing.rules.js';
 import * as repo from './listing.repository.js';
 import type { MemberService } from './member.service.js';
@@ -61,6 +61,9 @@ export const PARTY_ACTIONS = ['request_assessment', 'submit', 'withdraw', 'delis
 export type PartyAction = (typeof PARTY_ACTIONS)[number];
 export const EXCHANGE_ACTIONS = ['approve', 'reject', 'suspend', 'reinstate', 'delist'] as const;
 export type ExchangeAction = (typeof EXCHANGE_ACTIONS)[number];
+
+/** The market counts its matches up to this many (beyond: "1,000+"), so that a broad search stays fast. */
+export const MARKET_COUNT_CAP = 1_000;
 
 /** Members that may sell (list) at the exchange. */
 const SELLING_KINDS = ['seller', 'data_merchant'] as const;
@@ -169,8 +172,8 @@ export class ListingService {
     });
   }
 
-  private termsOf(l: Pick<repo.ListingRow, 'title' | 'description' | 'registrationNumber'>): string[] {
-    return searchTerms(l.title.zh, l.title.en, l.description.zh, l.description.en, l.registrationNumber);
+  private termsOf(l: Pick<repo.ListingRow, 'title' | 'description' | 'registrationNumber' | 'category' | 'region' | 'deliveryMethods' | 'pricing'>): string[] {
+    return listingTerms(l);
   }
 
   /** A listing row its party may act on (else not found). */
@@ -307,12 +310,10 @@ export class ListingService {
 
   /** The portal's market: listed listings, searched (every query term must match) and filtered. */
   async market(q: MarketQuery) {
-    const terms = q.q ? queryTerms(q.q) : [];
-    const r = await repo.listListings(this.k.db, {
-      status: 'listed', terms, category: q.category, region: q.region, delivery: q.delivery, pricingModel: q.pricing, sellerOrgId: q.sellerOrgId, page: q.page, pageSize: q.pageSize,
-    });
+    const terms = [...(q.q ? queryTerms(q.q) : []), ...facetTerms({ category: q.category, region: q.region, deliveryMethods: q.delivery ? [q.delivery] : [], pricingModel: q.pricing })];
+    const r = await repo.searchMarket(this.k.db, { terms, sellerOrgId: q.sellerOrgId, page: q.page, pageSize: q.pageSize, countUpTo: MARKET_COUNT_CAP });
     const names = await namesOf(this.orgs, r.items.flatMap((l) => [l.sellerOrgId, l.brokerOrgId]));
-    return { items: r.items.map((l) => this.summary(l, names)), total: r.total, page: q.page, pageSize: q.pageSize };
+    return { items: r.items.map((l) => this.summary(l, names)), total: r.total, capped: r.capped, page: q.page, pageSize: q.pageSize };
   }
 
   /** A listed listing, public: its offer, sample, policy (with its ODRL form) and the assessment's outcome. */

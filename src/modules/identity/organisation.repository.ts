@@ -54,6 +54,12 @@ export async function findOrganisation(db: Executor, id: string): Promise<Organi
   return r ? mapOrganisation(r) : undefined;
 }
 
+/** Several organisations in one statement (those that exist). */
+export async function findOrganisations(db: Executor, ids: string[]): Promise<OrganisationRow[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom(T).selectAll().where('id', 'in', ids).execute()).map(mapOrganisation);
+}
+
 export async function findOrganisationByUscc(db: Executor, uscc: string): Promise<OrganisationRow | undefined> {
   const r = await db.selectFrom(T).selectAll().where('uscc', '=', uscc).executeTakeFirst();
   return r ? mapOrganisation(r) : undefined;

@@ -136,6 +136,11 @@ export class OrganisationService {
     return this.view(o);
   }
 
+  /** Several organisations at once (unknown ids are left out), for pages that name many. */
+  async getMany(orgIds: string[]) {
+    return (await orgs.findOrganisations(this.k.db, [...new Set(orgIds)])).map((o) => this.view(o));
+  }
+
   async exists(orgId: string): Promise<boolean> {
     return !!(await orgs.findOrganisation(this.k.db, orgId));
   }
