@@ -128,6 +128,7 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
   const certificates = certificatesModule.create(kernel, { organisations: identity.organisations, keys: identity.keys, consents: authorization.consents, ledger: ledger.service, registrations: registry.applications });
   const exchange = exchangeModule.create(kernel, {
     organisations: identity.organisations,
+    seals: identity.seals,
     listingSources: {
       tradeBasis: (assetId) => registry.applications.tradeBasis(assetId),
       // A product declared under an authorized-operation agreement: the agreement's parties and service-fee cap.

@@ -11,7 +11,7 @@ interface Fixture {
 const fixtures = new WeakMap<Ctx, Promise<Fixture>>();
 
 /** The exchange with a user of its finance staff. */
-function fixture(c: Ctx): Promise<Fixture> {
+export function fixture(c: Ctx): Promise<Fixture> {
   let f = fixtures.get(c);
   if (!f) {
     f = (async () => {
@@ -31,7 +31,7 @@ const pdfBody = { name: '营业执照.pdf', mediaType: 'application/pdf', conten
 const day = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
 
 /** A membership application of `org` (kind buyer unless given), optionally with a file and approved. */
-async function membership(c: Ctx, org: TestOrg, state: 'applied' | 'filed' | 'active', kind = 'buyer'): Promise<string> {
+export async function membership(c: Ctx, org: TestOrg, state: 'applied' | 'filed' | 'active', kind = 'buyer'): Promise<string> {
   const a = await c.h.call('POST', '/api/v1/exchange/members', { token: org.adminToken, body: application(kind) });
   if (a.status === 409) {
     // Already a member of this kind from an earlier case: use it.
@@ -46,7 +46,7 @@ async function membership(c: Ctx, org: TestOrg, state: 'applied' | 'filed' | 'ac
 }
 
 /** A certified broker organisation, an active broker member. */
-async function broker(c: Ctx): Promise<{ org: TestOrg; certId: string }> {
+export async function broker(c: Ctx): Promise<{ org: TestOrg; certId: string }> {
   const org = await c.h.org(['broker'], 'Broker');
   const cert = await c.h.call('POST', '/api/v1/exchange/brokers', { token: c.dbA.staffToken, body: { orgId: org.id, industries: ['能源'], validFrom: day(0), validUntil: day(365) } });
   expect(cert.status, JSON.stringify(cert.body)).toBe(201);
@@ -89,7 +89,7 @@ function listingBasis(c: Ctx): Promise<{ assetId: string; assessor: TestOrg }> {
 }
 type ListingState = 'draft' | 'assessing' | 'submitted' | 'listed';
 /** A fresh listing of enterprise A taken to `state`. */
-async function listing(c: Ctx, state: ListingState): Promise<{ id: string; assessor: TestOrg }> {
+export async function listing(c: Ctx, state: ListingState): Promise<{ id: string; assessor: TestOrg }> {
   const { assetId, assessor } = await listingBasis(c);
   const call = async (url: string, token: string, body: unknown = {}, status = 200) => {
     const r = await c.h.call('POST', `/api/v1/exchange/listings${url}`, { token, body });
@@ -105,6 +105,23 @@ async function listing(c: Ctx, state: ListingState): Promise<{ id: string; asses
   if (state === 'submitted') return { id, assessor };
   await call(`/${id}/review/approve`, (await fixture(c)).exchange.staffToken);
   return { id, assessor };
+}
+
+const dealTerms = { priceFen: '100000', quantity: 1, purposes: ['测试'], periodDays: 30, maxUses: null };
+/** A negotiation on a fresh listed listing of A: B (an active buyer) requests; taken to `state`. */
+async function negotiation(c: Ctx, state: 'REQUESTED' | 'AGREED' | 'VERIFIED'): Promise<string> {
+  const { id: listingId } = await listing(c, 'listed');
+  await membership(c, c.b, 'active', 'buyer');
+  const r = await c.h.call('POST', '/api/v1/exchange/negotiations', { token: c.b.staffToken, body: { listingId, move: 'request', terms: dealTerms } });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  const id = r.body.id as string;
+  if (state === 'REQUESTED') return id;
+  expect((await c.h.call('POST', `/api/v1/exchange/negotiations/${id}/agree`, { token: c.a.adminToken, body: {} })).status).toBe(200);
+  if (state === 'AGREED') return id;
+  const f = await fixture(c);
+  expect((await c.h.call('POST', '/api/v1/exchange/books/deposits', { token: f.financeToken, body: { orgId: c.b.id, amountFen: '100000', ref: `deal-${id}`, memo: '路由测试' } })).status).toBe(201);
+  expect((await c.h.call('POST', `/api/v1/exchange/negotiations/${id}/verify`, { token: c.b.adminToken, body: {} })).status).toBe(200);
+  return id;
 }
 
 const money = (c: Ctx, orgId: string, amountFen: string) => ({ orgId, amountFen, ref: `bank-${c.n()}-${Date.now()}`, memo: '路由测试' });
@@ -334,6 +351,48 @@ export const EXCHANGE_CASES: Record<string, Case> = {
     success: async (c) => ({ url: `/api/v1/public/exchange/listings/${(await listing(c, 'listed')).id}` }),
     status: 200,
     crossOrg: PUBLIC,
+  },
+  'POST /api/v1/exchange/negotiations': {
+    success: async (c) => {
+      const { id } = await listing(c, 'listed');
+      await membership(c, c.b, 'active', 'buyer');
+      return { token: c.b.staffToken, url: '/api/v1/exchange/negotiations', body: { listingId: id, move: 'request', terms: dealTerms } };
+    },
+    status: 201,
+    refused: async (c) => ({ token: c.b.staffToken, url: '/api/v1/exchange/negotiations', body: { listingId: (await listing(c, 'submitted')).id, move: 'request', terms: dealTerms } }),
+    // B cannot offer A's listing (only its seller or broker).
+    crossOrg: async (c) => ({ token: c.b.staffToken, url: '/api/v1/exchange/negotiations', body: { listingId: (await listing(c, 'listed')).id, move: 'offer', buyerOrgId: c.regA.id, terms: dealTerms }, expect: deny(404) }),
+  },
+  'GET /api/v1/exchange/negotiations': {
+    success: (c) => ({ token: c.a.auditorToken, url: '/api/v1/exchange/negotiations' }),
+    status: 200,
+    crossOrg: async (c) => {
+      await negotiation(c, 'REQUESTED');
+      const other = await c.h.org(['enterprise'], 'Outsider');
+      return { token: other.auditorToken, url: '/api/v1/exchange/negotiations?all=true', expect: (r: Reply) => expect(r.body.total).toBe(0) };
+    },
+  },
+  'GET /api/v1/exchange/negotiations/:negotiationId': {
+    success: async (c) => ({ token: c.b.auditorToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'REQUESTED')}` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.src.auditorToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'REQUESTED')}`, expect: deny(404) }),
+  },
+  'GET /api/v1/exchange/negotiations/:negotiationId/contract': {
+    success: async (c) => ({ token: c.b.auditorToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'AGREED')}/contract` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.src.auditorToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'AGREED')}/contract`, expect: deny(404) }),
+  },
+  'GET /api/v1/exchange/negotiations/:negotiationId/seals': {
+    success: async (c) => ({ token: c.a.auditorToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'AGREED')}/seals` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.src.auditorToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'AGREED')}/seals`, expect: deny(404) }),
+  },
+  'POST /api/v1/exchange/negotiations/:negotiationId/:move': {
+    success: async (c) => ({ token: c.a.adminToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'VERIFIED')}/finalize`, body: {} }),
+    status: 200,
+    // The buyer has no money for a second deal's escrow.
+    refused: async (c) => ({ token: c.b.adminToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'AGREED')}/verify`, body: {} }),
+    crossOrg: async (c) => ({ token: c.src.adminToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'REQUESTED')}/terminate`, body: { reason: '他人终止' }, expect: deny(404) }),
   },
   'GET /api/v1/public/exchange/members': {
     success: () => ({ url: '/api/v1/public/exchange/members?kind=seller' }),

@@ -21616,6 +21616,1099 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/negotiations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Negotiations and contracts: the caller's as seller, buyer or broker; all for the exchange and the regulator (all=true) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description every negotiation (the exchange, the regulator) */
+                    all?: boolean;
+                    listingId?: string;
+                    page: number;
+                    pageSize: number;
+                    state?: "REQUESTED" | "OFFERED" | "ACCEPTED" | "AGREED" | "VERIFIED" | "FINALIZED" | "TERMINATED";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountFen: string;
+                                buyer: {
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    orgId: string;
+                                };
+                                buyerBroker: {
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    orgId: string;
+                                } | null;
+                                contractNumber: string | null;
+                                endsOn: string | null;
+                                id: string;
+                                listingId: string;
+                                listingTitle: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                round: number;
+                                seller: {
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    orgId: string;
+                                };
+                                sellerBroker: {
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    orgId: string;
+                                } | null;
+                                startsOn: string | null;
+                                /** @enum {string} */
+                                state: "REQUESTED" | "OFFERED" | "ACCEPTED" | "AGREED" | "VERIFIED" | "FINALIZED" | "TERMINATED";
+                                terms: {
+                                    maxUses: number | null;
+                                    periodDays: number;
+                                    priceFen: string;
+                                    purposes: string[];
+                                    quantity: number;
+                                };
+                                updatedAt: string;
+                                /** @description provider, consumer or overseer */
+                                viewerSide: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a negotiation on a listed listing: a buyer's request (or its broker's, naming buyerOrgId under a buy mandate) or the seller's offer to a buyer (DSP REQUESTED / OFFERED), with terms within the listing's policy and fee cap */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        buyerOrgId?: string;
+                        listingId: string;
+                        /**
+                         * @description request: the buyer (or its broker) asks; offer: the seller (or its broker) offers to buyerOrgId
+                         * @enum {string}
+                         */
+                        move: "request" | "offer";
+                        note?: string;
+                        /** @description the terms on the table; the amount is price × quantity */
+                        terms: {
+                            maxUses: number | null;
+                            periodDays: number;
+                            /** @description the price in the listing’s unit: per call (per_call, tiered), per period (subscription), or the whole (one_off, quote), in fen */
+                            priceFen: string;
+                            /** @description among the listing’s purposes */
+                            purposes: string[];
+                            /** @description calls (equal to maxUses), periods, or 1 */
+                            quantity: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: string;
+                            buyer: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            buyerBroker: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            } | null;
+                            contractNumber: string | null;
+                            endsOn: string | null;
+                            id: string;
+                            listingId: string;
+                            listingTitle: {
+                                en: string;
+                                zh: string;
+                            };
+                            round: number;
+                            seller: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            sellerBroker: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            } | null;
+                            startsOn: string | null;
+                            /** @enum {string} */
+                            state: "REQUESTED" | "OFFERED" | "ACCEPTED" | "AGREED" | "VERIFIED" | "FINALIZED" | "TERMINATED";
+                            terms: {
+                                maxUses: number | null;
+                                periodDays: number;
+                                priceFen: string;
+                                purposes: string[];
+                                quantity: number;
+                            };
+                            updatedAt: string;
+                            /** @description provider, consumer or overseer */
+                            viewerSide: string;
+                        } & {
+                            agreedAt: string | null;
+                            agreement: {
+                                [key: string]: unknown;
+                            } | null;
+                            createdAt: string;
+                            documentDigest: string | null;
+                            escrowJournalId: string | null;
+                            finalizedAt: string | null;
+                            listedPriceFen: string | null;
+                            moves: {
+                                at: string;
+                                from: string | null;
+                                move: string;
+                                note: string | null;
+                                orgId: string;
+                                seq: number;
+                                side: string;
+                                terms: {
+                                    maxUses: number | null;
+                                    periodDays: number;
+                                    priceFen: string;
+                                    purposes: string[];
+                                    quantity: number;
+                                } | null;
+                                to: string;
+                            }[];
+                            /** @description the usage policy offered (ODRL: purposes, period, uses, prohibitions, duties) */
+                            policy: {
+                                /** @description the buyer attests destruction (销毁证明) when the contract ends */
+                                destructionRequired: boolean;
+                                mainlandOnly: boolean;
+                                maxUses: number | null;
+                                noReidentification: boolean;
+                                noResale: boolean;
+                                periodDays: number;
+                                purposes: string[];
+                            };
+                            /** @description one-off, subscription per period, per call, tiered per call, or quote on request (prices in fen) */
+                            pricing: {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "one_off";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "subscription";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "year";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "per_call";
+                            } | {
+                                /** @enum {string} */
+                                model: "tiered";
+                                /** @description price per call by volume: ascending upTo, the last open (null) */
+                                tiers: {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    upTo: number | null;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                model: "quote";
+                            };
+                            reason: string | null;
+                            seals: {
+                                kid: string;
+                                orgId: string;
+                                party: string;
+                                signedAt: string;
+                            }[];
+                            sealsNeeded: string[];
+                            terminatedAt: string | null;
+                            verifiedAt: string | null;
+                            viewerMoves: string[];
+                            viewerParty: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/negotiations/{negotiationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A negotiation with its moves, seals and (once agreed) the DSP agreement (its parties and brokers, the exchange, the regulator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    negotiationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: string;
+                            buyer: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            buyerBroker: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            } | null;
+                            contractNumber: string | null;
+                            endsOn: string | null;
+                            id: string;
+                            listingId: string;
+                            listingTitle: {
+                                en: string;
+                                zh: string;
+                            };
+                            round: number;
+                            seller: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            sellerBroker: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            } | null;
+                            startsOn: string | null;
+                            /** @enum {string} */
+                            state: "REQUESTED" | "OFFERED" | "ACCEPTED" | "AGREED" | "VERIFIED" | "FINALIZED" | "TERMINATED";
+                            terms: {
+                                maxUses: number | null;
+                                periodDays: number;
+                                priceFen: string;
+                                purposes: string[];
+                                quantity: number;
+                            };
+                            updatedAt: string;
+                            /** @description provider, consumer or overseer */
+                            viewerSide: string;
+                        } & {
+                            agreedAt: string | null;
+                            agreement: {
+                                [key: string]: unknown;
+                            } | null;
+                            createdAt: string;
+                            documentDigest: string | null;
+                            escrowJournalId: string | null;
+                            finalizedAt: string | null;
+                            listedPriceFen: string | null;
+                            moves: {
+                                at: string;
+                                from: string | null;
+                                move: string;
+                                note: string | null;
+                                orgId: string;
+                                seq: number;
+                                side: string;
+                                terms: {
+                                    maxUses: number | null;
+                                    periodDays: number;
+                                    priceFen: string;
+                                    purposes: string[];
+                                    quantity: number;
+                                } | null;
+                                to: string;
+                            }[];
+                            /** @description the usage policy offered (ODRL: purposes, period, uses, prohibitions, duties) */
+                            policy: {
+                                /** @description the buyer attests destruction (销毁证明) when the contract ends */
+                                destructionRequired: boolean;
+                                mainlandOnly: boolean;
+                                maxUses: number | null;
+                                noReidentification: boolean;
+                                noResale: boolean;
+                                periodDays: number;
+                                purposes: string[];
+                            };
+                            /** @description one-off, subscription per period, per call, tiered per call, or quote on request (prices in fen) */
+                            pricing: {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "one_off";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "subscription";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "year";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "per_call";
+                            } | {
+                                /** @enum {string} */
+                                model: "tiered";
+                                /** @description price per call by volume: ascending upTo, the last open (null) */
+                                tiers: {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    upTo: number | null;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                model: "quote";
+                            };
+                            reason: string | null;
+                            seals: {
+                                kid: string;
+                                orgId: string;
+                                party: string;
+                                signedAt: string;
+                            }[];
+                            sealsNeeded: string[];
+                            terminatedAt: string | null;
+                            verifiedAt: string | null;
+                            viewerMoves: string[];
+                            viewerParty: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/negotiations/{negotiationId}/{move}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A move: counter-offer (request / offer, with terms), accept (buyer side), agree (the seller seals the contract), verify (the buyer seals and pays into escrow), seal (a broker), finalize (the seller; every broker sealed), terminate (either side, with a reason; escrow returned) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    move: "request" | "offer" | "accept" | "agree" | "verify" | "finalize" | "terminate" | "seal";
+                    negotiationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description required to terminate */
+                        reason?: string;
+                        /** @description the terms on the table; the amount is price × quantity */
+                        terms?: {
+                            maxUses: number | null;
+                            periodDays: number;
+                            /** @description the price in the listing’s unit: per call (per_call, tiered), per period (subscription), or the whole (one_off, quote), in fen */
+                            priceFen: string;
+                            /** @description among the listing’s purposes */
+                            purposes: string[];
+                            /** @description calls (equal to maxUses), periods, or 1 */
+                            quantity: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: string;
+                            buyer: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            buyerBroker: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            } | null;
+                            contractNumber: string | null;
+                            endsOn: string | null;
+                            id: string;
+                            listingId: string;
+                            listingTitle: {
+                                en: string;
+                                zh: string;
+                            };
+                            round: number;
+                            seller: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
+                            sellerBroker: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            } | null;
+                            startsOn: string | null;
+                            /** @enum {string} */
+                            state: "REQUESTED" | "OFFERED" | "ACCEPTED" | "AGREED" | "VERIFIED" | "FINALIZED" | "TERMINATED";
+                            terms: {
+                                maxUses: number | null;
+                                periodDays: number;
+                                priceFen: string;
+                                purposes: string[];
+                                quantity: number;
+                            };
+                            updatedAt: string;
+                            /** @description provider, consumer or overseer */
+                            viewerSide: string;
+                        } & {
+                            agreedAt: string | null;
+                            agreement: {
+                                [key: string]: unknown;
+                            } | null;
+                            createdAt: string;
+                            documentDigest: string | null;
+                            escrowJournalId: string | null;
+                            finalizedAt: string | null;
+                            listedPriceFen: string | null;
+                            moves: {
+                                at: string;
+                                from: string | null;
+                                move: string;
+                                note: string | null;
+                                orgId: string;
+                                seq: number;
+                                side: string;
+                                terms: {
+                                    maxUses: number | null;
+                                    periodDays: number;
+                                    priceFen: string;
+                                    purposes: string[];
+                                    quantity: number;
+                                } | null;
+                                to: string;
+                            }[];
+                            /** @description the usage policy offered (ODRL: purposes, period, uses, prohibitions, duties) */
+                            policy: {
+                                /** @description the buyer attests destruction (销毁证明) when the contract ends */
+                                destructionRequired: boolean;
+                                mainlandOnly: boolean;
+                                maxUses: number | null;
+                                noReidentification: boolean;
+                                noResale: boolean;
+                                periodDays: number;
+                                purposes: string[];
+                            };
+                            /** @description one-off, subscription per period, per call, tiered per call, or quote on request (prices in fen) */
+                            pricing: {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "one_off";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "subscription";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "year";
+                            } | {
+                                /** @description a positive whole number of fen as a decimal string */
+                                amountFen: string;
+                                /** @enum {string} */
+                                model: "per_call";
+                            } | {
+                                /** @enum {string} */
+                                model: "tiered";
+                                /** @description price per call by volume: ascending upTo, the last open (null) */
+                                tiers: {
+                                    /** @description a positive whole number of fen as a decimal string */
+                                    amountFen: string;
+                                    upTo: number | null;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                model: "quote";
+                            };
+                            reason: string | null;
+                            seals: {
+                                kid: string;
+                                orgId: string;
+                                party: string;
+                                signedAt: string;
+                            }[];
+                            sealsNeeded: string[];
+                            terminatedAt: string | null;
+                            verifiedAt: string | null;
+                            viewerMoves: string[];
+                            viewerParty: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/negotiations/{negotiationId}/contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contract document (数据交易合同, zh-CN text for print) once agreed; its SHA-256 in x-content-sha256 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    negotiationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the contract text */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/negotiations/{negotiationId}/seals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify each seal on the contract against its document (the parties' and brokers' keys, retired keys included) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    negotiationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contractNumber: string;
+                            documentDigest: string;
+                            seals: {
+                                kid: string;
+                                orgId: string;
+                                party: string;
+                                reason: string | null;
+                                signedAt: string;
+                                valid: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/gateway/calls": {
         parameters: {
             query?: never;

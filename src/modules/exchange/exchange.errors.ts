@@ -29,4 +29,8 @@ export const ExchangeErrors = defineErrors({
   EXCHANGE_PROHIBITED: { status: 409, 'zh-CN': '属于禁止交易清单的数据类别：{kinds}。', 'en-US': 'Data kinds on the prohibited list: {kinds}.' },
   EXCHANGE_FEE_ABOVE_CAP: { status: 409, 'zh-CN': '定价不符合授权运营协议的运营服务费上限（{cap}）。', 'en-US': "The pricing does not respect the authorized-operation agreement's service-fee cap ({cap})." },
   EXCHANGE_ASSESSMENT_REQUIRED: { status: 409, 'zh-CN': '不合规不挂牌：需要针对当前内容的合规评估且评估通过。', 'en-US': 'Not compliant, not listed: a passed compliance assessment of the current content is required.' },
+  EXCHANGE_NEGOTIATION_NOT_FOUND: { status: 404, 'zh-CN': '磋商或合同不存在。', 'en-US': 'Negotiation or contract not found.' },
+  EXCHANGE_TERMS_INVALID: { status: 400, 'zh-CN': '交易条款无效：{reason}。', 'en-US': 'Invalid terms: {reason}.' },
+  EXCHANGE_PARTY_MUST_SEAL: { status: 403, 'zh-CN': '此步骤须由当事方本身以其电子印章签署（卖方确认、买方签署；经纪人签署本方见证）。', 'en-US': 'This step is sealed by the party itself (the seller agrees, the buyer verifies; a broker seals as witness of its side).' },
+  EXCHANGE_SEALS_MISSING: { status: 409, 'zh-CN': '合同尚缺以下签章：{missing}。', 'en-US': 'The contract still lacks these seals: {missing}.' },
 });

@@ -21,6 +21,9 @@ declare module '../../platform/events/event-bus.js' {
     'exchange.listing.updated': { digest: string; previousDigest: string };
     'exchange.listing.changed': { action: string; from: string; to: string; reason: string | null; digest: string; assessorOrgId?: string };
     'exchange.listing.assessed': { assessmentId: string; assessorOrgId: string; passed: boolean; failed: string[]; listingDigest: string; checklistDigest: string };
+    /** A move of a negotiation (DSP states) with the terms it put on the table, and a seal on the contract it became. */
+    'exchange.negotiation.moved': { listingId: string; move: string; from: string | null; to: string; side: string; round: number; amountFen: string; terms?: unknown; contractNumber?: string; documentDigest?: string | null };
+    'exchange.contract.sealed': { party: string; contractNumber: string; documentDigest: string; kid: string; signature: string };
     'exchange.books.posted': { journalId: string; kind: string; ref: string; lineCount: number; totalDebitFen: string; linesDigest: string; lines?: Array<{ accountId: string; amountFen: string }> };
   }
 }

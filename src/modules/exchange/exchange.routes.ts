@@ -184,6 +184,49 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
     },
   }, async (req) => svc.listings.act(req.params.listingId, req.params.action === 'request-assessment' ? 'request_assessment' : req.params.action, req.body, req.principal!, req.id));
 
+  // ---- negotiations and contracts (撮合 → 成交) --------------------------------------------------
+
+  app.post('/exchange/negotiations', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.negotiation.moved' },
+    schema: {
+      tags, summary: "Open a negotiation on a listed listing: a buyer's request (or its broker's, naming buyerOrgId under a buy mandate) or the seller's offer to a buyer (DSP REQUESTED / OFFERED), with terms within the listing's policy and fee cap",
+      body: S.NegotiationBody, response: { 201: S.Negotiation, ...errors(400, 401, 403, 404, 409) },
+    },
+  }, async (req, reply) => reply.code(201).send(await svc.negotiations.open(req.principal!, req.body, req.id)));
+
+  app.get('/exchange/negotiations', {
+    config: { access: {} },
+    schema: { tags, summary: "Negotiations and contracts: the caller's as seller, buyer or broker; all for the exchange and the regulator (all=true)", querystring: S.NegotiationQuery, response: { 200: Page(S.NegotiationSummary), ...errors(400, 401) } },
+  }, async (req) => svc.negotiations.list(req.principal!, req.query));
+
+  app.get('/exchange/negotiations/:negotiationId', {
+    config: { access: {} },
+    schema: { tags, summary: 'A negotiation with its moves, seals and (once agreed) the DSP agreement (its parties and brokers, the exchange, the regulator)', params: S.NegotiationParams, response: { 200: S.Negotiation, ...errors(400, 401, 404) } },
+  }, async (req) => svc.negotiations.get(req.params.negotiationId, req.principal!));
+
+  app.get('/exchange/negotiations/:negotiationId/contract', {
+    config: { access: {} },
+    schema: { tags, summary: 'The contract document (数据交易合同, zh-CN text for print) once agreed; its SHA-256 in x-content-sha256', params: S.NegotiationParams, response: { 200: { description: 'the contract text', type: 'string' }, ...errors(400, 401, 404, 409) } },
+  }, async (req, reply) => {
+    const d = await svc.negotiations.document(req.params.negotiationId, req.principal!);
+    return reply.type('text/plain; charset=utf-8').header('x-content-sha256', d.digest.slice('sha256:'.length)).header('content-disposition', `inline; filename="${d.number}.txt"`).send(d.text);
+  });
+
+  app.get('/exchange/negotiations/:negotiationId/seals', {
+    config: { access: {} },
+    schema: { tags, summary: "Verify each seal on the contract against its document (the parties' and brokers' keys, retired keys included)", params: S.NegotiationParams, response: { 200: S.ContractSeals, ...errors(400, 401, 404, 409) } },
+  }, async (req) => svc.negotiations.verifySeals(req.params.negotiationId, req.principal!));
+
+  app.post('/exchange/negotiations/:negotiationId/:move', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.negotiation.moved' },
+    schema: {
+      tags, summary: 'A move: counter-offer (request / offer, with terms), accept (buyer side), agree (the seller seals the contract), verify (the buyer seals and pays into escrow), seal (a broker), finalize (the seller; every broker sealed), terminate (either side, with a reason; escrow returned)',
+      params: S.NegotiationMoveParams, body: S.MoveBody, response: { 200: S.Negotiation, ...errors(400, 401, 403, 404, 409) },
+    },
+  }, async (req) => (req.params.move === 'seal'
+    ? svc.negotiations.seal(req.params.negotiationId, req.principal!, req.id)
+    : svc.negotiations.move(req.params.negotiationId, req.params.move, req.principal!, req.body, req.id)));
+
   // ---- public market pages (信息披露) --------------------------------------------------------
 
   app.get('/public/exchange/members', {

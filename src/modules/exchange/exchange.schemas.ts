@@ -205,3 +205,49 @@ export const MarketQuery = Type.Object(
   Strict,
 );
 export const MarketPage = Type.Intersect([Page(ListingSummary), Type.Object({ capped: Type.Boolean({ description: 'true when more listings matched than counted: total is then a lower bound (1,000)' }) })]);
+
+// ---- negotiations and contracts ------------------------------------------------------------------
+
+const TermsSchema = Type.Object(
+  {
+    priceFen: Type.String({ pattern: '^[1-9][0-9]{0,15}$', description: 'the price in the listing’s unit: per call (per_call, tiered), per period (subscription), or the whole (one_off, quote), in fen' }),
+    quantity: Type.Integer({ minimum: 1, maximum: 100_000_000, description: 'calls (equal to maxUses), periods, or 1' }),
+    purposes: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 10, description: 'among the listing’s purposes' }),
+    periodDays: Type.Integer({ minimum: 1, maximum: 3650 }),
+    maxUses: Nullable(Type.Integer({ minimum: 1 })),
+  },
+  { ...Strict, description: 'the terms on the table; the amount is price × quantity' },
+);
+export const NegotiationBody = Type.Object(
+  {
+    listingId: Type.String({ pattern: '^lst_[0-9a-z]{20}$' }),
+    move: lit(['request', 'offer'] as const, 'request: the buyer (or its broker) asks; offer: the seller (or its broker) offers to buyerOrgId'),
+    buyerOrgId: Type.Optional(OrgId),
+    terms: TermsSchema,
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  Strict,
+);
+export const MoveBody = Type.Object({ terms: Type.Optional(TermsSchema), reason: Type.Optional(Type.String({ maxLength: 1000, description: 'required to terminate' })) }, Strict);
+export const NegotiationParams = Type.Object({ negotiationId: Type.String({ pattern: '^neg_[0-9a-z]{20}$' }) }, Strict);
+export const NegotiationMoveParams = Type.Object({ negotiationId: Type.String({ pattern: '^neg_[0-9a-z]{20}$' }), move: lit(['request', 'offer', 'accept', 'agree', 'verify', 'finalize', 'terminate', 'seal'] as const) }, Strict);
+const NegotiationStateSchema = lit(['REQUESTED', 'OFFERED', 'ACCEPTED', 'AGREED', 'VERIFIED', 'FINALIZED', 'TERMINATED'] as const);
+export const NegotiationQuery = Type.Object({ ...PageQuery, all: Type.Optional(Type.Boolean({ description: 'every negotiation (the exchange, the regulator)' })), state: Type.Optional(NegotiationStateSchema), listingId: Type.Optional(Type.String({ pattern: '^lst_[0-9a-z]{20}$' })) }, Strict);
+const TermsOut = Type.Object({ priceFen: Type.String(), quantity: Type.Integer(), purposes: Type.Array(Type.String()), periodDays: Type.Integer(), maxUses: Nullable(Type.Integer()) });
+export const NegotiationSummary = Type.Object({
+  id: Type.String(), listingId: Type.String(), listingTitle: Name, state: NegotiationStateSchema, round: Type.Integer(), terms: TermsOut, amountFen: Type.String(),
+  seller: Party, buyer: Party, sellerBroker: Nullable(Party), buyerBroker: Nullable(Party), contractNumber: Nullable(Type.String()), startsOn: Nullable(Type.String()), endsOn: Nullable(Type.String()),
+  updatedAt: Type.String(), viewerSide: Type.String({ description: 'provider, consumer or overseer' }),
+});
+export const Negotiation = Type.Intersect([NegotiationSummary, Type.Object({
+  listedPriceFen: Nullable(Type.String()), pricing: PricingSchema, policy: PolicySchema, documentDigest: Nullable(Type.String()), reason: Nullable(Type.String()),
+  seals: Type.Array(Type.Object({ party: Type.String(), orgId: Type.String(), kid: Type.String(), signedAt: Type.String() })), sealsNeeded: Type.Array(Type.String()),
+  escrowJournalId: Nullable(Type.String()), createdAt: Type.String(), agreedAt: Nullable(Type.String()), verifiedAt: Nullable(Type.String()), finalizedAt: Nullable(Type.String()), terminatedAt: Nullable(Type.String()),
+  agreement: Nullable(Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true, description: 'the DSP agreement: target, assigner, assignee, timestamp, ODRL policy' })),
+  moves: Type.Array(Type.Object({ seq: Type.Integer(), move: Type.String(), from: Nullable(Type.String()), to: Type.String(), side: Type.String(), orgId: Type.String(), terms: Nullable(TermsOut), note: Nullable(Type.String()), at: Type.String() })),
+  viewerParty: Nullable(Type.String()), viewerMoves: Type.Array(Type.String()),
+})]);
+export const ContractSeals = Type.Object({
+  contractNumber: Type.String(), documentDigest: Type.String(),
+  seals: Type.Array(Type.Object({ party: Type.String(), orgId: Type.String(), valid: Type.Boolean(), reason: Nullable(Type.String()), signedAt: Type.String(), kid: Type.String() })),
+});

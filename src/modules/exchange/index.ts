@@ -14,6 +14,8 @@ import { exchangeRoutes } from './exchange.routes.js';
 import { BookService } from './book.service.js';
 import { MemberService } from './member.service.js';
 import { ListingService, type ListingSources } from './listing.service.js';
+import { NegotiationService } from './negotiation.service.js';
+import type { ContractSealer } from './contract.seals.js';
 import type { ExchangeDirectory } from './organisation.names.js';
 export { reconcileBooks } from './book.service.js';
 
@@ -24,6 +26,10 @@ export type { BookService, JournalInput, ReconcileReport } from './book.service.
 export type { MemberService } from './member.service.js';
 export type { ExchangeDirectory } from './organisation.names.js';
 export type { ListingService, ListingSources, NewListing, ListingContent } from './listing.service.js';
+export type { NegotiationService, OpenNegotiation } from './negotiation.service.js';
+export type { ContractSealer } from './contract.seals.js';
+export { NEGOTIATION_STATES, contractText, amountOf } from './negotiation.rules.js';
+export type { Terms, NegotiationState } from './negotiation.rules.js';
 export { LISTING_CATEGORIES, LISTING_REGIONS, DATA_KINDS, CHECKLIST_ITEMS, odrlOffer, listingTerms, listingDigest } from './listing.rules.js';
 export { MEMBER_KINDS, SERVICE_KINDS, brokerStanding, commissionFen, mandateCovers } from './member.rules.js';
 export type { MemberKind, ServiceKind } from './member.rules.js';
@@ -32,12 +38,15 @@ export interface ExchangeService {
   books: BookService;
   members: MemberService;
   listings: ListingService;
+  negotiations: NegotiationService;
 }
 
 export interface ExchangeDeps {
   organisations: ExchangeDirectory;
   /** The registry and authorized operation, for listing's gates. */
   listingSources: ListingSources;
+  /** identity's electronic seals, for contracts. */
+  seals: ContractSealer;
 }
 
 export const exchangeModule = {
@@ -45,7 +54,9 @@ export const exchangeModule = {
   migrations: exchangeMigrations,
   create(kernel: Kernel, deps: ExchangeDeps): ExchangeService {
     const members = new MemberService(kernel, deps.organisations);
-    return { books: new BookService(kernel), members, listings: new ListingService(kernel, deps.organisations, members, deps.listingSources) };
+    const books = new BookService(kernel);
+    const listings = new ListingService(kernel, deps.organisations, members, deps.listingSources);
+    return { books, members, listings, negotiations: new NegotiationService(kernel, deps.organisations, members, listings, books, deps.seals) };
   },
   async routes(app: App, svc: ExchangeService, deps: { organisations: { get(orgId: string): Promise<{ id: string; status: string }> } }): Promise<void> {
     await exchangeRoutes(app, svc, deps.organisations);

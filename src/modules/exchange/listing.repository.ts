@@ -32,6 +32,8 @@ export interface ListingRow {
   digest: string;
   assessorOrgId: string | null;
   assessmentId: string | null;
+  /** The exchange that approved it (named in its contracts). */
+  exchangeOrgId: string | null;
   reason: string | null;
   terms: string[];
   createdBy: string | null;
@@ -61,7 +63,7 @@ const mapListing = (r: any): ListingRow => ({
   id: r.id, sellerOrgId: r.seller_org_id, brokerOrgId: r.broker_org_id ?? null, mandateId: r.mandate_id ?? null, assetId: r.asset_id, registrationNumber: r.registration_number,
   title: { zh: r.title_zh, en: r.title_en }, description: { zh: r.description_zh, en: r.description_en }, category: r.category, region: r.region, dataKinds: json(r.data_kinds),
   sample: json(r.sample), deliveryMethods: json(r.delivery_methods), pricing: json(r.pricing), policy: json(r.policy), publicData: r.public_data == null ? null : json(r.public_data),
-  status: r.status, digest: r.digest, assessorOrgId: r.assessor_org_id ?? null, assessmentId: r.assessment_id ?? null, reason: r.reason ?? null, terms: r.terms ?? [],
+  status: r.status, digest: r.digest, assessorOrgId: r.assessor_org_id ?? null, assessmentId: r.assessment_id ?? null, exchangeOrgId: r.exchange_org_id ?? null, reason: r.reason ?? null, terms: r.terms ?? [],
   createdBy: r.created_by ?? null, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), submittedAt: date(r.submitted_at), listedAt: date(r.listed_at), endedAt: date(r.ended_at),
 });
 const mapAssessment = (r: any): AssessmentRow => ({
@@ -74,7 +76,7 @@ const columns = (l: ListingRow) => ({
   title_zh: l.title.zh, title_en: l.title.en, description_zh: l.description.zh, description_en: l.description.en, category: l.category, region: l.region,
   data_kinds: JSON.stringify(l.dataKinds), sample: JSON.stringify(l.sample), delivery_methods: JSON.stringify(l.deliveryMethods), pricing: JSON.stringify(l.pricing),
   policy: JSON.stringify(l.policy), public_data: l.publicData ? JSON.stringify(l.publicData) : null, status: l.status, digest: l.digest, assessor_org_id: l.assessorOrgId,
-  assessment_id: l.assessmentId, reason: l.reason, terms: sql`${l.terms}::text[]`, created_by: l.createdBy, created_at: l.createdAt, updated_at: l.updatedAt,
+  assessment_id: l.assessmentId, exchange_org_id: l.exchangeOrgId, reason: l.reason, terms: sql`${l.terms}::text[]`, created_by: l.createdBy, created_at: l.createdAt, updated_at: l.updatedAt,
   submitted_at: l.submittedAt, listed_at: l.listedAt, ended_at: l.endedAt,
 });
 

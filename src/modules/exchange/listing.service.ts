@@ -157,7 +157,7 @@ export class ListingService {
     const now = this.k.clock.now();
     const l: repo.ListingRow = {
       id: newId('lst'), ...who, assetId: basis.assetId, registrationNumber: basis.registrationNumber!, ...content, publicData, status: 'draft',
-      digest: listingDigest({ assetId: basis.assetId, ...content }), assessorOrgId: null, assessmentId: null, reason: null, terms: [], createdBy: by.userId ?? null,
+      digest: listingDigest({ assetId: basis.assetId, ...content }), assessorOrgId: null, assessmentId: null, exchangeOrgId: null, reason: null, terms: [], createdBy: by.userId ?? null,
       createdAt: now, updatedAt: now, submittedAt: null, listedAt: null, endedAt: null,
     };
     l.terms = this.termsOf(l);
@@ -237,7 +237,7 @@ export class ListingService {
       await this.members.requireMember(l.sellerOrgId, [...SELLING_KINDS]);
       if (l.brokerOrgId) await this.members.mandateFor(l.brokerOrgId, l.sellerOrgId, 'sell');
       if (action === 'submit') next.submittedAt = now;
-      else next.listedAt = now;
+      else Object.assign(next, { listedAt: now, exchangeOrgId: by.orgId });
     }
     if (action === 'reject') next.assessmentId = null; // sent back: the content may change, so a new assessment is due
     if (action === 'delist' || action === 'withdraw') next.endedAt = now;
@@ -327,6 +327,13 @@ export class ListingService {
       ...this.summary(l, names), description: l.description, dataKinds: l.dataKinds, sample: l.sample, policy: l.policy, odrl: odrlOffer(l.id, l.assetId, seller.did, l.policy),
       assessment: a ? { assessorOrgId: a.assessorOrgId, assessorName: names.get(a.assessorOrgId)!, passed: a.passed, at: a.createdAt.toISOString() } : null,
     };
+  }
+
+  /** A listing's row, whatever its state (for the contracts made on it). */
+  async row(id: string): Promise<repo.ListingRow> {
+    const l = await repo.findListing(this.k.db, id);
+    if (!l) throw new AppError(ExchangeErrors.EXCHANGE_LISTING_NOT_FOUND);
+    return l;
   }
 
   /** A listing for trading (negotiation): listed, else EXCHANGE_LISTING_NOT_LISTED. */

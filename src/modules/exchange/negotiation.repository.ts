@@ -1,0 +1,109 @@
+import type { Executor } from '../../platform/database/database.js';
+import type { StoredSeal } from './contract.seals.js';
+import type { NegotiationState, Side, Terms } from './negotiation.rules.js';
+
+export interface NegotiationRow {
+  id: string;
+  listingId: string;
+  sellerOrgId: string;
+  buyerOrgId: string;
+  sellerBrokerOrgId: string | null;
+  buyerBrokerOrgId: string | null;
+  sellerMandateId: string | null;
+  buyerMandateId: string | null;
+  state: NegotiationState;
+  terms: Terms;
+  amountFen: bigint;
+  round: number;
+  contractNumber: string | null;
+  document: string | null;
+  documentDigest: string | null;
+  seals: Partial<Record<'seller' | 'buyer' | 'sellerBroker' | 'buyerBroker', StoredSeal>>;
+  escrowJournalId: string | null;
+  reason: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  agreedAt: Date | null;
+  verifiedAt: Date | null;
+  finalizedAt: Date | null;
+  terminatedAt: Date | null;
+}
+
+export interface MoveRow {
+  negotiationId: string;
+  seq: number;
+  move: string;
+  fromState: NegotiationState | null;
+  toState: NegotiationState;
+  side: Side;
+  orgId: string;
+  terms: Terms | null;
+  note: string | null;
+  at: Date;
+}
+
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+const date = (v: unknown): Date | null => (v == null ? null : new Date(v as string));
+const day = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+
+const map = (r: any): NegotiationRow => ({
+  id: r.id, listingId: r.listing_id, sellerOrgId: r.seller_org_id, buyerOrgId: r.buyer_org_id, sellerBrokerOrgId: r.seller_broker_org_id ?? null, buyerBrokerOrgId: r.buyer_broker_org_id ?? null,
+  sellerMandateId: r.seller_mandate_id ?? null, buyerMandateId: r.buyer_mandate_id ?? null, state: r.state, terms: json(r.terms), amountFen: BigInt(r.amount_fen), round: Number(r.round),
+  contractNumber: r.contract_number ?? null, document: r.document ?? null, documentDigest: r.document_digest ?? null, seals: json(r.seals), escrowJournalId: r.escrow_journal_id ?? null,
+  reason: r.reason ?? null, startsOn: day(r.starts_on), endsOn: day(r.ends_on), createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), agreedAt: date(r.agreed_at),
+  verifiedAt: date(r.verified_at), finalizedAt: date(r.finalized_at), terminatedAt: date(r.terminated_at),
+});
+const mapMove = (r: any): MoveRow => ({
+  negotiationId: r.negotiation_id, seq: Number(r.seq), move: r.move, fromState: r.from_state ?? null, toState: r.to_state, side: r.side, orgId: r.org_id,
+  terms: r.terms == null ? null : json(r.terms), note: r.note ?? null, at: new Date(r.at),
+});
+
+const columns = (n: NegotiationRow) => ({
+  id: n.id, listing_id: n.listingId, seller_org_id: n.sellerOrgId, buyer_org_id: n.buyerOrgId, seller_broker_org_id: n.sellerBrokerOrgId, buyer_broker_org_id: n.buyerBrokerOrgId,
+  seller_mandate_id: n.sellerMandateId, buyer_mandate_id: n.buyerMandateId, state: n.state, terms: JSON.stringify(n.terms), amount_fen: n.amountFen.toString(), round: n.round,
+  contract_number: n.contractNumber, document: n.document, document_digest: n.documentDigest, seals: JSON.stringify(n.seals), escrow_journal_id: n.escrowJournalId, reason: n.reason,
+  starts_on: n.startsOn, ends_on: n.endsOn, created_at: n.createdAt, updated_at: n.updatedAt, agreed_at: n.agreedAt, verified_at: n.verifiedAt, finalized_at: n.finalizedAt,
+  terminated_at: n.terminatedAt,
+});
+
+export async function insertNegotiation(db: Executor, n: NegotiationRow): Promise<void> {
+  await db.insertInto('exchange_negotiation').values(columns(n)).execute();
+}
+
+/** Saves the row whole when it is still in `from` at round `round` (false: someone moved first). */
+export async function saveNegotiation(db: Executor, n: NegotiationRow, from: NegotiationState, round: number): Promise<boolean> {
+  const { id: _id, ...rest } = columns(n);
+  const r = await db.updateTable('exchange_negotiation').set(rest).where('id', '=', n.id).where('state', '=', from).where('round', '=', round).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function findNegotiation(db: Executor, id: string): Promise<NegotiationRow | undefined> {
+  const r = await db.selectFrom('exchange_negotiation').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? map(r) : undefined;
+}
+
+export async function insertMove(db: Executor, m: MoveRow): Promise<void> {
+  await db.insertInto('exchange_negotiation_move').values({
+    negotiation_id: m.negotiationId, seq: m.seq, move: m.move, from_state: m.fromState, to_state: m.toState, side: m.side, org_id: m.orgId,
+    terms: m.terms ? JSON.stringify(m.terms) : null, note: m.note, at: m.at,
+  }).execute();
+}
+
+export async function movesOf(db: Executor, id: string): Promise<MoveRow[]> {
+  return (await db.selectFrom('exchange_negotiation_move').selectAll().where('negotiation_id', '=', id).orderBy('seq').execute()).map(mapMove);
+}
+
+export async function listNegotiations(db: Executor, f: { partyOrgId?: string; state?: NegotiationState; listingId?: string; page: number; pageSize: number }): Promise<{ items: NegotiationRow[]; total: number }> {
+  let q = db.selectFrom('exchange_negotiation');
+  if (f.partyOrgId) {
+    const o = f.partyOrgId;
+    q = q.where((e) => e.or([e('seller_org_id', '=', o), e('buyer_org_id', '=', o), e('seller_broker_org_id', '=', o), e('buyer_broker_org_id', '=', o)]));
+  }
+  if (f.state) q = q.where('state', '=', f.state);
+  if (f.listingId) q = q.where('listing_id', '=', f.listingId);
+  const total = Number((await q.select((e) => e.fn.countAll<string>().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await q.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  return { items: rows.map(map), total };
+}
