@@ -98,6 +98,10 @@ export const PERMISSIONS = [
   'exchange.brokers',
   'exchange.certify',
   'exchange.mandates',
+  'exchange.listings',
+  'exchange.list',
+  'exchange.assess',
+  'exchange.listingReview',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type Access = Record<Permission, boolean>;
@@ -255,6 +259,17 @@ export function computeAccess(user: CurrentUser | null): Access {
     'exchange.brokers': true,
     'exchange.certify': writer && has('data_bureau'),
     'exchange.mandates': !individual,
+    // Listings (挂牌, exchange.routes.ts). GET /exchange/listings (box=mine, assess) and one listing:
+    // every signed-in user, for its own organisation's side (the server answers 404 otherwise) —
+    // offered to organisations. POST, PUT and the party's steps: org_admin or staff (the server
+    // checks the seller or data-merchant membership, or the broker's mandate). The assessment: the
+    // named assessor, a service provider with the compliance service (the server checks the
+    // naming). box=review and all: the exchange and the regulator (exchange.review); the review's
+    // decisions: the exchange's org_admin or staff.
+    'exchange.listings': !individual,
+    'exchange.list': writer && !individual,
+    'exchange.assess': has('service_provider'),
+    'exchange.listingReview': writer && has('exchange'),
   };
 }
 
@@ -276,6 +291,54 @@ export function memberActions(user: CurrentUser | null, m: { orgId: string; stat
     terminate: exchange && (m.status === 'active' || m.status === 'suspended'),
     withdraw: own && user?.memberRole === 'org_admin' && m.status === 'applied',
     attach: own && writer && m.status === 'applied',
+  };
+}
+
+export type ListingViewerRole = 'party' | 'assessor' | 'exchange' | 'regulator';
+export interface ListingSteps {
+  /** The seller or its broker: edit the draft, ask a compliance assessor, submit, withdraw, delist. */
+  edit: boolean;
+  requestAssessment: boolean;
+  submit: boolean;
+  withdraw: boolean;
+  delist: boolean;
+  /** The named assessor records its assessment. */
+  assess: boolean;
+  /** The exchange reviews and sanctions. */
+  approve: boolean;
+  reject: boolean;
+  suspend: boolean;
+  reinstate: boolean;
+  exchangeDelist: boolean;
+}
+
+/**
+ * Which steps the console offers on a listing (mirrors listing.rules.ts LISTING_TRANSITIONS and
+ * the routes' access; the server still decides): `viewerRole` is the listing's own answer (party,
+ * assessor, exchange, regulator); only org_admin or staff act. The party edits and asks for an
+ * assessment while draft, submits once assessed, withdraws before listing, delists while listed or
+ * suspended; the assessor assesses while assessing; the exchange approves or sends back a
+ * submitted listing, suspends a listed one, reinstates a suspended one and delists either; the
+ * regulator only reads.
+ */
+export function listingActions(viewerRole: string, status: string, memberRole: string | null): ListingSteps {
+  const writer = memberRole === 'org_admin' || memberRole === 'staff';
+  const party = writer && viewerRole === 'party';
+  const assessor = writer && viewerRole === 'assessor';
+  const exchange = writer && viewerRole === 'exchange';
+  const live = status === 'listed' || status === 'suspended';
+  return {
+    edit: party && status === 'draft',
+    requestAssessment: party && status === 'draft',
+    submit: party && status === 'assessed',
+    withdraw: party && ['draft', 'assessing', 'assessed', 'submitted'].includes(status),
+    delist: party && live,
+    assess: assessor && status === 'assessing',
+    approve: exchange && status === 'submitted',
+    reject: exchange && status === 'submitted',
+    suspend: exchange && status === 'listed',
+    reinstate: exchange && status === 'suspended',
+    exchangeDelist: exchange && live,
   };
 }
 

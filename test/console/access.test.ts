@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agreementActions, canManageOrg, canSeeOrgPrivate, computeAccess, consentActions, memberActions, PERMISSIONS, productActions, resourceActions, type CurrentUser } from '../../console/src/access';
+import { agreementActions, canManageOrg, canSeeOrgPrivate, computeAccess, consentActions, listingActions, memberActions, PERMISSIONS, productActions, resourceActions, type CurrentUser } from '../../console/src/access';
+import { listingBoxes } from '../../console/src/pages/exchange/listing.rules';
 import { ROUTES } from '../../console/src/app.routes';
 
 const user = (orgRoles: string[], memberRole: string | null, orgId = 'org_a'): CurrentUser => ({ orgId, orgRoles, memberRole, personRoles: [] });
@@ -268,5 +269,68 @@ describe('console access', () => {
     expect(computeAccess(user(['enterprise'], 'staff'))['exchange.apply']).toBe(false);
     expect(computeAccess(user(['enterprise'], 'staff'))['exchange.review']).toBe(false);
     expect(computeAccess(user(['regulator'], 'auditor'))['exchange.review']).toBe(true);
+  });
+
+  it('offers listing pages as the listing routes allow them: every organisation reads its own, org_admin or staff list, service providers assess, the exchange reviews', () => {
+    const orgUser = (orgRoles: string[], memberRole: string | null, type = 'enterprise'): CurrentUser => ({ orgId: 'org_a', orgRoles, memberRole, personRoles: [], organisation: { type } });
+    for (const member of ['org_admin', 'staff', 'finance', 'auditor']) expect(computeAccess(orgUser(['enterprise'], member))['exchange.listings']).toBe(true);
+    expect(computeAccess(orgUser(['individual'], 'org_admin', 'individual'))['exchange.listings']).toBe(false);
+    expect(computeAccess(null)['exchange.listings']).toBe(false);
+    // Listing (POST /exchange/listings, PUT, the party's steps): org_admin or staff, not auditors or finance.
+    expect(computeAccess(orgUser(['data_merchant'], 'org_admin'))['exchange.list']).toBe(true);
+    expect(computeAccess(orgUser(['enterprise'], 'staff'))['exchange.list']).toBe(true);
+    expect(computeAccess(orgUser(['enterprise'], 'auditor'))['exchange.list']).toBe(false);
+    expect(computeAccess(orgUser(['enterprise'], 'finance'))['exchange.list']).toBe(false);
+    expect(computeAccess(orgUser(['individual'], 'org_admin', 'individual'))['exchange.list']).toBe(false);
+    // The assessment box: service providers (the server checks the compliance service and the naming).
+    expect(computeAccess(orgUser(['service_provider'], 'staff'))['exchange.assess']).toBe(true);
+    expect(computeAccess(orgUser(['enterprise'], 'org_admin'))['exchange.assess']).toBe(false);
+    // The review's decisions: the exchange's org_admin or staff; the regulator reads the review box.
+    expect(computeAccess(orgUser(['exchange'], 'staff'))['exchange.listingReview']).toBe(true);
+    expect(computeAccess(orgUser(['exchange'], 'auditor'))['exchange.listingReview']).toBe(false);
+    expect(computeAccess(orgUser(['regulator'], 'org_admin'))['exchange.listingReview']).toBe(false);
+    expect(listingBoxes(computeAccess(orgUser(['exchange'], 'org_admin')))).toEqual(['review', 'all', 'mine']);
+    expect(listingBoxes(computeAccess(orgUser(['regulator'], 'auditor')))).toEqual(['review', 'all', 'mine']);
+    expect(listingBoxes(computeAccess(orgUser(['service_provider'], 'staff')))).toEqual(['mine', 'assess']);
+    expect(listingBoxes(computeAccess(orgUser(['data_merchant', 'enterprise'], 'org_admin')))).toEqual(['mine']);
+    const routes = Object.fromEntries(ROUTES.filter((r) => r.path.startsWith('/console/exchange/listings') || r.path.startsWith('/market')).map((r) => [r.path, [r.access, r.area, r.menu]]));
+    expect(routes).toEqual({
+      '/market': ['public', 'portal', true],
+      '/market/:listingId': ['public', 'portal', false],
+      '/console/exchange/listings': ['exchange.listings', 'console', true],
+      '/console/exchange/listings/new': ['exchange.list', 'console', false],
+      '/console/exchange/listings/:listingId': ['exchange.listings', 'console', false],
+      '/console/exchange/listings/:listingId/edit': ['exchange.list', 'console', false],
+    });
+  });
+
+  it('offers the steps of a listing by the viewer\'s role, its state and the member role (listing.rules.ts LISTING_TRANSITIONS)', () => {
+    const none = { edit: false, requestAssessment: false, submit: false, withdraw: false, delist: false, assess: false, approve: false, reject: false, suspend: false, reinstate: false, exchangeDelist: false };
+    const on = (...keys: Array<keyof typeof none>) => ({ ...none, ...Object.fromEntries(keys.map((k) => [k, true])) });
+    // The seller or its broker.
+    expect(listingActions('party', 'draft', 'org_admin')).toEqual(on('edit', 'requestAssessment', 'withdraw'));
+    expect(listingActions('party', 'draft', 'staff')).toEqual(on('edit', 'requestAssessment', 'withdraw'));
+    expect(listingActions('party', 'assessing', 'staff')).toEqual(on('withdraw'));
+    expect(listingActions('party', 'assessed', 'staff')).toEqual(on('submit', 'withdraw'));
+    expect(listingActions('party', 'submitted', 'staff')).toEqual(on('withdraw'));
+    expect(listingActions('party', 'listed', 'org_admin')).toEqual(on('delist'));
+    expect(listingActions('party', 'suspended', 'org_admin')).toEqual(on('delist'));
+    for (const s of ['delisted', 'withdrawn']) expect(listingActions('party', s, 'org_admin')).toEqual(none);
+    // Auditors and finance staff read only.
+    for (const member of ['auditor', 'finance', null]) {
+      expect(listingActions('party', 'draft', member)).toEqual(none);
+      expect(listingActions('assessor', 'assessing', member)).toEqual(none);
+      expect(listingActions('exchange', 'submitted', member)).toEqual(none);
+    }
+    // The named assessor, while assessing only.
+    expect(listingActions('assessor', 'assessing', 'staff')).toEqual(on('assess'));
+    for (const s of ['draft', 'assessed', 'submitted', 'listed']) expect(listingActions('assessor', s, 'staff')).toEqual(none);
+    // The exchange.
+    expect(listingActions('exchange', 'submitted', 'staff')).toEqual(on('approve', 'reject'));
+    expect(listingActions('exchange', 'listed', 'org_admin')).toEqual(on('suspend', 'exchangeDelist'));
+    expect(listingActions('exchange', 'suspended', 'org_admin')).toEqual(on('reinstate', 'exchangeDelist'));
+    for (const s of ['draft', 'assessing', 'assessed', 'delisted', 'withdrawn']) expect(listingActions('exchange', s, 'org_admin')).toEqual(none);
+    // The regulator reads.
+    for (const s of ['draft', 'assessing', 'assessed', 'submitted', 'listed', 'suspended']) expect(listingActions('regulator', s, 'org_admin')).toEqual(none);
   });
 });

@@ -24,6 +24,5 @@ const en: Record<keyof typeof zh, string> = {
   'portal.stats.entries': 'Ledger entries',
   'portal.stats.witnesses': 'Witness cosignatures',
   'portal.placeholder.openData': 'The open-data catalogue arrives with the primary-market release: browse the public data resources that are open, by theme, body and open attributes, and apply for open-data APIs.',
-  'portal.placeholder.market': 'The market arrives with the data exchange release: browse listed data products, prices and trade disclosures.',
 };
 export default en;

@@ -22,5 +22,4 @@ export default {
   'portal.stats.entries': '存证条目',
   'portal.stats.witnesses': '见证人联署',
   'portal.placeholder.openData': '公共数据开放目录将在“一级市场”版本中上线：按主题、部门与开放属性浏览可开放的数据资源，申请开放数据接口。',
-  'portal.placeholder.market': '交易市场将在“数据交易所”版本中上线：浏览挂牌的数据产品、价格与交易披露信息。',
 };

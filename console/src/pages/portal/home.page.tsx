@@ -47,6 +47,9 @@ export default function HomePage() {
           <Button onClick={() => navigate('/verify/certificate')} data-testid="portal-certificate-verify">
             {t('certificates.portal.verify')}
           </Button>
+          <Button onClick={() => navigate('/market')} data-testid="portal-market">
+            {t('exchange.marketList.link')}
+          </Button>
           <Button onClick={() => navigate('/registry')} data-testid="portal-registry">
             {t('registry.portal.link')}
           </Button>
