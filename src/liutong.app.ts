@@ -198,6 +198,7 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
   const stopAuthorizationSweep = options.startRelay !== false ? authorizationModule.startSweeper(kernel, authorization) : () => {};
   const stopRegistrySweep = options.startRelay !== false ? registryModule.startSweeper(kernel, registry) : () => {};
   const stopCertificatesSweep = options.startRelay !== false ? certificatesModule.startSweeper(kernel, certificates) : () => {};
+  const stopExchangeSweep = options.startRelay !== false ? exchangeModule.startSweeper(kernel, exchange) : () => {};
   let closed = false;
   return {
     kernel,
@@ -227,6 +228,7 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
       stopSharingSweep();
       stopAuthorizationSweep();
       stopCertificatesSweep();
+      stopExchangeSweep();
       stopRegistrySweep();
       await app.close();
       await relay.stop();

@@ -1,6 +1,6 @@
 /**
  * `liutong` — the one command line of the platform. Subcommands:
- *   start, migrate, admin create, ledger verify, receipt verify, cert verify, books reconcile, witness [keygen], backup, restore, version
+ *   start, migrate, admin create, ledger verify, receipt verify, cert verify, books reconcile, settle, witness [keygen], backup, restore, version
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,6 +46,9 @@ usage: liutong <command> [options]
   books reconcile [--data-dir D | --database-url U]
                               prove the exchange's books: every journal balances, every balance equals
                               its lines, no forbidden negative balance; exit 1 naming each problem
+  settle [--date YYYY-MM-DD] [--data-dir D | --database-url U]
+                              run the exchange's settlement: every accepted deal due on or before the
+                              date (default today, Asia/Shanghai) settled in batches, each exactly once
   witness --url URL --key FILE --state FILE [--api-key K] [--log-key VKEY]
                               one witness round: check consistency, cosign, post (API key also from
                               LIUTONG_WITNESS_API_KEY)
@@ -193,6 +196,23 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       out(`FAILED: ${report.problems.length} problem(s) in ${report.journals} journals, ${report.postings} postings, ${report.accounts} accounts`);
       for (const p of report.problems) out(`  - ${p}`);
       return 1;
+    }
+    case 'settle': {
+      const { values } = parse(rest, { date: { type: 'string' } });
+      if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError('usage: liutong settle [--date YYYY-MM-DD] [--data-dir D | --database-url U]');
+      const config = configFrom(values);
+      const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+      const lt = await createLiutong(config, { startRelay: false });
+      try {
+        // One line per committed batch, so an operator (or a test) sees the progress.
+        const r = await lt.exchange.settlements.run(null, values.date, undefined, (b) => out(`batch ${b.id}: ${b.items} deal(s), ${b.amountFen} fen`));
+        await lt.flush();
+        out(`OK: ${r.items} deal(s) settled in ${r.batches.length} batch(es) for ${r.businessDate}, ${r.amountFen} fen released from escrow.`);
+      } finally {
+        await lt.close();
+        release();
+      }
+      return 0;
     }
     case 'receipt': {
       const [sub, ...args] = rest;

@@ -7,6 +7,8 @@ import { deny, PUBLIC, type Case, type Ctx } from './route.cases.js';
 interface Fixture {
   exchange: TestOrg;
   financeToken: string;
+  /** The finance user's login name (for a new session after a test moved the clock). */
+  financeLogin: string;
 }
 const fixtures = new WeakMap<Ctx, Promise<Fixture>>();
 
@@ -19,7 +21,7 @@ export function fixture(c: Ctx): Promise<Fixture> {
       const username = `fin${c.n()}x${exchange.id.slice(-6)}`;
       const u = await c.h.call('POST', `/api/v1/orgs/${exchange.id}/users`, { token: exchange.adminToken, body: { username, displayName: '财务', password: USER_PASSWORD, memberRole: 'finance' } });
       expect(u.status, JSON.stringify(u.body)).toBe(201);
-      return { exchange, financeToken: await c.h.login(username, USER_PASSWORD) };
+      return { exchange, financeToken: await c.h.login(username, USER_PASSWORD), financeLogin: username };
     })();
     fixtures.set(c, f);
   }
@@ -63,7 +65,7 @@ async function mandate(c: Ctx): Promise<{ id: string; broker: TestOrg }> {
   return { id: m.body.id, broker: b.org };
 }
 
-const listingContent = (zh = '路由挂牌') => ({
+export const listingContent = (zh = '路由挂牌') => ({
   title: { zh, en: 'Route listing' }, description: { zh: '路由测试的挂牌', en: 'A listing of the route table' }, category: 'energy', region: 'guangzhou', dataKinds: ['enterprise'],
   sample: { kind: 'synthetic', mediaType: 'text/csv', content: 'a,b\n1,2\n' }, deliveryMethods: ['file'], pricing: { model: 'one_off', amountFen: '100000' },
   policy: { purposes: ['测试'], periodDays: 30, maxUses: null, noResale: true, mainlandOnly: true, noReidentification: true, destructionRequired: false },
@@ -89,14 +91,14 @@ function listingBasis(c: Ctx): Promise<{ assetId: string; assessor: TestOrg }> {
 }
 type ListingState = 'draft' | 'assessing' | 'submitted' | 'listed';
 /** A fresh listing of enterprise A taken to `state`. */
-export async function listing(c: Ctx, state: ListingState): Promise<{ id: string; assessor: TestOrg }> {
+export async function listing(c: Ctx, state: ListingState, content: Record<string, unknown> = {}): Promise<{ id: string; assessor: TestOrg }> {
   const { assetId, assessor } = await listingBasis(c);
   const call = async (url: string, token: string, body: unknown = {}, status = 200) => {
     const r = await c.h.call('POST', `/api/v1/exchange/listings${url}`, { token, body });
     expect(r.status, JSON.stringify(r.body)).toBe(status);
     return r.body;
   };
-  const id = (await call('', c.a.staffToken, { assetId, ...listingContent() }, 201)).id as string;
+  const id = (await call('', c.a.staffToken, { assetId, ...listingContent(), ...content }, 201)).id as string;
   if (state === 'draft') return { id, assessor };
   await call(`/${id}/request-assessment`, c.a.staffToken, { assessorOrgId: assessor.id });
   if (state === 'assessing') return { id, assessor };
@@ -109,7 +111,7 @@ export async function listing(c: Ctx, state: ListingState): Promise<{ id: string
 
 const dealTerms = { priceFen: '100000', quantity: 1, purposes: ['测试'], periodDays: 30, maxUses: null };
 /** A negotiation on a fresh listed listing of A: B (an active buyer) requests; taken to `state`. */
-async function negotiation(c: Ctx, state: 'REQUESTED' | 'AGREED' | 'VERIFIED'): Promise<string> {
+async function negotiation(c: Ctx, state: 'REQUESTED' | 'AGREED' | 'VERIFIED' | 'FINALIZED' | 'DELIVERED' | 'ACCEPTED'): Promise<string> {
   const { id: listingId } = await listing(c, 'listed');
   await membership(c, c.b, 'active', 'buyer');
   const r = await c.h.call('POST', '/api/v1/exchange/negotiations', { token: c.b.staffToken, body: { listingId, move: 'request', terms: dealTerms } });
@@ -121,7 +123,20 @@ async function negotiation(c: Ctx, state: 'REQUESTED' | 'AGREED' | 'VERIFIED'): 
   const f = await fixture(c);
   expect((await c.h.call('POST', '/api/v1/exchange/books/deposits', { token: f.financeToken, body: { orgId: c.b.id, amountFen: '100000', ref: `deal-${id}`, memo: '路由测试' } })).status).toBe(201);
   expect((await c.h.call('POST', `/api/v1/exchange/negotiations/${id}/verify`, { token: c.b.adminToken, body: {} })).status).toBe(200);
+  if (state === 'VERIFIED') return id;
+  expect((await c.h.call('POST', `/api/v1/exchange/negotiations/${id}/finalize`, { token: c.a.adminToken, body: {} })).status).toBe(200);
+  if (state === 'FINALIZED') return id;
+  expect((await c.h.call('POST', `/api/v1/exchange/negotiations/${id}/deliveries`, { token: c.a.staffToken, body: deliveryBody })).status).toBe(201);
+  if (state === 'DELIVERED') return id;
+  expect((await c.h.call('POST', `/api/v1/exchange/negotiations/${id}/acceptance`, { token: c.b.staffToken })).status).toBe(200);
   return id;
+}
+const deliveryBody = { name: '交付.csv', mediaType: 'text/csv', contentBase64: Buffer.from('a,b\n1,2\n').toString('base64'), note: '路由测试' };
+/** A delivered contract's first delivery. */
+async function delivery(c: Ctx): Promise<{ negotiationId: string; deliveryId: string }> {
+  const negotiationId = await negotiation(c, 'DELIVERED');
+  const list = await c.h.call('GET', `/api/v1/exchange/negotiations/${negotiationId}/deliveries`, { token: c.b.auditorToken });
+  return { negotiationId, deliveryId: list.body.items[0].id };
 }
 
 const money = (c: Ctx, orgId: string, amountFen: string) => ({ orgId, amountFen, ref: `bank-${c.n()}-${Date.now()}`, memo: '路由测试' });
@@ -393,6 +408,64 @@ export const EXCHANGE_CASES: Record<string, Case> = {
     // The buyer has no money for a second deal's escrow.
     refused: async (c) => ({ token: c.b.adminToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'AGREED')}/verify`, body: {} }),
     crossOrg: async (c) => ({ token: c.src.adminToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'REQUESTED')}/terminate`, body: { reason: '他人终止' }, expect: deny(404) }),
+  },
+  'POST /api/v1/exchange/negotiations/:negotiationId/deliveries': {
+    success: async (c) => ({ token: c.a.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/deliveries`, body: deliveryBody }),
+    status: 201,
+    refused: async (c) => ({ token: c.a.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'ACCEPTED')}/deliveries`, body: deliveryBody }),
+    crossOrg: async (c) => ({ token: c.src.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/deliveries`, body: deliveryBody, expect: deny(404) }),
+  },
+  'GET /api/v1/exchange/negotiations/:negotiationId/deliveries': {
+    success: async (c) => ({ token: c.b.auditorToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'DELIVERED')}/deliveries` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.src.auditorToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'DELIVERED')}/deliveries`, expect: deny(404) }),
+  },
+  'POST /api/v1/exchange/negotiations/:negotiationId/deliveries/:deliveryId/link': {
+    success: async (c) => {
+      const d = await delivery(c);
+      return { token: c.b.staffToken, url: `/api/v1/exchange/negotiations/${d.negotiationId}/deliveries/${d.deliveryId}/link` };
+    },
+    status: 201,
+    // The seller cannot take the buyer's link.
+    refused: async (c) => {
+      const d = await delivery(c);
+      return { token: c.a.staffToken, url: `/api/v1/exchange/negotiations/${d.negotiationId}/deliveries/${d.deliveryId}/link` };
+    },
+    crossOrg: async (c) => {
+      const d = await delivery(c);
+      return { token: c.src.staffToken, url: `/api/v1/exchange/negotiations/${d.negotiationId}/deliveries/${d.deliveryId}/link`, expect: deny(404) };
+    },
+  },
+  'GET /api/v1/exchange/downloads/:token': {
+    success: async (c) => {
+      const d = await delivery(c);
+      const link = await c.h.call('POST', `/api/v1/exchange/negotiations/${d.negotiationId}/deliveries/${d.deliveryId}/link`, { token: c.b.staffToken });
+      return { url: link.body.url as string };
+    },
+    status: 200,
+    crossOrg: { notApplicable: 'the link is the capability: whoever holds it downloads within the contract’s uses (each download recorded)' },
+  },
+  'POST /api/v1/exchange/negotiations/:negotiationId/acceptance': {
+    success: async (c) => ({ token: c.b.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'DELIVERED')}/acceptance` }),
+    status: 200,
+    refused: async (c) => ({ token: c.b.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/acceptance` }),
+    crossOrg: async (c) => ({ token: c.src.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'DELIVERED')}/acceptance`, expect: deny(404) }),
+  },
+  'GET /api/v1/exchange/negotiations/:negotiationId/settlement': {
+    success: async (c) => ({ token: c.a.auditorToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'ACCEPTED')}/settlement` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.src.auditorToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'ACCEPTED')}/settlement`, expect: deny(404) }),
+  },
+  'POST /api/v1/exchange/settlements': {
+    success: async (c) => ({ token: (await fixture(c)).financeToken, url: '/api/v1/exchange/settlements', body: {} }),
+    status: 200,
+    refused: async (c) => ({ token: (await fixture(c)).financeToken, url: '/api/v1/exchange/settlements', body: { businessDate: '2026-13-45' } }),
+    crossOrg: async (c) => ({ token: c.a.adminToken, url: '/api/v1/exchange/settlements', body: {}, expect: deny(403) }),
+  },
+  'GET /api/v1/exchange/settlements': {
+    success: async (c) => ({ token: (await fixture(c)).exchange.auditorToken, url: '/api/v1/exchange/settlements' }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.a.auditorToken, url: '/api/v1/exchange/settlements', expect: deny(403) }),
   },
   'GET /api/v1/public/exchange/members': {
     success: () => ({ url: '/api/v1/public/exchange/members?kind=seller' }),

@@ -18415,6 +18415,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/downloads/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download through a link: each download is a use of the contract, refused (and recorded) after the link's or the contract's end or beyond its uses */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exchange/listings": {
         parameters: {
             query?: never;
@@ -21834,12 +21920,18 @@ export interface paths {
                             /** @description provider, consumer or overseer */
                             viewerSide: string;
                         } & {
+                            acceptanceDue: string | null;
+                            acceptedAt: string | null;
+                            acceptedBy: string | null;
                             agreedAt: string | null;
                             agreement: {
                                 [key: string]: unknown;
                             } | null;
                             createdAt: string;
+                            deliveredAt: string | null;
                             documentDigest: string | null;
+                            /** @description held in escrow: the amount and the buyer’s broker’s commission */
+                            escrowFen: string;
                             escrowJournalId: string | null;
                             finalizedAt: string | null;
                             listedPriceFen: string | null;
@@ -21911,6 +22003,7 @@ export interface paths {
                             }[];
                             sealsNeeded: string[];
                             terminatedAt: string | null;
+                            uses: number;
                             verifiedAt: string | null;
                             viewerMoves: string[];
                             viewerParty: string | null;
@@ -22083,12 +22176,18 @@ export interface paths {
                             /** @description provider, consumer or overseer */
                             viewerSide: string;
                         } & {
+                            acceptanceDue: string | null;
+                            acceptedAt: string | null;
+                            acceptedBy: string | null;
                             agreedAt: string | null;
                             agreement: {
                                 [key: string]: unknown;
                             } | null;
                             createdAt: string;
+                            deliveredAt: string | null;
                             documentDigest: string | null;
+                            /** @description held in escrow: the amount and the buyer’s broker’s commission */
+                            escrowFen: string;
                             escrowJournalId: string | null;
                             finalizedAt: string | null;
                             listedPriceFen: string | null;
@@ -22160,6 +22259,7 @@ export interface paths {
                             }[];
                             sealsNeeded: string[];
                             terminatedAt: string | null;
+                            uses: number;
                             verifiedAt: string | null;
                             viewerMoves: string[];
                             viewerParty: string | null;
@@ -22323,12 +22423,18 @@ export interface paths {
                             /** @description provider, consumer or overseer */
                             viewerSide: string;
                         } & {
+                            acceptanceDue: string | null;
+                            acceptedAt: string | null;
+                            acceptedBy: string | null;
                             agreedAt: string | null;
                             agreement: {
                                 [key: string]: unknown;
                             } | null;
                             createdAt: string;
+                            deliveredAt: string | null;
                             documentDigest: string | null;
+                            /** @description held in escrow: the amount and the buyer’s broker’s commission */
+                            escrowFen: string;
                             escrowJournalId: string | null;
                             finalizedAt: string | null;
                             listedPriceFen: string | null;
@@ -22400,9 +22506,140 @@ export interface paths {
                             }[];
                             sealsNeeded: string[];
                             terminatedAt: string | null;
+                            uses: number;
                             verifiedAt: string | null;
                             viewerMoves: string[];
                             viewerParty: string | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/negotiations/{negotiationId}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The buyer accepts the delivery (验收): the deal is queued for settlement T+n with its split (seller, exchange fee, brokers, public data’s share) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    negotiationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string;
+                            acceptedBy: string;
+                            settlement: {
+                                amountFen: string;
+                                dueOn: string;
+                                lines: {
+                                    amountFen: string;
+                                    orgId: string | null;
+                                    to: string;
+                                }[];
+                            };
                         };
                     };
                 };
@@ -22596,6 +22833,333 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/negotiations/{negotiationId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contract's deliveries (its parties and brokers, the exchange, the regulator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    negotiationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                acceptanceDue?: string;
+                                createdAt: string;
+                                id: string;
+                                mediaType: string;
+                                method: string;
+                                name: string;
+                                note: string;
+                                sha256: string;
+                                size: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The seller delivers a file to a contract in force (at most 8 MiB; its SHA-256 is the evidence); the first delivery starts the acceptance period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    negotiationId: string;
+                };
+                cookie?: never;
+            };
+            /** @description a file delivered to the buyer under the contract */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the file, base64 (at most 8 MiB) */
+                        contentBase64: string;
+                        mediaType: string;
+                        name: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptanceDue?: string;
+                            createdAt: string;
+                            id: string;
+                            mediaType: string;
+                            method: string;
+                            name: string;
+                            note: string;
+                            sha256: string;
+                            size: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/negotiations/{negotiationId}/deliveries/{deliveryId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The buyer gets an expiring download link for a delivered file (shown once; it ends with the contract at the latest) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deliveryId: string;
+                    negotiationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exchange/negotiations/{negotiationId}/seals": {
         parameters: {
             query?: never;
@@ -22703,6 +23267,305 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/negotiations/{negotiationId}/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deal's settlement item: due date, split, status, batch (its parties and brokers, the exchange, the regulator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    negotiationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                amountFen: string;
+                                batchId: string | null;
+                                dueOn: string;
+                                lines: {
+                                    amountFen: string;
+                                    orgId: string | null;
+                                    to: string;
+                                }[];
+                                settledAt: string | null;
+                                status: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settlement batches, newest first (the exchange, the regulator) */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountFen: string;
+                                businessDate: string;
+                                id: string;
+                                items: number;
+                                journalId: string;
+                                settledAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Run settlement (the exchange's finance staff): every item due on or before the business date (default today) settled in batches, each one balanced journal, exactly once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD (Asia/Shanghai) */
+                        businessDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: string;
+                            batches: {
+                                amountFen: string;
+                                id: string;
+                                items: number;
+                                journalId: string;
+                            }[];
+                            businessDate: string;
+                            items: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -33,4 +33,6 @@ export const ExchangeErrors = defineErrors({
   EXCHANGE_TERMS_INVALID: { status: 400, 'zh-CN': '交易条款无效：{reason}。', 'en-US': 'Invalid terms: {reason}.' },
   EXCHANGE_PARTY_MUST_SEAL: { status: 403, 'zh-CN': '此步骤须由当事方本身以其电子印章签署（卖方确认、买方签署；经纪人签署本方见证）。', 'en-US': 'This step is sealed by the party itself (the seller agrees, the buyer verifies; a broker seals as witness of its side).' },
   EXCHANGE_SEALS_MISSING: { status: 409, 'zh-CN': '合同尚缺以下签章：{missing}。', 'en-US': 'The contract still lacks these seals: {missing}.' },
+  EXCHANGE_USE_REFUSED: { status: 403, 'zh-CN': '超出合同约定的使用范围，已拒绝（{reason}）。', 'en-US': "Refused: outside the contract's usage policy ({reason})." },
+  EXCHANGE_DATE_INVALID: { status: 400, 'zh-CN': '日期无效：{date}。', 'en-US': 'Invalid date: {date}.' },
 });

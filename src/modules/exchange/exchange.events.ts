@@ -24,6 +24,14 @@ declare module '../../platform/events/event-bus.js' {
     /** A move of a negotiation (DSP states) with the terms it put on the table, and a seal on the contract it became. */
     'exchange.negotiation.moved': { listingId: string; move: string; from: string | null; to: string; side: string; round: number; amountFen: string; terms?: unknown; contractNumber?: string; documentDigest?: string | null };
     'exchange.contract.sealed': { party: string; contractNumber: string; documentDigest: string; kid: string; signature: string };
+    /** Delivery (a file's digest), a download link issued, a download (a use) or a refused one, the acceptance with the deal's settlement split, a settlement batch. */
+    'exchange.delivery.made': { deliveryId: string; contractNumber: string; method: string; name: string; size: number; sha256: string; acceptanceDue: string };
+    'exchange.delivery.link_issued': { deliveryId: string; expiresAt: string };
+    'exchange.delivery.downloaded': { deliveryId: string; sha256: string; use: number };
+    'exchange.delivery.refused': { deliveryId: string; reason: string; uses: number };
+    'exchange.delivery.accepted': { contractNumber: string; by: string; dueOn: string; escrowFen: string; lines: unknown };
+    'exchange.settlement.ran': { businessDate: string; batches: string[]; items: number; amountFen: string };
+    'exchange.settlement.batch_settled': { businessDate: string; items: number; amountFen: string; journalId: string; negotiationIds?: string[] | undefined };
     'exchange.books.posted': { journalId: string; kind: string; ref: string; lineCount: number; totalDebitFen: string; linesDigest: string; lines?: Array<{ accountId: string; amountFen: string }> };
   }
 }

@@ -1,4 +1,5 @@
 import type { App } from '../../platform/http/server.js';
+import { Type } from '@sinclair/typebox';
 import { Page } from '../../platform/http/schemas.js';
 import { AppError } from '../../platform/errors.js';
 import { errors } from '../../platform/http/schemas.js';
@@ -16,6 +17,13 @@ const EXCHANGE_STAFF = { roles: ['exchange'], memberRoles: ACTING } as const;
 const BUREAU_STAFF = { roles: ['data_bureau'], memberRoles: ACTING } as const;
 /** Bodies of qualification files: 2 MiB as base64, with room. */
 const FILE_BODY_LIMIT = 4 * 1024 * 1024;
+
+/** A file's base64 text decoded, refused (EXCHANGE_FILE_INVALID) unless it is base64 throughout. */
+function decodeBase64(text: string): Buffer {
+  const content = Buffer.from(text, 'base64');
+  if (content.toString('base64').replace(/=+$/, '') !== text.replace(/\s/g, '').replace(/=+$/, '')) throw new AppError(ExchangeErrors.EXCHANGE_FILE_INVALID, { reason: 'base64' }, { reason: 'base64' });
+  return content;
+}
 
 /** /api/v1/exchange routes. Thin: rules live in the services. */
 export async function exchangeRoutes(app: App, svc: ExchangeService, members: { get(orgId: string): Promise<{ id: string; status: string }> }): Promise<void> {
@@ -80,8 +88,7 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
     config: { access: { memberRoles: ACTING }, event: 'exchange.member.file_added' },
     schema: { tags, summary: 'Attach a qualification file (PDF, PNG or JPEG, at most 2 MiB, at most 8) to an open application', params: S.MemberParams, body: S.FileBody, response: { 201: S.AddedFile, ...errors(400, 401, 403, 404, 409) } },
   }, async (req, reply) => {
-    const content = Buffer.from(req.body.contentBase64, 'base64');
-    if (content.toString('base64').replace(/=+$/, '') !== req.body.contentBase64.replace(/\s/g, '').replace(/=+$/, '')) throw new AppError(ExchangeErrors.EXCHANGE_FILE_INVALID, { reason: 'base64' }, { reason: 'base64' });
+    const content = decodeBase64(req.body.contentBase64);
     return reply.code(201).send(await svc.members.addFile(req.params.memberId, req.principal!, { name: req.body.name, mediaType: req.body.mediaType, content }, req.id));
   });
 
@@ -226,6 +233,59 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
   }, async (req) => (req.params.move === 'seal'
     ? svc.negotiations.seal(req.params.negotiationId, req.principal!, req.id)
     : svc.negotiations.move(req.params.negotiationId, req.params.move, req.principal!, req.body, req.id)));
+
+  // ---- delivery, acceptance, settlement (交付 → 清结算) ------------------------------------------
+
+  app.post('/exchange/negotiations/:negotiationId/deliveries', {
+    bodyLimit: 12 * 1024 * 1024,
+    config: { access: { memberRoles: ACTING }, event: 'exchange.delivery.made' },
+    schema: { tags, summary: 'The seller delivers a file to a contract in force (at most 8 MiB; its SHA-256 is the evidence); the first delivery starts the acceptance period', params: S.NegotiationParams, body: S.DeliveryBody, response: { 201: S.Delivery, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req, reply) => {
+    const content = decodeBase64(req.body.contentBase64);
+    return reply.code(201).send(await svc.deliveries.deliver(req.params.negotiationId, req.principal!, { name: req.body.name, mediaType: req.body.mediaType, content, note: req.body.note }, req.id));
+  });
+
+  app.get('/exchange/negotiations/:negotiationId/deliveries', {
+    config: { access: {} },
+    schema: { tags, summary: "A contract's deliveries (its parties and brokers, the exchange, the regulator)", params: S.NegotiationParams, response: { 200: Type.Object({ items: Type.Array(S.Delivery) }), ...errors(400, 401, 404) } },
+  }, async (req) => svc.deliveries.list(req.params.negotiationId, req.principal!));
+
+  app.post('/exchange/negotiations/:negotiationId/deliveries/:deliveryId/link', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.delivery.link_issued' },
+    schema: { tags, summary: 'The buyer gets an expiring download link for a delivered file (shown once; it ends with the contract at the latest)', params: S.DeliveryParams, response: { 201: S.DownloadLink, ...errors(400, 401, 403, 404) } },
+  }, async (req, reply) => reply.code(201).send(await svc.deliveries.link(req.params.negotiationId, req.params.deliveryId, req.principal!, req.id)));
+
+  app.get('/exchange/downloads/:token', {
+    config: { access: { public: true } },
+    schema: { tags, summary: "Download through a link: each download is a use of the contract, refused (and recorded) after the link's or the contract's end or beyond its uses", params: S.DownloadParams, response: { 200: { description: 'the file', type: 'string', format: 'binary' }, ...errors(400, 403, 404) } },
+  }, async (req, reply) => {
+    const f = await svc.deliveries.download(req.params.token, req.id);
+    return reply.type(f.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`).header('x-content-sha256', f.sha256)
+      .header('x-uses-left', f.usesLeft === null ? 'unlimited' : String(f.usesLeft)).header('cache-control', 'no-store').send(f.content);
+  });
+
+  app.post('/exchange/negotiations/:negotiationId/acceptance', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.delivery.accepted' },
+    schema: { tags, summary: 'The buyer accepts the delivery (验收): the deal is queued for settlement T+n with its split (seller, exchange fee, brokers, public data’s share)', params: S.NegotiationParams, response: { 200: S.Acceptance, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req) => svc.deliveries.accept(req.params.negotiationId, req.principal!, req.id));
+
+  app.get('/exchange/negotiations/:negotiationId/settlement', {
+    config: { access: {} },
+    schema: { tags, summary: "A deal's settlement item: due date, split, status, batch (its parties and brokers, the exchange, the regulator)", params: S.NegotiationParams, response: { 200: S.SettlementItem, ...errors(400, 401, 404) } },
+  }, async (req) => {
+    await svc.negotiations.get(req.params.negotiationId, req.principal!);
+    return { item: await svc.settlements.item(req.params.negotiationId) };
+  });
+
+  app.post('/exchange/settlements', {
+    config: { access: FINANCE, event: 'exchange.settlement.ran' },
+    schema: { tags, summary: "Run settlement (the exchange's finance staff): every item due on or before the business date (default today) settled in batches, each one balanced journal, exactly once", body: S.SettlementRunBody, response: { 200: S.SettlementRun, ...errors(400, 401, 403, 409) } },
+  }, async (req) => svc.settlements.run(req.principal!, req.body.businessDate, req.id));
+
+  app.get('/exchange/settlements', {
+    config: { access: { roles: ['exchange', 'regulator'] } },
+    schema: { tags, summary: 'Settlement batches, newest first (the exchange, the regulator)', querystring: S.StatementQuery, response: { 200: Page(S.SettlementBatch), ...errors(400, 401, 403) } },
+  }, async (req) => svc.settlements.batches(req.query.page, req.query.pageSize));
 
   // ---- public market pages (信息披露) --------------------------------------------------------
 

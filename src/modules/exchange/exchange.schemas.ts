@@ -242,7 +242,8 @@ export const NegotiationSummary = Type.Object({
 export const Negotiation = Type.Intersect([NegotiationSummary, Type.Object({
   listedPriceFen: Nullable(Type.String()), pricing: PricingSchema, policy: PolicySchema, documentDigest: Nullable(Type.String()), reason: Nullable(Type.String()),
   seals: Type.Array(Type.Object({ party: Type.String(), orgId: Type.String(), kid: Type.String(), signedAt: Type.String() })), sealsNeeded: Type.Array(Type.String()),
-  escrowJournalId: Nullable(Type.String()), createdAt: Type.String(), agreedAt: Nullable(Type.String()), verifiedAt: Nullable(Type.String()), finalizedAt: Nullable(Type.String()), terminatedAt: Nullable(Type.String()),
+  escrowJournalId: Nullable(Type.String()), escrowFen: Type.String({ description: 'held in escrow: the amount and the buyer’s broker’s commission' }), uses: Type.Integer(),
+  deliveredAt: Nullable(Type.String()), acceptanceDue: Nullable(Type.String()), acceptedAt: Nullable(Type.String()), acceptedBy: Nullable(Type.String()), createdAt: Type.String(), agreedAt: Nullable(Type.String()), verifiedAt: Nullable(Type.String()), finalizedAt: Nullable(Type.String()), terminatedAt: Nullable(Type.String()),
   agreement: Nullable(Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true, description: 'the DSP agreement: target, assigner, assignee, timestamp, ODRL policy' })),
   moves: Type.Array(Type.Object({ seq: Type.Integer(), move: Type.String(), from: Nullable(Type.String()), to: Type.String(), side: Type.String(), orgId: Type.String(), terms: Nullable(TermsOut), note: Nullable(Type.String()), at: Type.String() })),
   viewerParty: Nullable(Type.String()), viewerMoves: Type.Array(Type.String()),
@@ -251,3 +252,25 @@ export const ContractSeals = Type.Object({
   contractNumber: Type.String(), documentDigest: Type.String(),
   seals: Type.Array(Type.Object({ party: Type.String(), orgId: Type.String(), valid: Type.Boolean(), reason: Nullable(Type.String()), signedAt: Type.String(), kid: Type.String() })),
 });
+
+// ---- delivery, acceptance, settlement --------------------------------------------------------------
+
+export const DeliveryBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200, pattern: '^[^/\\\\]+$' }),
+    mediaType: Type.String({ minLength: 3, maxLength: 100, pattern: '^[a-z]+/[a-z0-9.+-]+$' }),
+    contentBase64: Type.String({ minLength: 4, maxLength: 11_200_000, description: 'the file, base64 (at most 8 MiB)' }),
+    note: Type.String({ maxLength: 1000 }),
+  },
+  { ...Strict, description: 'a file delivered to the buyer under the contract' },
+);
+export const Delivery = Type.Object({ id: Type.String(), method: Type.String(), name: Type.String(), mediaType: Type.String(), size: Type.Integer(), sha256: Type.String(), note: Type.String(), createdAt: Type.String(), acceptanceDue: Type.Optional(Type.String()) });
+export const DeliveryParams = Type.Object({ negotiationId: Type.String({ pattern: '^neg_[0-9a-z]{20}$' }), deliveryId: Type.String({ pattern: '^dlv_[0-9a-z]{20}$' }) }, Strict);
+export const DownloadLink = Type.Object({ url: Type.String(), expiresAt: Type.String() });
+export const DownloadParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) }, Strict);
+const SettlementLineOut = Type.Object({ to: Type.String(), orgId: Nullable(Type.String()), amountFen: Type.String() });
+export const Acceptance = Type.Object({ acceptedAt: Type.String(), acceptedBy: Type.String(), settlement: Type.Object({ dueOn: Type.String(), amountFen: Type.String(), lines: Type.Array(SettlementLineOut) }) });
+export const SettlementItem = Type.Object({ item: Nullable(Type.Object({ dueOn: Type.String(), amountFen: Type.String(), lines: Type.Array(SettlementLineOut), status: Type.String(), batchId: Nullable(Type.String()), settledAt: Nullable(Type.String()) })) });
+export const SettlementRunBody = Type.Object({ businessDate: Type.Optional(DateText) }, Strict);
+export const SettlementRun = Type.Object({ businessDate: Type.String(), batches: Type.Array(Type.Object({ id: Type.String(), items: Type.Integer(), amountFen: Type.String(), journalId: Type.String() })), items: Type.Integer(), amountFen: Type.String() });
+export const SettlementBatch = Type.Object({ id: Type.String(), businessDate: Type.String(), items: Type.Integer(), amountFen: Type.String(), journalId: Type.String(), settledAt: Type.String() });

@@ -15,6 +15,8 @@ import { BookService } from './book.service.js';
 import { MemberService } from './member.service.js';
 import { ListingService, type ListingSources } from './listing.service.js';
 import { NegotiationService } from './negotiation.service.js';
+import { DeliveryService } from './delivery.service.js';
+import { SettlementService } from './settlement.service.js';
 import type { ContractSealer } from './contract.seals.js';
 import type { ExchangeDirectory } from './organisation.names.js';
 export { reconcileBooks } from './book.service.js';
@@ -27,6 +29,9 @@ export type { MemberService } from './member.service.js';
 export type { ExchangeDirectory } from './organisation.names.js';
 export type { ListingService, ListingSources, NewListing, ListingContent } from './listing.service.js';
 export type { NegotiationService, OpenNegotiation } from './negotiation.service.js';
+export type { DeliveryService } from './delivery.service.js';
+export type { SettlementService } from './settlement.service.js';
+export { split, settlementLines } from './settlement.rules.js';
 export type { ContractSealer } from './contract.seals.js';
 export { NEGOTIATION_STATES, contractText, amountOf } from './negotiation.rules.js';
 export type { Terms, NegotiationState } from './negotiation.rules.js';
@@ -39,6 +44,8 @@ export interface ExchangeService {
   members: MemberService;
   listings: ListingService;
   negotiations: NegotiationService;
+  deliveries: DeliveryService;
+  settlements: SettlementService;
 }
 
 export interface ExchangeDeps {
@@ -56,7 +63,20 @@ export const exchangeModule = {
     const members = new MemberService(kernel, deps.organisations);
     const books = new BookService(kernel);
     const listings = new ListingService(kernel, deps.organisations, members, deps.listingSources);
-    return { books, members, listings, negotiations: new NegotiationService(kernel, deps.organisations, members, listings, books, deps.seals) };
+    const settlements = new SettlementService(kernel, books);
+    return {
+      books, members, listings, settlements,
+      negotiations: new NegotiationService(kernel, deps.organisations, members, listings, books, deps.seals),
+      deliveries: new DeliveryService(kernel, listings, settlements),
+    };
+  },
+  /** Accepts deliveries whose acceptance period ended (every minute); returns the stop function. */
+  startSweeper(kernel: Kernel, svc: ExchangeService): () => void {
+    const timer = setInterval(() => {
+      svc.deliveries.sweep().catch((err: unknown) => kernel.logger.error({ err }, 'exchange acceptance sweep failed; will retry'));
+    }, 60_000);
+    timer.unref();
+    return () => clearInterval(timer);
   },
   async routes(app: App, svc: ExchangeService, deps: { organisations: { get(orgId: string): Promise<{ id: string; status: string }> } }): Promise<void> {
     await exchangeRoutes(app, svc, deps.organisations);

@@ -109,7 +109,7 @@ describeEachEngine('exchange negotiations (撮合) and contracts (成交): DSP s
     expect((await api('POST', `/exchange/negotiations/${id}/agree`, c.a.adminToken, {})).body.state).toBe('AGREED');
     // The broker cannot sign for the buyer; the buyer verifies; finalising waits for the broker's seal.
     expect((await api('POST', `/exchange/negotiations/${id}/verify`, b.org.adminToken, {})).body.error.code).toBe('EXCHANGE_PARTY_MUST_SEAL');
-    expect((await api('POST', `/exchange/negotiations/${id}/verify`, c.b.adminToken, {})).body.sealsNeeded).toEqual(['buyerBroker']);
+    expect((await api('POST', `/exchange/negotiations/${id}/verify`, c.b.adminToken, {})).body).toMatchObject({ sealsNeeded: ['buyerBroker'], amountFen: '100000', escrowFen: '101000' });
     expect((await api('POST', `/exchange/negotiations/${id}/finalize`, c.a.adminToken, {})).body.error).toMatchObject({ code: 'EXCHANGE_SEALS_MISSING', details: { missing: ['buyerBroker'] } });
     expect((await api('POST', `/exchange/negotiations/${id}/seal`, c.b.adminToken, {})).body.error.code).toBe('EXCHANGE_PARTY_MUST_SEAL');
     expect((await api('POST', `/exchange/negotiations/${id}/seal`, b.org.adminToken, {})).body.sealsNeeded).toEqual([]);
@@ -122,10 +122,11 @@ describeEachEngine('exchange negotiations (撮合) and contracts (成交): DSP s
     const second = (await api('POST', '/exchange/negotiations', c.b.staffToken, { listingId, move: 'request', terms: terms() })).body.id as string;
     await api('POST', `/exchange/negotiations/${second}/agree`, c.a.adminToken, {});
     await api('POST', `/exchange/negotiations/${second}/verify`, c.b.adminToken, {});
-    expect(await balance(c, c.b)).toEqual({ available: 100000n, escrow: 200000n });
+    // The first deal's escrow holds its broker's 1 % commission too (the buyer pays its broker).
+    expect(await balance(c, c.b)).toEqual({ available: 99000n, escrow: 201000n });
     expect((await api('POST', `/exchange/negotiations/${second}/terminate`, c.a.staffToken, {})).body.error.details).toMatchObject({ reason: 'reason_required' });
     expect((await api('POST', `/exchange/negotiations/${second}/terminate`, c.a.staffToken, { reason: '卖方无法按期交付' })).body).toMatchObject({ state: 'TERMINATED', reason: '卖方无法按期交付' });
-    expect(await balance(c, c.b)).toEqual({ available: 200000n, escrow: 100000n });
+    expect(await balance(c, c.b)).toEqual({ available: 199000n, escrow: 101000n });
     expect((await api('GET', '/exchange/books/reconciliation', ex.exchange.auditorToken)).body.ok).toBe(true);
 
     // The bureau suspends the broker: its side of a new negotiation is refused.

@@ -20,9 +20,17 @@ export interface NegotiationRow {
   documentDigest: string | null;
   seals: Partial<Record<'seller' | 'buyer' | 'sellerBroker' | 'buyerBroker', StoredSeal>>;
   escrowJournalId: string | null;
+  /** What the buyer paid into escrow: the amount and its broker's commission. */
+  escrowFen: bigint;
+  /** Uses (downloads, calls) under the contract so far. */
+  uses: number;
   reason: string | null;
   startsOn: string | null;
   endsOn: string | null;
+  deliveredAt: Date | null;
+  acceptanceDue: Date | null;
+  acceptedAt: Date | null;
+  acceptedBy: 'buyer' | 'auto' | null;
   createdAt: Date;
   updatedAt: Date;
   agreedAt: Date | null;
@@ -52,7 +60,8 @@ const map = (r: any): NegotiationRow => ({
   id: r.id, listingId: r.listing_id, sellerOrgId: r.seller_org_id, buyerOrgId: r.buyer_org_id, sellerBrokerOrgId: r.seller_broker_org_id ?? null, buyerBrokerOrgId: r.buyer_broker_org_id ?? null,
   sellerMandateId: r.seller_mandate_id ?? null, buyerMandateId: r.buyer_mandate_id ?? null, state: r.state, terms: json(r.terms), amountFen: BigInt(r.amount_fen), round: Number(r.round),
   contractNumber: r.contract_number ?? null, document: r.document ?? null, documentDigest: r.document_digest ?? null, seals: json(r.seals), escrowJournalId: r.escrow_journal_id ?? null,
-  reason: r.reason ?? null, startsOn: day(r.starts_on), endsOn: day(r.ends_on), createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), agreedAt: date(r.agreed_at),
+  escrowFen: BigInt(r.escrow_fen ?? 0), uses: Number(r.uses ?? 0), reason: r.reason ?? null, startsOn: day(r.starts_on), endsOn: day(r.ends_on), deliveredAt: date(r.delivered_at),
+  acceptanceDue: date(r.acceptance_due), acceptedAt: date(r.accepted_at), acceptedBy: r.accepted_by ?? null, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), agreedAt: date(r.agreed_at),
   verifiedAt: date(r.verified_at), finalizedAt: date(r.finalized_at), terminatedAt: date(r.terminated_at),
 });
 const mapMove = (r: any): MoveRow => ({
@@ -63,8 +72,8 @@ const mapMove = (r: any): MoveRow => ({
 const columns = (n: NegotiationRow) => ({
   id: n.id, listing_id: n.listingId, seller_org_id: n.sellerOrgId, buyer_org_id: n.buyerOrgId, seller_broker_org_id: n.sellerBrokerOrgId, buyer_broker_org_id: n.buyerBrokerOrgId,
   seller_mandate_id: n.sellerMandateId, buyer_mandate_id: n.buyerMandateId, state: n.state, terms: JSON.stringify(n.terms), amount_fen: n.amountFen.toString(), round: n.round,
-  contract_number: n.contractNumber, document: n.document, document_digest: n.documentDigest, seals: JSON.stringify(n.seals), escrow_journal_id: n.escrowJournalId, reason: n.reason,
-  starts_on: n.startsOn, ends_on: n.endsOn, created_at: n.createdAt, updated_at: n.updatedAt, agreed_at: n.agreedAt, verified_at: n.verifiedAt, finalized_at: n.finalizedAt,
+  contract_number: n.contractNumber, document: n.document, document_digest: n.documentDigest, seals: JSON.stringify(n.seals), escrow_journal_id: n.escrowJournalId, escrow_fen: n.escrowFen.toString(),
+  uses: n.uses, reason: n.reason, starts_on: n.startsOn, ends_on: n.endsOn, delivered_at: n.deliveredAt, acceptance_due: n.acceptanceDue, accepted_at: n.acceptedAt, accepted_by: n.acceptedBy, created_at: n.createdAt, updated_at: n.updatedAt, agreed_at: n.agreedAt, verified_at: n.verifiedAt, finalized_at: n.finalizedAt,
   terminated_at: n.terminatedAt,
 });
 
@@ -106,4 +115,17 @@ export async function listNegotiations(db: Executor, f: { partyOrgId?: string; s
   const total = Number((await q.select((e) => e.fn.countAll<string>().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await q.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
   return { items: rows.map(map), total };
+}
+
+/** Counts one use if the contract allows another (uses below maxUses, or unbounded); false when exhausted. */
+export async function countUse(db: Executor, id: string, maxUses: number | null): Promise<boolean> {
+  let q = db.updateTable('exchange_negotiation').set((e) => ({ uses: e('uses', '+', 1) })).where('id', '=', id).where('state', '=', 'FINALIZED');
+  if (maxUses !== null) q = q.where('uses', '<', maxUses);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Finalised contracts delivered and not accepted whose acceptance period is over. */
+export async function acceptanceOverdue(db: Executor, now: Date, limit: number): Promise<NegotiationRow[]> {
+  return (await db.selectFrom('exchange_negotiation').selectAll().where('state', '=', 'FINALIZED').where('accepted_at', 'is', null).where('acceptance_due', '<', now).orderBy('acceptance_due').limit(limit).execute()).map(map);
 }

@@ -10,6 +10,7 @@ import { ExchangeErrors } from './exchange.errors.js';
 import type { BookService } from './book.service.js';
 import { contractSealPayload, type ContractSealer } from './contract.seals.js';
 import { feeCapProblem, odrlOffer, type Pricing } from './listing.rules.js';
+import { buyerCommissionFen } from './settlement.rules.js';
 import type { ListingService } from './listing.service.js';
 import type { ListingRow } from './listing.repository.js';
 import type { MemberService } from './member.service.js';
@@ -92,13 +93,13 @@ export class NegotiationService {
   }
 
   /** Both parties active members, brokers certified under their mandates, the listing listed. */
-  private async standing(n: Pick<repo.NegotiationRow, 'listingId' | 'sellerOrgId' | 'buyerOrgId' | 'sellerBrokerOrgId' | 'buyerBrokerOrgId'>): Promise<ListingRow> {
+  private async standing(n: Pick<repo.NegotiationRow, 'listingId' | 'sellerOrgId' | 'buyerOrgId' | 'sellerBrokerOrgId' | 'buyerBrokerOrgId'>): Promise<ListingRow & { buyerBrokerBp: number | null }> {
     const l = await this.listings.requireListed(n.listingId);
     await this.members.requireMember(n.sellerOrgId, [...SELLING_KINDS]);
     await this.members.requireMember(n.buyerOrgId, [...BUYING_KINDS]);
     if (n.sellerBrokerOrgId) await this.members.mandateFor(n.sellerBrokerOrgId, n.sellerOrgId, 'sell');
-    if (n.buyerBrokerOrgId) await this.members.mandateFor(n.buyerBrokerOrgId, n.buyerOrgId, 'buy');
-    return l;
+    const buyerMandate = n.buyerBrokerOrgId ? await this.members.mandateFor(n.buyerBrokerOrgId, n.buyerOrgId, 'buy') : null;
+    return { ...l, buyerBrokerBp: buyerMandate?.commissionBp ?? null };
   }
 
   /** A buyer's request (DSP REQUESTED) or a seller's offer (OFFERED) on a listed listing. */
@@ -121,7 +122,8 @@ export class NegotiationService {
     const now = this.k.clock.now();
     const n: repo.NegotiationRow = {
       id: newId('neg'), ...base, sellerMandateId: l.mandateId, buyerMandateId: buyerBroker?.mandateId ?? null, state: MOVES[input.move].to, terms, amountFen: amountOf(terms), round: 1,
-      contractNumber: null, document: null, documentDigest: null, seals: {}, escrowJournalId: null, reason: null, startsOn: null, endsOn: null, createdAt: now, updatedAt: now,
+      contractNumber: null, document: null, documentDigest: null, seals: {}, escrowJournalId: null, escrowFen: 0n, uses: 0, reason: null, startsOn: null, endsOn: null,
+      deliveredAt: null, acceptanceDue: null, acceptedAt: null, acceptedBy: null, createdAt: now, updatedAt: now,
       agreedAt: null, verifiedAt: null, finalizedAt: null, terminatedAt: null,
     };
     const side: Side = input.move === 'request' ? 'consumer' : 'provider';
@@ -167,7 +169,7 @@ export class NegotiationService {
     const now = this.k.clock.now();
     const next: repo.NegotiationRow = { ...n, state: MOVES[move].to, round: n.round + 1, updatedAt: now };
     // Everything but a termination needs the listing listed and everyone in good standing.
-    const l = move === 'terminate' ? (await this.listingOf(n)) : await this.standing(n);
+    const l = move === 'terminate' ? { ...(await this.listingOf(n)), buyerBrokerBp: null } : await this.standing(n);
     if (counter) {
       next.terms = this.checkTerms(l, input.terms!);
       next.amountFen = amountOf(next.terms);
@@ -190,7 +192,11 @@ export class NegotiationService {
       seal = await this.seals.sign(by.orgId, payload, by, 'exchange.contract', requestId);
       next.seals = { ...next.seals, [move === 'agree' ? 'seller' : 'buyer']: seal };
     }
-    if (move === 'verify') next.verifiedAt = now;
+    if (move === 'verify') {
+      next.verifiedAt = now;
+      // The buyer's broker's commission is the buyer's to pay: held in escrow with the amount.
+      next.escrowFen = n.amountFen + buyerCommissionFen(n.amountFen, l.buyerBrokerBp);
+    }
     if (move === 'finalize') {
       const missing = [n.sellerBrokerOrgId ? 'sellerBroker' : null, n.buyerBrokerOrgId ? 'buyerBroker' : null].filter((p): p is Party => !!p && !n.seals[p as Party]);
       if (missing.length) throw new AppError(ExchangeErrors.EXCHANGE_SEALS_MISSING, { missing }, { missing: missing.join(', ') });
@@ -209,14 +215,14 @@ export class NegotiationService {
         // The buyer pays into escrow as it signs: refused (EXCHANGE_INSUFFICIENT_FUNDS) beyond its available money.
         const available = await this.books.account('member_available', n.buyerOrgId, null, tx);
         const escrow = await this.books.account('escrow', n.buyerOrgId, n.id, tx);
-        const j = await this.books.postIn(tx, emit, { kind: 'escrow', ref: `escrow:${n.id}`, memo: `${next.contractNumber} 合同价款托管`, lines: [{ accountId: available.id, amountFen: n.amountFen }, { accountId: escrow.id, amountFen: -n.amountFen }] }, by, requestId);
+        const j = await this.books.postIn(tx, emit, { kind: 'escrow', ref: `escrow:${n.id}`, memo: `${next.contractNumber} 合同价款托管`, lines: [{ accountId: available.id, amountFen: next.escrowFen }, { accountId: escrow.id, amountFen: -next.escrowFen }] }, by, requestId);
         next.escrowJournalId = j.journalId;
         await repo.saveNegotiation(tx, next, next.state, next.round);
       }
       if (move === 'terminate' && n.escrowJournalId) {
         const available = await this.books.account('member_available', n.buyerOrgId, null, tx);
         const escrow = await this.books.account('escrow', n.buyerOrgId, n.id, tx);
-        await this.books.postIn(tx, emit, { kind: 'escrow_release', ref: `escrow-release:${n.id}`, memo: `${n.contractNumber} 合同终止，托管价款退回买方`, lines: [{ accountId: escrow.id, amountFen: n.amountFen }, { accountId: available.id, amountFen: -n.amountFen }] }, by, requestId);
+        await this.books.postIn(tx, emit, { kind: 'escrow_release', ref: `escrow-release:${n.id}`, memo: `${n.contractNumber} 合同终止，托管价款退回买方`, lines: [{ accountId: escrow.id, amountFen: n.escrowFen }, { accountId: available.id, amountFen: -n.escrowFen }] }, by, requestId);
       }
       await this.record(tx, emit, next, move, from, side, by, counter ? next.terms : null, reason, requestId);
       if (seal) {
@@ -337,7 +343,8 @@ export class NegotiationService {
       listedPriceFen: listed, pricing: l.pricing, policy: l.policy, documentDigest: n.documentDigest, reason: n.reason,
       seals: (Object.entries(n.seals) as Array<[Party, NonNullable<repo.NegotiationRow['seals'][Party]>]>).map(([p, s]) => ({ party: p, orgId: s.orgId, kid: s.kid, signedAt: s.signedAt })),
       sealsNeeded: (['seller', 'buyer', ...(n.sellerBrokerOrgId ? ['sellerBroker'] : []), ...(n.buyerBrokerOrgId ? ['buyerBroker'] : [])] as Party[]).filter((p) => !n.seals[p]),
-      escrowJournalId: n.escrowJournalId, createdAt: n.createdAt.toISOString(), agreedAt: n.agreedAt?.toISOString() ?? null, verifiedAt: n.verifiedAt?.toISOString() ?? null,
+      escrowJournalId: n.escrowJournalId, escrowFen: n.escrowFen.toString(), uses: n.uses, deliveredAt: n.deliveredAt?.toISOString() ?? null, acceptanceDue: n.acceptanceDue?.toISOString() ?? null,
+      acceptedAt: n.acceptedAt?.toISOString() ?? null, acceptedBy: n.acceptedBy, createdAt: n.createdAt.toISOString(), agreedAt: n.agreedAt?.toISOString() ?? null, verifiedAt: n.verifiedAt?.toISOString() ?? null,
       finalizedAt: n.finalizedAt?.toISOString() ?? null, terminatedAt: n.terminatedAt?.toISOString() ?? null,
       // The agreement as the Dataspace Protocol names it: target, assigner, assignee, timestamp, policy.
       agreement: n.agreedAt && seller && buyer ? {

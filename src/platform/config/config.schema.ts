@@ -90,6 +90,20 @@ export const ConfigSchema = Type.Object(
         // Guangdong drafts (2023-04-04) keep such a list without publishing it; the default is in
         // exchange/listing.rules.ts (DEFAULT_PROHIBITED_DATA_KINDS) with its sources.
         prohibitedDataKinds: Type.Array(Type.String({ pattern: '^[a-z_]+$' }), { default: ['biometric', 'genetic', 'minors_personal', 'high_precision_geographic'] }),
+        // The exchange's fee on a deal, in basis points of its amount [M]: no Guangdong exchange's fee
+        // schedule is in the sources; 1 % stands in. Charged to the seller's proceeds at settlement.
+        feeBp: Type.Integer({ minimum: 0, maximum: 3000, default: 100 }),
+        // The revenue share of public data under authorized operation (谁投入、谁贡献、谁受益, 数据二十条)
+        // paid to the implementing body, in basis points of the deal [M] (no rate in the sources).
+        publicDataShareBp: Type.Integer({ minimum: 0, maximum: 5000, default: 1000 }),
+        // Days the buyer has to accept a delivery before it is accepted automatically [M].
+        acceptanceDays: Type.Integer({ minimum: 1, maximum: 90, default: 7 }),
+        // Settlement after acceptance in working days: T+1 by default (the issue's "T+1").
+        settlementLagDays: Type.Integer({ minimum: 0, maximum: 10, default: 1 }),
+        // Deals settled per batch journal (one transaction each).
+        settlementBatchSize: Type.Integer({ minimum: 1, maximum: 10_000, default: 500 }),
+        // How long a delivery's download link lives, in minutes.
+        downloadLinkMinutes: Type.Integer({ minimum: 1, maximum: 10_080, default: 1440 }),
       },
       { default: {}, additionalProperties: false },
     ),
@@ -244,6 +258,12 @@ export const ENVIRONMENT: ReadonlyArray<{ env: string; key: string; kind: 'strin
   { env: 'LIUTONG_REGISTRY_OBJECTION_DAYS', key: 'registry.objectionDays', kind: 'int', doc: 'days an objection registration (异议登记) blocks changes of the asset (default 15)' },
   { env: 'LIUTONG_REGISTRY_RELATED_SHARE_PERCENT', key: 'registry.relatedSharePercent', kind: 'int', doc: 'shareholding percent from which organisations are related for recusal (default 5)' },
   { env: 'LIUTONG_EXCHANGE_PROHIBITED_DATA_KINDS', key: 'exchange.prohibitedDataKinds', kind: 'list', doc: 'data kinds the exchange refuses to list (禁止交易清单), comma-separated (default biometric,genetic,minors_personal,high_precision_geographic)' },
+  { env: 'LIUTONG_EXCHANGE_FEE_BP', key: 'exchange.feeBp', kind: 'int', doc: "the exchange's fee in basis points of a deal (default 100)" },
+  { env: 'LIUTONG_EXCHANGE_PUBLIC_DATA_SHARE_BP', key: 'exchange.publicDataShareBp', kind: 'int', doc: "public data's revenue share to the implementing body, basis points (default 1000)" },
+  { env: 'LIUTONG_EXCHANGE_ACCEPTANCE_DAYS', key: 'exchange.acceptanceDays', kind: 'int', doc: 'days before a delivery is accepted automatically (default 7)' },
+  { env: 'LIUTONG_EXCHANGE_SETTLEMENT_LAG_DAYS', key: 'exchange.settlementLagDays', kind: 'int', doc: 'working days from acceptance to settlement (default 1: T+1)' },
+  { env: 'LIUTONG_EXCHANGE_SETTLEMENT_BATCH_SIZE', key: 'exchange.settlementBatchSize', kind: 'int', doc: 'deals per settlement batch journal (default 500)' },
+  { env: 'LIUTONG_EXCHANGE_DOWNLOAD_LINK_MINUTES', key: 'exchange.downloadLinkMinutes', kind: 'int', doc: "minutes a delivery's download link lives (default 1440)" },
   { env: 'LIUTONG_CERTIFICATES_STATUS_LIST_TTL_SECONDS', key: 'certificates.statusListTtlSeconds', kind: 'int', doc: 'seconds verifiers may cache a status list credential (default 60)' },
   { env: 'LIUTONG_CERTIFICATES_SWEEP_MS', key: 'certificates.sweepMs', kind: 'int', doc: 'interval of the sweep that expires certificates and revokes those whose basis ended (default 60000)' },
   { env: 'LIUTONG_GROUP_COMMIT_MAX', key: 'groupCommit.maxGroup', kind: 'int', doc: 'most units of work committed together in one transaction (default 64; 1 turns group commit off)' },

@@ -1,0 +1,151 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError } from '../../platform/errors.js';
+import { serviceActor, type Principal } from '../../platform/http/access.js';
+import { newId } from '../../platform/ids.js';
+import type { Kernel } from '../../platform/kernel.js';
+import { shanghaiDate } from '../../platform/calendar/working-day.calendar.js';
+import { ExchangeErrors } from './exchange.errors.js';
+import type { ListingService } from './listing.service.js';
+import * as nrepo from './negotiation.repository.js';
+import * as repo from './delivery.repository.js';
+import type { SettlementService } from './settlement.service.js';
+
+const DAY = 86_400_000;
+/** A delivered file: at most 8 MiB. */
+export const MAX_DELIVERY_BYTES = 8 * 1024 * 1024;
+const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
+
+/**
+ * Delivery (交付) and acceptance (验收). The seller delivers files to a contract in force; the buyer
+ * fetches them through expiring download links, each download a use counted against the contract's
+ * policy (period, uses) and refused outside it — the refusal itself recorded. The buyer accepts the
+ * delivery, or the acceptance period runs out (the sweep accepts it): the deal becomes a settlement
+ * item due T+n. API delivery through the gateway and compute-only delivery are not wired yet.
+ */
+export class DeliveryService {
+  constructor(
+    private readonly k: Kernel,
+    private readonly listings: ListingService,
+    private readonly settlements: SettlementService,
+  ) {}
+
+  private async contract(id: string, by: Principal, as: 'seller' | 'buyer' | 'any'): Promise<nrepo.NegotiationRow> {
+    const n = await nrepo.findNegotiation(this.k.db, id);
+    const party = n && (n.sellerOrgId === by.orgId ? 'seller' : n.buyerOrgId === by.orgId ? 'buyer' : n.sellerBrokerOrgId === by.orgId || n.buyerBrokerOrgId === by.orgId ? 'broker' : null);
+    const overseer = by.orgRoles.includes('exchange') || by.orgRoles.includes('regulator');
+    if (!n || (!party && !overseer)) throw new AppError(ExchangeErrors.EXCHANGE_NEGOTIATION_NOT_FOUND);
+    if (as !== 'any' && party !== as) throw new AppError(ExchangeErrors.EXCHANGE_PARTY_MUST_SEAL);
+    return n;
+  }
+
+  private inForce(n: nrepo.NegotiationRow): boolean {
+    return n.state === 'FINALIZED' && !!n.endsOn && shanghaiDate(this.k.clock.now()) <= n.endsOn;
+  }
+
+  /** The seller delivers a file to a contract in force (before acceptance). */
+  async deliver(id: string, by: Principal, file: { name: string; mediaType: string; content: Uint8Array; note: string }, requestId?: string) {
+    const n = await this.contract(id, by, 'seller');
+    if (!this.inForce(n) || n.acceptedAt) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: n.acceptedAt ? 'accepted' : n.state, action: 'deliver' }, { status: n.acceptedAt ? 'accepted' : n.state, action: 'deliver' });
+    if (file.content.length === 0 || file.content.length > MAX_DELIVERY_BYTES) throw new AppError(ExchangeErrors.EXCHANGE_FILE_INVALID, { reason: 'size' }, { reason: 'size' });
+    const now = this.k.clock.now();
+    const d: repo.DeliveryRow = {
+      id: newId('dlv'), negotiationId: id, method: 'file', name: file.name.trim(), mediaType: file.mediaType, size: file.content.length, sha256: createHash('sha256').update(file.content).digest('hex'),
+      note: file.note.trim(), createdAt: now,
+    };
+    const acceptanceDue = n.acceptanceDue ?? new Date(now.getTime() + this.k.config.exchange.acceptanceDays * DAY);
+    return this.k.transact(async (tx, emit) => {
+      await repo.insertDelivery(tx, d, file.content);
+      await repo.markDelivered(tx, id, n.deliveredAt ?? now, acceptanceDue);
+      await emit({
+        type: 'exchange.delivery.made', subject: { type: 'exchange_negotiation', id }, orgId: n.sellerOrgId, actor: serviceActor(by), requestId,
+        payload: { deliveryId: d.id, contractNumber: n.contractNumber!, method: d.method, name: d.name, size: d.size, sha256: d.sha256, acceptanceDue: acceptanceDue.toISOString() },
+      });
+      return { ...repo.deliveryView(d), acceptanceDue: acceptanceDue.toISOString() };
+    });
+  }
+
+  /** A contract's deliveries (its parties, brokers, the exchange, the regulator). */
+  async list(id: string, by: Principal) {
+    await this.contract(id, by, 'any');
+    return { items: (await repo.deliveriesOf(this.k.db, id)).map(repo.deliveryView) };
+  }
+
+  /** The buyer gets an expiring download link for a delivered file (the link is shown once). */
+  async link(id: string, deliveryId: string, by: Principal, requestId?: string) {
+    const n = await this.contract(id, by, 'buyer');
+    const d = (await repo.deliveriesOf(this.k.db, id)).find((x) => x.id === deliveryId);
+    if (!d) throw new AppError(ExchangeErrors.EXCHANGE_FILE_NOT_FOUND);
+    if (!this.inForce(n)) throw new AppError(ExchangeErrors.EXCHANGE_USE_REFUSED, { reason: 'not_in_force' }, { reason: 'not_in_force' });
+    const token = randomBytes(32).toString('base64url');
+    const now = this.k.clock.now();
+    const endOfContract = new Date(`${n.endsOn}T23:59:59+08:00`);
+    const expiresAt = new Date(Math.min(now.getTime() + this.k.config.exchange.downloadLinkMinutes * 60_000, endOfContract.getTime()));
+    await this.k.transact(async (tx, emit) => {
+      await repo.insertLink(tx, { tokenHash: hashToken(token), deliveryId, negotiationId: id, expiresAt, createdAt: now });
+      await emit({ type: 'exchange.delivery.link_issued', subject: { type: 'exchange_negotiation', id }, orgId: n.buyerOrgId, actor: serviceActor(by), requestId, payload: { deliveryId, expiresAt: expiresAt.toISOString() } });
+    });
+    return { url: `/api/v1/exchange/downloads/${token}`, expiresAt: expiresAt.toISOString() };
+  }
+
+  /**
+   * A download through a link: within the link's life and the contract's period, and within its
+   * uses (each download is one). Refusals are recorded as evidence before they are answered.
+   */
+  async download(token: string, requestId?: string): Promise<{ name: string; mediaType: string; sha256: string; content: Buffer; usesLeft: number | null }> {
+    const link = await repo.findLink(this.k.db, hashToken(token));
+    if (!link) throw new AppError(ExchangeErrors.EXCHANGE_FILE_NOT_FOUND);
+    const n = (await nrepo.findNegotiation(this.k.db, link.negotiationId))!;
+    const now = this.k.clock.now();
+    const refuse = async (reason: string) => {
+      await this.k.transact(async (_tx, emit) => {
+        await emit({ type: 'exchange.delivery.refused', subject: { type: 'exchange_negotiation', id: n.id }, orgId: n.buyerOrgId, actor: serviceActor(null), requestId, payload: { deliveryId: link.deliveryId, reason, uses: n.uses } });
+      });
+      return new AppError(ExchangeErrors.EXCHANGE_USE_REFUSED, { reason }, { reason });
+    };
+    if (now > link.expiresAt) throw await refuse('link_expired');
+    if (!this.inForce(n)) throw await refuse(n.state === 'FINALIZED' ? 'contract_ended' : 'not_in_force');
+    const file = await repo.deliveryContent(this.k.db, link.deliveryId);
+    const counted = await this.k.transact(async (tx, emit) => {
+      if (!(await nrepo.countUse(tx, n.id, n.terms.maxUses))) return false;
+      await emit({ type: 'exchange.delivery.downloaded', subject: { type: 'exchange_negotiation', id: n.id }, orgId: n.buyerOrgId, actor: serviceActor(null), requestId, payload: { deliveryId: link.deliveryId, sha256: file!.sha256, use: n.uses + 1 } });
+      return true;
+    });
+    if (!counted) throw await refuse('uses_exhausted');
+    return { name: file!.name, mediaType: file!.mediaType, sha256: file!.sha256, content: file!.content, usesLeft: n.terms.maxUses === null ? null : n.terms.maxUses - n.uses - 1 };
+  }
+
+  /** The buyer accepts the delivery (验收): the deal is queued for settlement T+n. */
+  async accept(id: string, by: Principal | null, requestId?: string, auto = false) {
+    const n = by ? await this.contract(id, by, 'buyer') : (await nrepo.findNegotiation(this.k.db, id))!;
+    if (n.state !== 'FINALIZED' || n.acceptedAt || !n.deliveredAt) {
+      const status = n.acceptedAt ? 'accepted' : !n.deliveredAt && n.state === 'FINALIZED' ? 'nothing_delivered' : n.state;
+      throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status, action: 'accept' }, { status, action: 'accept' });
+    }
+    const now = this.k.clock.now();
+    const l = await this.listings.row(n.listingId);
+    const item = await this.settlements.itemFor(n, l, now);
+    return this.k.transact(async (tx, emit) => {
+      if (!(await repo.markAccepted(tx, id, now, auto ? 'auto' : 'buyer'))) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: 'accepted', action: 'accept' }, { status: 'accepted', action: 'accept' });
+      await this.settlements.queueIn(tx, item);
+      await emit({
+        type: 'exchange.delivery.accepted', subject: { type: 'exchange_negotiation', id }, orgId: n.buyerOrgId, actor: serviceActor(by), requestId,
+        payload: { contractNumber: n.contractNumber!, by: auto ? 'auto' : 'buyer', dueOn: item.dueOn, escrowFen: item.amountFen.toString(), lines: item.lines },
+      });
+      return { acceptedAt: now.toISOString(), acceptedBy: auto ? 'auto' : 'buyer', settlement: { dueOn: item.dueOn, amountFen: item.amountFen.toString(), lines: item.lines } };
+    });
+  }
+
+  /** Accepts the deliveries whose acceptance period ended (the periodic sweep); returns how many. */
+  async sweep(): Promise<number> {
+    let done = 0;
+    for (const n of await nrepo.acceptanceOverdue(this.k.db, this.k.clock.now(), 200)) {
+      try {
+        await this.accept(n.id, null, undefined, true);
+        done++;
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+      }
+    }
+    return done;
+  }
+}
