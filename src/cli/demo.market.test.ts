@@ -11,11 +11,11 @@ describe('demo market (挂牌)', () => {
     const exchange = await h().login('exchange', 'Demo-Passw0rd-1');
     const all = await h().call('GET', '/api/v1/exchange/listings?box=all&pageSize=50', { token: exchange });
     const byStatus = (all.body.items as Array<{ status: string }>).reduce<Record<string, number>>((m, l) => ({ ...m, [l.status]: (m[l.status] ?? 0) + 1 }), {});
-    expect(byStatus).toEqual({ listed: 6, suspended: 1, delisted: 1, submitted: 1, assessing: 1, draft: 2 });
+    expect(byStatus).toEqual({ listed: 7, suspended: 1, delisted: 1, submitted: 1, assessing: 1, draft: 2 });
 
-    // The market shows the six listed, searchable; the public-data product carries its agreement's cap.
+    // The market shows the seven listed, searchable; the public-data product carries its agreement's cap.
     const market = await h().call('GET', '/api/v1/public/exchange/listings?pageSize=50');
-    expect(market.body.total).toBe(6);
+    expect(market.body.total).toBe(7);
     const risk = (await h().call('GET', `/api/v1/public/exchange/listings?q=${encodeURIComponent('风险预警')}`)).body.items;
     expect(risk).toHaveLength(1);
     expect(risk[0]).toMatchObject({ pricing: { model: 'per_call', amountFen: '9' }, publicData: { feeCap: { amount: '0.10', unit: '元/次' } } });
@@ -35,6 +35,16 @@ describe('demo market (挂牌)', () => {
     const mine = (await h().call('GET', '/api/v1/exchange/listings?status=draft', { token: analytics })).body.items;
     expect(mine).toHaveLength(1);
     expect((await h().call('GET', `/api/v1/exchange/listings/${mine[0].id}`, { token: analytics })).body).toMatchObject({ reason: 'assessment_failed', assessments: [{ passed: false }] });
+
+    // Trades in every negotiation state; one settled in a batch; the books reconcile.
+    const deals = await h().call('GET', '/api/v1/exchange/negotiations?all=true&pageSize=50', { token: exchange });
+    const states = (deals.body.items as Array<{ state: string }>).map((d) => d.state).sort();
+    expect(states).toEqual(['ACCEPTED', 'AGREED', 'FINALIZED', 'FINALIZED', 'OFFERED', 'REQUESTED', 'TERMINATED', 'VERIFIED']);
+    expect((await h().call('GET', '/api/v1/exchange/settlements', { token: exchange })).body).toMatchObject({ total: 1, items: [{ items: 1, amountFen: '8000000' }] });
+    expect((await h().call('GET', '/api/v1/exchange/books/reconciliation', { token: exchange })).body.ok).toBe(true);
+    const bank = await h().login('bank', 'Demo-Passw0rd-1');
+    const inForce = (deals.body.items as Array<{ id: string; state: string; listingTitle: { zh: string } }>).find((d) => d.state === 'FINALIZED' && d.listingTitle.zh === '粤港澳大湾区产业景气指数')!;
+    expect((await h().call('GET', `/api/v1/exchange/negotiations/${inForce.id}`, { token: bank })).body).toMatchObject({ amountFen: '3400000', acceptedAt: null, deliveredAt: expect.any(String) });
 
     // The port container index is a registered asset of the analytics company with no listing yet.
     const assets = (await h().call('GET', '/api/v1/registry/applications?box=assets&pageSize=100', { token: analytics })).body.items as Array<{ id: string; title: { zh: string } }>;

@@ -7,6 +7,7 @@
  * every state: listed (the market), one suspended by the exchange, one delisted, one submitted for
  * review, one with the compliance centre for assessment, one sent back by a failed assessment, a
  * draft. The port container forecast index is registered and left unlisted (the browser test lists it).
+ * Then trades on them in every negotiation state, one settled in a batch (seedTrades).
  */
 import type { Liutong } from '../liutong.app.js';
 import type { Clock } from '../platform/clock.js';
@@ -160,16 +161,75 @@ export async function seedMarket(lt: Liutong, ids: Record<string, string>): Prom
     footfall: csv(['district,hour,heat', '天河路,2026-10-01T20,0.93', '东门,2026-10-01T20,0.88']),
     profile: { kind: 'synthetic' as const, mediaType: 'application/json' as const, content: JSON.stringify({ uscc: '91440101MA5XXXXXX0', score: 78.5, grade: 'B+', risks: ['应收账款周转放缓'] }, null, 2) },
   };
-  await list('climate', analytics, { category: 'finance', region: 'guangdong', dataKinds: ['aggregated'], sample: sample.climate, deliveryMethods: ['api', 'file'], pricing: { model: 'subscription', amountFen: '3600000', period: 'year' } }, 'listed');
-  await list('climate', analytics, { title: { zh: '粤港澳大湾区产业景气指数（按次查询）', en: 'Greater Bay Area industry climate index (per query)' }, category: 'finance', region: 'guangdong', dataKinds: ['aggregated'], sample: sample.climate, deliveryMethods: ['api'], pricing: { model: 'per_call', amountFen: '50' } }, 'listed');
-  await list('footfall', analytics, { category: 'commerce', region: 'shenzhen', dataKinds: ['aggregated'], sample: sample.footfall, deliveryMethods: ['api'], pricing: { model: 'tiered', tiers: [{ upTo: 10_000, amountFen: '20' }, { upTo: 100_000, amountFen: '15' }, { upTo: null, amountFen: '10' }] } }, 'listed');
+  const climate = await list('climate', analytics, { category: 'finance', region: 'guangdong', dataKinds: ['aggregated'], sample: sample.climate, deliveryMethods: ['api', 'file'], pricing: { model: 'subscription', amountFen: '3600000', period: 'year' } }, 'listed');
+  const climatePerQuery = await list('climate', analytics, { title: { zh: '粤港澳大湾区产业景气指数（按次查询）', en: 'Greater Bay Area industry climate index (per query)' }, category: 'finance', region: 'guangdong', dataKinds: ['aggregated'], sample: sample.climate, deliveryMethods: ['api'], pricing: { model: 'per_call', amountFen: '50' } }, 'listed');
+  const footfall = await list('footfall', analytics, { category: 'commerce', region: 'shenzhen', dataKinds: ['aggregated'], sample: sample.footfall, deliveryMethods: ['api'], pricing: { model: 'tiered', tiers: [{ upTo: 10_000, amountFen: '20' }, { upTo: 100_000, amountFen: '15' }, { upTo: null, amountFen: '10' }] } }, 'listed');
   await list('footfall', analytics, { title: { zh: '商圈客流热力指数（月度订阅）', en: 'Shopping district footfall heat index (monthly)' }, category: 'commerce', region: 'shenzhen', dataKinds: ['aggregated'], sample: sample.footfall, deliveryMethods: ['file'], pricing: { model: 'subscription', amountFen: '800000', period: 'month' } }, 'suspended');
-  await list('profile', analytics, { category: 'finance', region: 'guangzhou', dataKinds: ['enterprise'], sample: sample.profile, deliveryMethods: ['file'], pricing: { model: 'quote' } }, 'listed');
+  const profile = await list('profile', analytics, { category: 'finance', region: 'guangzhou', dataKinds: ['enterprise'], sample: sample.profile, deliveryMethods: ['file'], pricing: { model: 'quote' } }, 'listed');
   await list('profile', analytics, { title: { zh: '小微企业经营画像报告（单份）', en: 'Small business profile report (single)' }, category: 'finance', region: 'guangzhou', dataKinds: ['enterprise'], sample: sample.profile, deliveryMethods: ['file'], pricing: { model: 'one_off', amountFen: '20000' } }, 'delisted');
-  await list('risk', analytics, { category: 'finance', region: 'guangdong', dataKinds: ['enterprise', 'public_data_product'], sample: csv(['uscc,alert_level,reason', '91440101MA5XXXXXX0,2,纳税信用等级下降']), deliveryMethods: ['api'], pricing: { model: 'per_call', amountFen: '9' } }, 'listed');
-  await list('energy', broker1, { category: 'manufacturing', region: 'foshan', dataKinds: ['enterprise', 'aggregated'], sample: csv(['line,date,kwh_per_unit', 'L1,2026-10-01,3.42', 'L2,2026-10-01,2.97']), deliveryMethods: ['file'], pricing: { model: 'one_off', amountFen: '8000000' } }, 'listed', ids.factory);
+  const risk = await list('risk', analytics, { category: 'finance', region: 'guangdong', dataKinds: ['enterprise', 'public_data_product'], sample: csv(['uscc,alert_level,reason', '91440101MA5XXXXXX0,2,纳税信用等级下降']), deliveryMethods: ['api'], pricing: { model: 'per_call', amountFen: '9' } }, 'listed');
+  const energy = await list('energy', broker1, { category: 'manufacturing', region: 'foshan', dataKinds: ['enterprise', 'aggregated'], sample: csv(['line,date,kwh_per_unit', 'L1,2026-10-01,3.42', 'L2,2026-10-01,2.97']), deliveryMethods: ['file'], pricing: { model: 'one_off', amountFen: '8000000' } }, 'listed', ids.factory);
   await list('logistics', analytics, { category: 'transport', region: 'guangdong', dataKinds: ['aggregated'], sample: csv(['route,week,index', '广州-上海,2026-W40,96.1']), deliveryMethods: ['api'], pricing: { model: 'per_call', amountFen: '30' } }, 'assessing');
   await list('credit', analytics, { category: 'finance', region: 'guangdong', dataKinds: ['personal_deidentified'], sample: { kind: 'synthetic', mediaType: 'text/csv', content: 'token,feature\nA1B2,0.37\n' }, deliveryMethods: ['compute'], pricing: { model: 'quote' } }, 'failed');
   await list('equipment', broker1, { category: 'manufacturing', region: 'foshan', dataKinds: ['enterprise'], sample: csv(['machine,hour,temp', 'CNC-07,2026-10-01T09,61.5']), deliveryMethods: ['file', 'compute'], pricing: { model: 'subscription', amountFen: '1500000', period: 'quarter' } }, 'submitted', ids.factory);
+  const energyListing = await list('energy', broker1, { title: { zh: '产线能耗指数（一次性买断·历史数据）', en: 'Production line energy index (history, one-off)' }, category: 'manufacturing', region: 'foshan', dataKinds: ['enterprise', 'aggregated'], sample: csv(['line,date,kwh_per_unit', 'L1,2025-10-01,3.51']), deliveryMethods: ['file'], pricing: { model: 'one_off', amountFen: '3000000' } }, 'listed', ids.factory);
   await list('energy', factory, { title: { zh: '产线能耗指数（季度订阅）', en: 'Production line energy index (quarterly)' }, category: 'manufacturing', region: 'foshan', dataKinds: ['aggregated'], sample: csv(['line,date,kwh_per_unit', 'L1,2026-10-01,3.42']), deliveryMethods: ['file'], pricing: { model: 'subscription', amountFen: '2500000', period: 'quarter' } }, 'draft');
+
+  await seedTrades(lt, ids, { climate, climatePerQuery, footfall, profile, risk, energy, energyHistory: energyListing });
+}
+
+/**
+ * Demo trades on the listings, one in every negotiation state: the bank (a buyer member, funded by a
+ * deposit) buys the factory's energy index (through its broker) — delivered, accepted and settled in
+ * a batch; the climate index subscription after two counter-offers — in force, delivered, awaiting
+ * acceptance; the risk alert API — paid into escrow, awaiting the seller; the footfall index through
+ * its broker — agreed, awaiting the bank's seal; the profile report — offered by the seller, and a
+ * second offer accepted; a per-query request; the history of the energy index — terminated.
+ */
+async function seedTrades(lt: Liutong, ids: Record<string, string>, l: Record<string, string>): Promise<void> {
+  if (!ids.bank) return;
+  const bank = await principalOf(lt, ids.bank);
+  const analytics = await principalOf(lt, ids.analytics!);
+  const factory = await principalOf(lt, ids.factory!);
+  const broker1 = await principalOf(lt, ids.broker1!);
+  const n = lt.exchange.negotiations;
+  await lt.exchange.books.deposit(ids.bank, 50_000_000n, 'demo-bank-deposit-0001', '授信数据采购备付金（演示）', null, 'demo');
+  const terms = (priceFen: string, purposes: string[], periodDays: number, quantity = 1, maxUses: number | null = null) => ({ priceFen, quantity, purposes, periodDays, maxUses });
+  const through = async (id: string, moves: Array<['agree' | 'verify' | 'finalize' | 'accept', Principal]>) => {
+    for (const [move, by] of moves) await n.move(id, move, by, {}, 'demo');
+  };
+
+  // Settled: the energy index, one-off ¥80,000, the seller's broker sealing; delivered, accepted, settled T+1.
+  const settled = (await n.open(bank, { listingId: l.energy!, move: 'request', terms: terms('8000000', ['授信审批'], 365), note: '绿色信贷授信评估所需' }, 'demo')).id;
+  await through(settled, [['agree', factory], ['verify', bank]]);
+  await n.seal(settled, broker1, 'demo');
+  await through(settled, [['finalize', factory]]);
+  await lt.exchange.deliveries.deliver(settled, factory, { name: '产线能耗指数_2026Q3.csv', mediaType: 'text/csv', content: Buffer.from('line,date,kwh_per_unit\nL1,2026-07-01,3.40\nL2,2026-07-01,2.95\n'), note: '2026 年第三季度数据' }, 'demo');
+  const accepted = await lt.exchange.deliveries.accept(settled, bank, 'demo');
+  await lt.exchange.settlements.run(null, accepted.settlement.dueOn, 'demo');
+
+  // In force, delivered, awaiting acceptance: the climate index subscription after counter-offers.
+  const subscription = (await n.open(bank, { listingId: l.climate!, move: 'request', terms: terms('3000000', ['授信审批', '风险监测'], 365), note: '年度订阅，请求优惠' }, 'demo')).id;
+  await n.move(subscription, 'offer', analytics, { terms: terms('3400000', ['授信审批', '风险监测'], 365) }, 'demo');
+  await n.move(subscription, 'accept', bank, {}, 'demo');
+  await through(subscription, [['agree', analytics], ['verify', bank], ['finalize', analytics]]);
+  await lt.exchange.deliveries.deliver(subscription, analytics, { name: '产业景气指数_2026-10.csv', mediaType: 'text/csv', content: Buffer.from('industry,city,month,index\n制造业,广州,2026-10,52.8\n'), note: '10 月指数' }, 'demo');
+
+  // Paid into escrow, awaiting the seller's finalisation: 10,000 risk alerts at ¥0.09.
+  const verified = (await n.open(bank, { listingId: l.risk!, move: 'request', terms: terms('9', ['授信审批'], 365, 10_000, 10_000) }, 'demo')).id;
+  await through(verified, [['agree', analytics], ['verify', bank]]);
+
+  // Agreed, awaiting the bank's seal: the footfall index through the bank's broker (buy mandate).
+  const agreed = (await n.open(broker1, { listingId: l.footfall!, move: 'request', buyerOrgId: ids.bank, terms: terms('15', ['授信审批'], 180, 50_000, 50_000) }, 'demo')).id;
+  await through(agreed, [['agree', analytics]]);
+
+  // Offered by the seller; and a second offer the bank accepted (the seller's agreement is next).
+  await n.open(analytics, { listingId: l.profile!, move: 'offer', buyerOrgId: ids.bank, terms: terms('500000', ['授信审批'], 90) }, 'demo');
+  const acceptedOffer = (await n.open(analytics, { listingId: l.profile!, move: 'offer', buyerOrgId: ids.bank, terms: terms('450000', ['授信审批'], 60), note: '批量报告优惠价' }, 'demo')).id;
+  await n.move(acceptedOffer, 'accept', bank, {}, 'demo');
+
+  // Requested, and terminated.
+  await n.open(bank, { listingId: l.climatePerQuery!, move: 'request', terms: terms('40', ['风险监测'], 90, 1000, 1000) }, 'demo');
+  const ended = (await n.open(bank, { listingId: l.energyHistory!, move: 'request', terms: terms('2000000', ['授信审批'], 365) }, 'demo')).id;
+  await n.move(ended, 'terminate', factory, { reason: '价格未能达成一致' }, 'demo');
 }
