@@ -46,6 +46,10 @@ describe('demo market (挂牌)', () => {
     const inForce = (deals.body.items as Array<{ id: string; state: string; listingTitle: { zh: string } }>).find((d) => d.state === 'FINALIZED' && d.listingTitle.zh === '粤港澳大湾区产业景气指数')!;
     expect((await h().call('GET', `/api/v1/exchange/negotiations/${inForce.id}`, { token: bank })).body).toMatchObject({ amountFen: '3400000', acceptedAt: null, deliveredAt: expect.any(String) });
 
+    // Disclosure: today's two deals (one manufacturing, one finance) show their count, never their amounts.
+    const disclosed = (await h().call('GET', '/api/v1/public/exchange/disclosure')).body;
+    expect(disclosed.byCategory.at(-1)).toMatchObject({ deals: 2, amountFen: null, cells: [{ key: 'other', deals: 2, amountFen: null, merged: 2 }] });
+
     // The port container index is a registered asset of the analytics company with no listing yet.
     const assets = (await h().call('GET', '/api/v1/registry/applications?box=assets&pageSize=100', { token: analytics })).body.items as Array<{ id: string; title: { zh: string } }>;
     const port = assets.find((a) => a.title.zh === '港口集装箱吞吐量预测指数');

@@ -467,6 +467,11 @@ export const EXCHANGE_CASES: Record<string, Case> = {
     status: 200,
     crossOrg: async (c) => ({ token: c.a.auditorToken, url: '/api/v1/exchange/settlements', expect: deny(403) }),
   },
+  'GET /api/v1/public/exchange/disclosure': {
+    success: () => ({ url: '/api/v1/public/exchange/disclosure' }),
+    status: 200,
+    crossOrg: PUBLIC,
+  },
   'GET /api/v1/public/exchange/members': {
     success: () => ({ url: '/api/v1/public/exchange/members?kind=seller' }),
     status: 200,

@@ -29899,6 +29899,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/exchange/disclosure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daily deals (contracts in force) and their amounts by category and by region, Asia/Shanghai days (default the last 30, at most 366); cells of fewer than 3 deals merged so that no single trade’s price shows */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    from?: string;
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byCategory: {
+                                amountFen: string | null;
+                                cells: {
+                                    amountFen: string | null;
+                                    date: string;
+                                    deals: number;
+                                    /** @description the category or region; other = the merged cells of fewer than minDeals deals */
+                                    key: string;
+                                    merged?: number;
+                                }[];
+                                date: string;
+                                deals: number;
+                            }[];
+                            byRegion: {
+                                amountFen: string | null;
+                                cells: {
+                                    amountFen: string | null;
+                                    date: string;
+                                    deals: number;
+                                    /** @description the category or region; other = the merged cells of fewer than minDeals deals */
+                                    key: string;
+                                    merged?: number;
+                                }[];
+                                date: string;
+                                deals: number;
+                            }[];
+                            from: string;
+                            minDeals: number;
+                            to: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/exchange/listings": {
         parameters: {
             query?: never;

@@ -317,4 +317,9 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
     config: { access: { public: true } },
     schema: { tags, summary: 'A listed listing: the offer, its sample, its usage policy with the ODRL form, the compliance assessment’s outcome', params: S.ListingParams, response: { 200: S.PublicListing, ...errors(400, 404) } },
   }, async (req) => svc.listings.publicListing(req.params.listingId));
+
+  app.get('/public/exchange/disclosure', {
+    config: { access: { public: true } },
+    schema: { tags, summary: 'Daily deals (contracts in force) and their amounts by category and by region, Asia/Shanghai days (default the last 30, at most 366); cells of fewer than 3 deals merged so that no single trade’s price shows', querystring: S.DisclosureQuery, response: { 200: S.Disclosure, ...errors(400) } },
+  }, async (req) => svc.disclosure.daily(req.query));
 }

@@ -274,3 +274,12 @@ export const SettlementItem = Type.Object({ item: Nullable(Type.Object({ dueOn: 
 export const SettlementRunBody = Type.Object({ businessDate: Type.Optional(DateText) }, Strict);
 export const SettlementRun = Type.Object({ businessDate: Type.String(), batches: Type.Array(Type.Object({ id: Type.String(), items: Type.Integer(), amountFen: Type.String(), journalId: Type.String() })), items: Type.Integer(), amountFen: Type.String() });
 export const SettlementBatch = Type.Object({ id: Type.String(), businessDate: Type.String(), items: Type.Integer(), amountFen: Type.String(), journalId: Type.String(), settledAt: Type.String() });
+
+// ---- disclosure (信息披露) -------------------------------------------------------------------------
+
+export const DisclosureQuery = Type.Object({ from: Type.Optional(DateText), to: Type.Optional(DateText) }, Strict);
+const DisclosedDay = Type.Object({
+  date: Type.String(), deals: Type.Integer(), amountFen: Nullable(Type.String({ description: 'withheld (null) when it would reveal an amount of fewer than minDeals deals' })),
+  cells: Type.Array(Type.Object({ date: Type.String(), key: Type.String({ description: 'the category or region; other = the merged cells of fewer than minDeals deals' }), deals: Type.Integer(), amountFen: Nullable(Type.String()), merged: Type.Optional(Type.Integer()) })),
+});
+export const Disclosure = Type.Object({ from: Type.String(), to: Type.String(), minDeals: Type.Integer(), byCategory: Type.Array(DisclosedDay), byRegion: Type.Array(DisclosedDay) });

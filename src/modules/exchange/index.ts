@@ -17,6 +17,7 @@ import { ListingService, type ListingSources } from './listing.service.js';
 import { NegotiationService } from './negotiation.service.js';
 import { DeliveryService } from './delivery.service.js';
 import { SettlementService } from './settlement.service.js';
+import { DisclosureService } from './disclosure.service.js';
 import type { ContractSealer } from './contract.seals.js';
 import type { ExchangeDirectory } from './organisation.names.js';
 export { reconcileBooks } from './book.service.js';
@@ -31,6 +32,8 @@ export type { ListingService, ListingSources, NewListing, ListingContent } from 
 export type { NegotiationService, OpenNegotiation } from './negotiation.service.js';
 export type { DeliveryService } from './delivery.service.js';
 export type { SettlementService } from './settlement.service.js';
+export type { DisclosureService } from './disclosure.service.js';
+export { disclose, MIN_DEALS } from './disclosure.rules.js';
 export { split, settlementLines } from './settlement.rules.js';
 export type { ContractSealer } from './contract.seals.js';
 export { NEGOTIATION_STATES, contractText, amountOf } from './negotiation.rules.js';
@@ -46,6 +49,7 @@ export interface ExchangeService {
   negotiations: NegotiationService;
   deliveries: DeliveryService;
   settlements: SettlementService;
+  disclosure: DisclosureService;
 }
 
 export interface ExchangeDeps {
@@ -65,7 +69,7 @@ export const exchangeModule = {
     const listings = new ListingService(kernel, deps.organisations, members, deps.listingSources);
     const settlements = new SettlementService(kernel, books);
     return {
-      books, members, listings, settlements,
+      books, members, listings, settlements, disclosure: new DisclosureService(kernel),
       negotiations: new NegotiationService(kernel, deps.organisations, members, listings, books, deps.seals),
       deliveries: new DeliveryService(kernel, listings, settlements),
     };

@@ -138,4 +138,38 @@ describeEachEngine('exchange negotiations (撮合) and contracts (成交): DSP s
     expect((await api('POST', '/exchange/negotiations', c.b.staffToken, { listingId, move: 'request', terms: terms() })).body.error.code).toBe('EXCHANGE_LISTING_NOT_LISTED');
     expect((await api('POST', `/exchange/negotiations/${third}/terminate`, c.b.staffToken, { reason: '经纪人被暂停' })).body.state).toBe('TERMINATED');
   });
+
+  it('discloses the day’s deals by category and region, amounts only where three deals or more make them', async () => {
+    const c = await context();
+    const { id: listingId } = await listing(c, 'listed');
+    const ex = await fixture(c);
+    await membership(c, c.b, 'active', 'buyer');
+    await api('POST', '/exchange/books/deposits', ex.financeToken, { orgId: c.b.id, amountFen: '1000000', ref: `bank-disclosure-${c.b.id}`, memo: '入金' });
+    const disclosure = async () => (await h().call('GET', '/api/v1/public/exchange/disclosure')).body;
+    const deal = async (priceFen: string) => {
+      const id = (await api('POST', '/exchange/negotiations', c.b.staffToken, { listingId, move: 'request', terms: terms({ priceFen }) })).body.id as string;
+      for (const [token, move] of [[c.a.adminToken, 'agree'], [c.b.adminToken, 'verify'], [c.a.adminToken, 'finalize']] as const) expect((await api('POST', `/exchange/negotiations/${id}/${move}`, token, {})).status).toBe(200);
+    };
+    // Deals in force so far in this database (the earlier tests'), all energy / guangzhou.
+    const before = (await disclosure()).byCategory.at(-1)?.deals ?? 0;
+    await deal('70000');
+    if (before + 1 < 3) {
+      const d = await disclosure();
+      expect(d.byCategory.at(-1)).toMatchObject({ deals: before + 1, amountFen: null, cells: [{ key: 'other', amountFen: null }] });
+    }
+    await deal('80000');
+    await deal('90000');
+    const all = (await api('GET', '/exchange/negotiations?all=true&state=FINALIZED&pageSize=100', ex.exchange.auditorToken)).body.items as Array<{ amountFen: string }>;
+    const sum = all.reduce((t, n) => t + BigInt(n.amountFen), 0n).toString();
+    const d = await disclosure();
+    expect(d.minDeals).toBe(3);
+    expect(d.byCategory.reduce((t: number, day: { deals: number }) => t + day.deals, 0)).toBe(all.length);
+    // (Unless this file ran across midnight in Shanghai, every deal is today's.)
+    if (d.byCategory.length === 1) {
+      expect(d.byCategory[0]).toMatchObject({ deals: all.length, amountFen: sum, cells: [{ key: 'energy', deals: all.length, amountFen: sum }] });
+      expect(d.byRegion[0]).toMatchObject({ cells: [{ key: 'guangzhou', amountFen: sum }] });
+    }
+    expect((await h().call('GET', '/api/v1/public/exchange/disclosure?from=2026-02-30')).body.error.code).toBe('EXCHANGE_DATE_INVALID');
+    expect((await h().call('GET', '/api/v1/public/exchange/disclosure?from=2024-01-01&to=2026-01-01')).body.error.code).toBe('EXCHANGE_DATE_INVALID');
+  });
 });
