@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as client from '../../console/src/pages/licences/licence.rules';
 import { computeAccess, PERMISSIONS, type CurrentUser } from '../../console/src/access';
 import { ROUTES } from '../../console/src/app.routes';
-import { MESSAGES } from '../../console/src/locales/index';
+import { MESSAGES } from '../../console/src/locales/all';
 // The test may read the server's pure rules directly: the console mirrors them.
 // eslint-disable-next-line liutong/module-boundary
 import * as server from '../../src/modules/authorization/licence.rules';

@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../console/src/locales/index';
+import { MESSAGES } from '../../console/src/locales/all';
 import * as client from '../../console/src/pages/exchange/listing.rules';
 // The test may read the server's rules and schemas directly: the console mirrors them.
 // eslint-disable-next-line liutong/module-boundary

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AREAS, MESSAGES } from '../../console/src/locales/index';
+import { AREAS, MESSAGES } from '../../console/src/locales/all';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { computeAccess, type CurrentUser } from '../../console/src/access';
 import { ROUTES } from '../../console/src/app.routes';
-import { MESSAGES } from '../../console/src/locales/index';
+import { MESSAGES } from '../../console/src/locales/all';
 import * as client from '../../console/src/pages/registry/registry.rules';
 // The test may read the server's rules and schemas directly: the console mirrors them.
 // eslint-disable-next-line liutong/module-boundary

@@ -1,11 +1,11 @@
-import type { Translate } from '../i18n/i18n.context';
-import { MESSAGES, type MessageKey } from '../locales/index';
+import { hasMessage, type Translate } from '../i18n/i18n.context';
+import type { MessageKey } from '../locales/index';
 
 /** Label of a code from a fixed vocabulary (role.*, member.*, orgType.*); the code itself when unknown. */
 export function label(t: Translate, prefix: 'role' | 'member' | 'orgType', code: string | null | undefined): string {
   if (!code) return '—';
   const key = `${prefix}.${code}`;
-  return key in MESSAGES['zh-CN'] ? t(key as MessageKey) : code;
+  return hasMessage(key) ? t(key as MessageKey) : code;
 }
 
 export const ORG_ROLE_CODES = [

@@ -4,7 +4,7 @@ import { BellOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-d
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../api/api.client';
 import { menuRoutes } from '../app.routes';
-import { INBOX_CHANGED } from '../pages/space/notification.view';
+import { INBOX_CHANGED } from './inbox.events';
 import { useI18n } from '../i18n/i18n.context';
 import { useSession } from '../session/session.context';
 import { LanguageSwitch } from './language.switch';
@@ -125,7 +125,7 @@ function InboxBell() {
     };
   }, [location.pathname, round]);
   return (
-    <Button type="text" aria-label={t('notifications.bell', { count: unread })} onClick={() => navigate('/console/notifications')} data-testid="inbox-bell" data-unread={unread}>
+    <Button type="text" aria-label={t('common.inboxBell', { count: unread })} onClick={() => navigate('/console/notifications')} data-testid="inbox-bell" data-unread={unread}>
       <Badge count={unread} size="small" overflowCount={99}>
         <BellOutlined style={{ fontSize: 16 }} />
       </Badge>

@@ -12,5 +12,7 @@ const en: Record<keyof typeof zh, string> = {
   'auth.submit': 'Sign in',
   'auth.demoHint': 'Demo users: bureau, regulator, police, grid, bank, exchange, factory, analytics; the password is printed at start (default Liutong-Demo-2026).',
   'auth.welcome': 'Welcome, {name}',
+  'auth.noAccount': 'No account yet?',
+  'auth.signupLink': 'Sign up as an individual',
 };
 export default en;

@@ -1,13 +1,6 @@
 import type zh from '../zh-CN/authorization';
 
 const en: Record<keyof typeof zh, string> = {
-  'menu.authorization.agreements': 'Authorized operation',
-  'menu.authorization.apply': 'Apply for authorized operation',
-  'menu.authorization.agreement': 'Authorized-operation agreement',
-  'menu.authorization.disclosures': 'Operation disclosures',
-  'menu.portal.disclosures': 'Disclosures',
-  'menu.portal.disclosure': 'Disclosure report',
-
   'authorization.agreements.title': 'Authorized-operation agreements',
   'authorization.agreements.intro': "Agreements for authorized operation of public data in which your organisation is the implementing body or the operator. The operator applies, the implementing body reviews, and both organisations sign the agreement with their electronic seals; once in force the operator receives data-gateway grants for the scope, revoked when the agreement is suspended, terminated or expires.",
   'authorization.filter.role': 'Our role',

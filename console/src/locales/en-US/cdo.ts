@@ -1,10 +1,6 @@
 import type zh from '../zh-CN/cdo';
 
 const en: Record<keyof typeof zh, string> = {
-  'menu.cdo.appointments': 'Chief data officers',
-  'menu.cdo.evaluation': 'Management evaluation',
-  'menu.cdo.indicators': 'Our indicators',
-  'menu.cdo.dcmm': 'DCMM self-assessment',
   'cdo.appointments.title': 'Chief data officer appointments',
   'cdo.appointments.intro': "Every organisation (public bodies and enterprises) has one chief data officer, appointed by its own administrator; a new appointment ends the current one and the history is kept. The data bureau and the regulator see every appointment.",
   'cdo.appointments.history': "Our organisation's appointments",

@@ -1,9 +1,6 @@
 import type zh from '../zh-CN/certificates';
 
 const en: Record<keyof typeof zh, string> = {
-  'menu.certificates': 'Data asset certificates',
-  'menu.certificates.detail': 'Certificate',
-
   'certificates.type.circulation': 'Public data asset circulation certificate',
   'certificates.type.registration': 'Data asset registration certificate',
   'certificates.status.active': 'Active',
@@ -168,7 +165,6 @@ const en: Record<keyof typeof zh, string> = {
   'certificates.verify.input.json': 'This is not valid JSON.',
   'certificates.verify.input.shape': 'The bundle holds no certificate (its credential field).',
   'certificates.verify.input.too_long': 'The certificate is too long (over 200,000 characters).',
-  'certificates.portal.verify': 'Verify a data asset certificate',
 };
 
 export default en;

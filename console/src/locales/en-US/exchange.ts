@@ -1,13 +1,6 @@
 import type zh from '../zh-CN/exchange';
 
 const en: Record<keyof typeof zh, string> = {
-  'menu.exchange.membership': 'Exchange membership',
-  'menu.exchange.members': 'Membership review',
-  'menu.exchange.member': 'Membership',
-  'menu.exchange.brokers': 'Data brokers',
-  'menu.exchange.mandates': 'Broker mandates',
-  'menu.portal.exchange': 'Market participants',
-
   'exchange.kind.seller': 'Seller',
   'exchange.kind.buyer': 'Buyer',
   'exchange.kind.data_merchant': 'Data merchant',
@@ -142,11 +135,6 @@ const en: Record<keyof typeof zh, string> = {
   'exchange.market.action': 'Sanction',
 
   // ---- listings ------------------------------------------------------------------------------
-  'menu.exchange.listings': 'Listings',
-  'menu.exchange.listingNew': 'New listing',
-  'menu.exchange.listing': 'Listing',
-  'menu.exchange.listingEdit': 'Edit listing',
-  'menu.portal.marketListing': 'Listing',
 
   'exchange.category.finance': 'Finance',
   'exchange.category.energy': 'Energy',
@@ -405,7 +393,6 @@ const en: Record<keyof typeof zh, string> = {
   'exchange.marketList.empty': 'No listing matches',
   'exchange.marketList.totalCapped': 'more than {total}',
   'exchange.marketList.seller': 'Seller: {name}',
-  'exchange.marketList.link': 'Browse the data market',
   'exchange.marketListing.notFound': 'This listing does not exist or is no longer listed',
   'exchange.marketListing.back': 'Back to the market',
   'exchange.marketListing.assessment': 'Compliance assessment',

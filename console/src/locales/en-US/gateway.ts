@@ -1,8 +1,6 @@
 import type zh from '../zh-CN/gateway';
 
 const en: Record<keyof typeof zh, string> = {
-  'menu.gateway.grants': 'My data grants',
-  'menu.gateway.issued': 'Grants issued',
   'gateway.grants.title': 'My data grants',
   'gateway.grants.intro': 'Grants your organisation holds (sharing, open data, direct, authorized operation). Calls through the data gateway are held to the granted fields, row scope, period, rate and daily row quota, and masked by grade and personal-information class; every call is recorded and can be proven.',
   'gateway.issued.title': 'Grants issued',

@@ -1,9 +1,6 @@
 import type zh from '../zh-CN/licences';
 
 const en: Record<keyof typeof zh, string> = {
-  'menu.authorization.licences': 'Licences',
-  'menu.portal.licenceVerify': 'Verify a licence',
-
   'licences.type.BUSINESS_LICENCE': 'Business licence',
   'licences.type.FOOD_BUSINESS_LICENCE': 'Food business licence',
   'licences.type.RESIDENT_ID': 'Resident identity card',
@@ -122,7 +119,6 @@ const en: Record<keyof typeof zh, string> = {
   'licences.verdict.sig.key_not_valid_at_signing_time': 'The key was not valid when sealing',
   'licences.verdict.sig.bad_signature': 'The signature is wrong',
 
-  'licences.portal.verify': 'Verify a licence',
 };
 
 export default en;

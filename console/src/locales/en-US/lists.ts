@@ -1,11 +1,6 @@
 import type zh from '../zh-CN/lists';
 
 const en: Record<keyof typeof zh, string> = {
-  'menu.lists.systems': 'System list',
-  'menu.lists.demands': 'Demand list',
-  'menu.lists.overview': 'Three lists overview',
-  'menu.lists.census': 'Census import',
-  'menu.lists.importantData': 'Important-data catalogue',
   'lists.col.org': 'Body',
   'lists.col.status': 'Status',
   'lists.col.updatedAt': 'Updated',

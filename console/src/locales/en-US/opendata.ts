@@ -1,13 +1,6 @@
 import type zh from '../zh-CN/opendata';
 
 const en: Record<keyof typeof zh, string> = {
-  'menu.portal.openDataset': 'Open dataset',
-  'menu.portal.openApps': 'Apps showcase',
-  'menu.portal.openTerms': 'Open data terms of use',
-  'menu.opendata.developer': 'Developer centre',
-  'menu.opendata.applications': 'Open data applications',
-  'menu.opendata.apps': 'Showcase review',
-
   'opendata.portal.title': 'Open public data',
   'opendata.portal.intro': 'Unconditionally open datasets can be called with a key once you register as a developer; conditionally open datasets need an application with a data-use agreement, approved by the source unit.',
   'opendata.portal.tab.datasets': 'Open datasets',

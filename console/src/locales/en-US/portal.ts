@@ -24,5 +24,9 @@ const en: Record<keyof typeof zh, string> = {
   'portal.stats.entries': 'Ledger entries',
   'portal.stats.witnesses': 'Witness cosignatures',
   'portal.placeholder.openData': 'The open-data catalogue arrives with the primary-market release: browse the public data resources that are open, by theme, body and open attributes, and apply for open-data APIs.',
+  'portal.link.licenceVerify': 'Verify a licence',
+  'portal.link.certificateVerify': 'Verify a data asset certificate',
+  'portal.link.market': 'Browse the data market',
+  'portal.link.registry': 'Data asset register',
 };
 export default en;

@@ -1,15 +1,6 @@
 import type zh from '../zh-CN/registry';
 
 const en: Record<keyof typeof zh, string> = {
-  'menu.registry': 'Asset registration',
-  'menu.registry.new': 'New registration application',
-  'menu.registry.edit': 'Edit registration application',
-  'menu.registry.application': 'Registration application',
-  'menu.registry.reviews': 'My review cases',
-  'menu.registry.all': 'Registration desk',
-  'menu.registry.reviewers': 'Reviewer pool',
-  'menu.portal.registry': 'Data asset register',
-
   'registry.type.first': 'First registration',
   'registry.type.change': 'Change',
   'registry.type.transfer': 'Transfer',
@@ -320,7 +311,6 @@ const en: Record<keyof typeof zh, string> = {
   'registry.relationship.says.shareholder': '{org} holds {share}% of {related}',
   'registry.relationship.says.counterparty': '{org} traded with {related}',
 
-  'registry.portal.link': 'Data asset register',
   'registry.public.title': 'Data asset register',
   'registry.public.intro': 'Data assets registered after the compliance review and publicity, each with a unique registration number; applications in publicity are open to objections. Only the register\'s public fields are shown.',
   'registry.public.tab.registered': 'Registered',

@@ -1,7 +1,6 @@
 import type zh from '../zh-CN/search';
 
 const en: Record<keyof typeof zh, string> = {
-  'menu.catalog.search': 'Catalog search',
   'search.title': 'Catalog search',
   'search.intro': 'One search over data resources, data elements and open datasets, in Chinese (no spaces needed: "用电" finds "企业用电量") and English; filter by source body, category, grading level, sharing type, open type and format.',
   'search.public.title': 'Open data',

@@ -1,9 +1,6 @@
 import type zh from '../zh-CN/sharing';
 
 const en: Record<keyof typeof zh, string> = {
-  'menu.sharing.requests': 'My sharing requests',
-  'menu.sharing.approvals': 'Sharing approvals',
-  'menu.sharing.data': 'Granted data',
   'sharing.requests.title': 'My sharing requests',
   'sharing.requests.intro': "Public data your body has requested from other bodies. Unconditionally shared resources are granted at once; conditionally shared ones are decided by the source unit within a number of working days; resources not shared are refused on their recorded basis.",
   'sharing.approvals.title': 'Sharing approvals',

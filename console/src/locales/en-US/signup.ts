@@ -1,7 +1,6 @@
 import type zh from '../zh-CN/signup';
 
 const en: Record<keyof typeof zh, string> = {
-  'menu.signup': 'Sign up',
   'signup.title': 'Sign up as an individual',
   'signup.subtitle': 'Open a personal account and your digital space: see the data public bodies hold about you, and decide who may use it and for what.',
   'signup.notice.title': 'Notice on processing your personal information',
@@ -32,8 +31,6 @@ const en: Record<keyof typeof zh, string> = {
   'signup.submit': 'Sign up',
   'signup.haveAccount': 'Already have an account?',
   'signup.toLogin': 'Sign in',
-  'signup.noAccount': 'No account yet?',
-  'signup.link': 'Sign up as an individual',
   'signup.done.title': 'You are signed up',
   'signup.done.text': 'The real-name check passed; your personal account and digital space are open. Sign in with the user name below (or your mobile number) and the password you chose.',
   'signup.done.name': 'Name',

@@ -1,13 +1,6 @@
 import type zh from '../zh-CN/space';
 
 const en: Record<keyof typeof zh, string> = {
-  'menu.space': 'My digital space',
-  'menu.space.authorizations': 'Data authorizations',
-  'menu.space.authorization': 'Data authorization',
-  'menu.space.requests': 'My authorization requests',
-  'menu.space.request': 'Request a data authorization',
-  'menu.notifications': 'Notifications',
-
   'space.title': 'My digital space',
   'space.intro': "Your legal-person digital space gathers what public bodies hold about your company. Viewing an item fetches it live through the data gateway (on your company's behalf, metered). You can hide an item, decide third parties' authorization requests and download all of your data at any time (data portability).",
   'space.holder.title': 'Data subject',
@@ -243,7 +236,6 @@ const en: Record<keyof typeof zh, string> = {
   'notifications.unreadTag': 'Unread',
   'notifications.empty': 'No notifications',
   'notifications.emptyUnread': 'No unread notifications',
-  'notifications.bell': 'Notifications ({count} unread)',
   'notifications.kind.consent.requested': 'Request',
   'notifications.kind.consent.approved': 'Approved',
   'notifications.kind.consent.rejected': 'Rejected',

@@ -1,10 +1,6 @@
 import type zh from '../zh-CN/valuation';
 
 const en: Record<keyof typeof zh, string> = {
-  'menu.registry.valuation': 'Valuation report',
-  'menu.registry.valuationNew': 'New valuation report',
-  'menu.registry.accounting': 'Data assets on the books',
-
   'valuation.kind.appraisal': 'Appraisal by a valuer',
   'valuation.kind.self_estimate': "Holder's self-estimate",
   'valuation.kind.appraisal.hint': "Your valuation firm appraises another organisation's data asset; the report bears your organisation's electronic seal.",

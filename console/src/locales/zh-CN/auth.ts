@@ -10,4 +10,6 @@ export default {
   'auth.submit': '登录',
   'auth.demoHint': '演示账号：bureau、regulator、police、grid、bank、exchange、factory、analytics，密码见启动输出（默认 Liutong-Demo-2026）。',
   'auth.welcome': '欢迎，{name}',
+  'auth.noAccount': '没有账户？',
+  'auth.signupLink': '个人注册',
 };

@@ -1,11 +1,4 @@
 export default {
-  'menu.authorization.agreements': '授权运营协议',
-  'menu.authorization.apply': '申请授权运营',
-  'menu.authorization.agreement': '授权运营协议详情',
-  'menu.authorization.disclosures': '授权运营信息披露',
-  'menu.portal.disclosures': '授权运营披露',
-  'menu.portal.disclosure': '授权运营披露报告',
-
   'authorization.agreements.title': '授权运营协议',
   'authorization.agreements.intro': '本单位作为实施机构或运营机构的公共数据授权运营协议。运营机构提出申请，实施机构审核后双方以电子签章签署协议；协议生效后按授权范围向运营机构签发数据网关授权，暂停、终止或到期时撤销。',
   'authorization.filter.role': '本单位角色',

@@ -1,8 +1,4 @@
 export default {
-  'menu.cdo.appointments': '首席数据官',
-  'menu.cdo.evaluation': '管理评价',
-  'menu.cdo.indicators': '本单位评价指标',
-  'menu.cdo.dcmm': 'DCMM 自评估',
   'cdo.appointments.title': '首席数据官任命',
   'cdo.appointments.intro': '每个机构（公共机构和企业）设一名首席数据官，由本机构管理员任命；新任命自动结束现任，历史记录保留。数据管理局和监管部门可查看全部任命。',
   'cdo.appointments.history': '本机构任命记录',

@@ -1,7 +1,4 @@
 export default {
-  'menu.certificates': '数据资产凭证',
-  'menu.certificates.detail': '凭证详情',
-
   'certificates.type.circulation': '公共数据资产流通凭证',
   'certificates.type.registration': '数据资产登记凭证',
   'certificates.status.active': '有效',
@@ -166,5 +163,4 @@ export default {
   'certificates.verify.input.json': '内容不是有效的 JSON。',
   'certificates.verify.input.shape': '核验包中没有凭证（credential 字段）。',
   'certificates.verify.input.too_long': '凭证过长（超过 20 万个字符）。',
-  'certificates.portal.verify': '核验数据资产凭证',
 };

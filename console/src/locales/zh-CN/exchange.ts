@@ -1,12 +1,5 @@
 /** 数据交易所：会员登记、数据经纪人、经纪委托、市场信息披露、挂牌与交易市场。 */
 const zh = {
-  'menu.exchange.membership': '交易所会员',
-  'menu.exchange.members': '会员审核',
-  'menu.exchange.member': '会员详情',
-  'menu.exchange.brokers': '数据经纪人',
-  'menu.exchange.mandates': '经纪委托',
-  'menu.portal.exchange': '交易市场主体',
-
   'exchange.kind.seller': '卖方',
   'exchange.kind.buyer': '买方',
   'exchange.kind.data_merchant': '数据商',
@@ -141,11 +134,6 @@ const zh = {
   'exchange.market.action': '处理',
 
   // ---- 挂牌 ----------------------------------------------------------------------------------
-  'menu.exchange.listings': '挂牌管理',
-  'menu.exchange.listingNew': '新建挂牌',
-  'menu.exchange.listing': '挂牌详情',
-  'menu.exchange.listingEdit': '编辑挂牌',
-  'menu.portal.marketListing': '挂牌标的',
 
   'exchange.category.finance': '金融',
   'exchange.category.energy': '能源',
@@ -404,7 +392,6 @@ const zh = {
   'exchange.marketList.empty': '没有符合条件的挂牌标的',
   'exchange.marketList.totalCapped': '超过 {total} 条',
   'exchange.marketList.seller': '卖方：{name}',
-  'exchange.marketList.link': '浏览数据交易市场',
   'exchange.marketListing.notFound': '挂牌标的不存在或已不在挂牌中',
   'exchange.marketListing.back': '返回交易市场',
   'exchange.marketListing.assessment': '合规评估',

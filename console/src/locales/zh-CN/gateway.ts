@@ -1,6 +1,4 @@
 export default {
-  'menu.gateway.grants': '我的数据授权',
-  'menu.gateway.issued': '授出的数据授权',
   'gateway.grants.title': '我的数据授权',
   'gateway.grants.intro': '本单位获得的数据授权（共享、开放、直接授权、授权运营）。通过数据网关调用时按授权的字段、行范围、期限、频率和每日行数配额执行，并按分级和个人信息类别脱敏；每次调用都有记录，可出具存证证明。',
   'gateway.issued.title': '授出的数据授权',

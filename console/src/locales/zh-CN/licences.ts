@@ -1,7 +1,4 @@
 export default {
-  'menu.authorization.licences': '电子证照',
-  'menu.portal.licenceVerify': '证照核验',
-
   'licences.type.BUSINESS_LICENCE': '营业执照',
   'licences.type.FOOD_BUSINESS_LICENCE': '食品经营许可证',
   'licences.type.RESIDENT_ID': '居民身份证',
@@ -120,5 +117,4 @@ export default {
   'licences.verdict.sig.key_not_valid_at_signing_time': '签章时密钥不在有效期内',
   'licences.verdict.sig.bad_signature': '签名值不正确',
 
-  'licences.portal.verify': '核验电子证照',
 };

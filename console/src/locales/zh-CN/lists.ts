@@ -1,10 +1,5 @@
 /** Three lists (三清单), census import, the important-data catalogue. */
 export default {
-  'menu.lists.systems': '系统清单',
-  'menu.lists.demands': '需求清单',
-  'menu.lists.overview': '三清单总览',
-  'menu.lists.census': '普查导入',
-  'menu.lists.importantData': '重要数据目录',
   'lists.col.org': '所属单位',
   'lists.col.status': '状态',
   'lists.col.updatedAt': '更新时间',

@@ -1,12 +1,5 @@
 /** 开放数据门户（开放广东）: public portal pages and the developer / review pages of the console. */
 const zh = {
-  'menu.portal.openDataset': '开放数据集',
-  'menu.portal.openApps': '应用展示',
-  'menu.portal.openTerms': '开放数据使用条款',
-  'menu.opendata.developer': '开发者中心',
-  'menu.opendata.applications': '开放数据申请审批',
-  'menu.opendata.apps': '应用展示审核',
-
   'opendata.portal.title': '公共数据开放',
   'opendata.portal.intro': '无条件开放的数据集注册开发者后即可获取密钥调用；有条件开放的数据集须提交申请并签署数据使用协议，经数源单位审核同意后使用。',
   'opendata.portal.tab.datasets': '开放数据集',

@@ -22,4 +22,8 @@ export default {
   'portal.stats.entries': '存证条目',
   'portal.stats.witnesses': '见证人联署',
   'portal.placeholder.openData': '公共数据开放目录将在“一级市场”版本中上线：按主题、部门与开放属性浏览可开放的数据资源，申请开放数据接口。',
+  'portal.link.licenceVerify': '核验电子证照',
+  'portal.link.certificateVerify': '核验数据资产凭证',
+  'portal.link.market': '浏览数据交易市场',
+  'portal.link.registry': '数据资产登记公示',
 };

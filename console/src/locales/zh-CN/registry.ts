@@ -1,13 +1,4 @@
 export default {
-  'menu.registry': '数据资产登记',
-  'menu.registry.new': '新建登记申请',
-  'menu.registry.edit': '编辑登记申请',
-  'menu.registry.application': '登记申请详情',
-  'menu.registry.reviews': '登记评审任务',
-  'menu.registry.all': '登记受理',
-  'menu.registry.reviewers': '评审专家库',
-  'menu.portal.registry': '数据资产登记公示',
-
   'registry.type.first': '首次登记',
   'registry.type.change': '变更登记',
   'registry.type.transfer': '转移登记',
@@ -318,7 +309,6 @@ export default {
   'registry.relationship.says.shareholder': '{org} 持有 {related} {share}% 股份',
   'registry.relationship.says.counterparty': '{org} 与 {related} 有交易',
 
-  'registry.portal.link': '数据资产登记公示',
   'registry.public.title': '数据资产登记公示',
   'registry.public.intro': '经合规会审并公示期满登记的数据资产，每项一个唯一登记编号；公示中的申请接受社会异议。这里只公开登记簿的公开信息。',
   'registry.public.tab.registered': '已登记',

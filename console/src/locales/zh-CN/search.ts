@@ -1,5 +1,4 @@
 export default {
-  'menu.catalog.search': '目录搜索',
   'search.title': '目录搜索',
   'search.intro': '在数据资源、数据元和开放数据集中统一搜索，支持中文（无需空格，如“用电”可找到“企业用电量”）和英文；按来源单位、分类、分级、共享属性、开放属性和格式筛选。',
   'search.public.title': '开放数据',

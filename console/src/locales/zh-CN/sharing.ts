@@ -1,7 +1,4 @@
 export default {
-  'menu.sharing.requests': '我的共享申请',
-  'menu.sharing.approvals': '共享审批',
-  'menu.sharing.data': '已共享数据',
   'sharing.requests.title': '我的共享申请',
   'sharing.requests.intro': '本单位向其他单位申请共享的公共数据。无条件共享的资源即时开通；有条件共享的资源由数源单位在规定工作日内审批；不予共享的资源按登记的依据不予共享。',
   'sharing.approvals.title': '共享审批',

@@ -1,5 +1,4 @@
 export default {
-  'menu.signup': '个人注册',
   'signup.title': '个人注册',
   'signup.subtitle': '注册个人账户，开通您的个人数字空间：查看政务部门持有的您的数据，并决定谁可以在什么用途下使用它们。',
   'signup.notice.title': '个人信息处理告知',
@@ -30,8 +29,6 @@ export default {
   'signup.submit': '注册',
   'signup.haveAccount': '已有账户？',
   'signup.toLogin': '登录',
-  'signup.noAccount': '没有账户？',
-  'signup.link': '个人注册',
   'signup.done.title': '注册成功',
   'signup.done.text': '实名核验已通过，您的个人账户与数字空间已开通。请使用下面的用户名（或手机号码）和您设置的密码登录。',
   'signup.done.name': '姓名',

@@ -1,11 +1,4 @@
 export default {
-  'menu.space': '我的数字空间',
-  'menu.space.authorizations': '数据授权管理',
-  'menu.space.authorization': '数据授权详情',
-  'menu.space.requests': '我的授权申请',
-  'menu.space.request': '申请数据授权',
-  'menu.notifications': '通知',
-
   // 我的数字空间
   'space.title': '我的数字空间',
   'space.intro': '法人数字空间汇集公共管理和服务机构掌握的本企业数据。查看时经数据网关实时获取（以本企业名义调用并计量），本企业可隐藏某项数据、审批第三方的授权申请，也可随时下载全部数据（数据携带）。',
@@ -248,7 +241,6 @@ export default {
   'notifications.unreadTag': '未读',
   'notifications.empty': '暂无通知',
   'notifications.emptyUnread': '没有未读通知',
-  'notifications.bell': '通知（未读 {count}）',
   'notifications.kind.consent.requested': '授权申请',
   'notifications.kind.consent.approved': '已批准',
   'notifications.kind.consent.rejected': '已拒绝',

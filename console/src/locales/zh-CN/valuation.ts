@@ -1,8 +1,4 @@
 export default {
-  'menu.registry.valuation': '价值评估报告',
-  'menu.registry.valuationNew': '新建价值评估报告',
-  'menu.registry.accounting': '数据资产入表',
-
   'valuation.kind.appraisal': '评估机构评估',
   'valuation.kind.self_estimate': '持有方自评估',
   'valuation.kind.appraisal.hint': '由本评估机构对他人的数据资产出具评估报告，并加盖本机构电子印章。',

@@ -53,9 +53,9 @@ export default function LoginPage() {
           </Button>
         </Form>
         <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
-          {t('signup.noAccount')}{' '}
+          {t('auth.noAccount')}{' '}
           <Link to="/signup" data-testid="login-signup">
-            {t('signup.link')}
+            {t('auth.signupLink')}
           </Link>
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>

@@ -6,13 +6,13 @@ import { api, unwrap } from '../../api/api.client';
 import type { DataElement } from '../../api/api.types';
 import { describeError, errorMessage } from '../../api/api.errors';
 import { useApiResource } from '../../api/api-resource.hook';
-import { useI18n, type Translate } from '../../i18n/i18n.context';
+import { useI18n, type Translate, hasMessage } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
 import { FormModal } from '../../layout/form.modal';
 import { ElementTransferPanel } from './element-transfer.panel';
 import { formatTime } from '../../format/time.format';
 import { orgName } from '../../format/labels';
-import { MESSAGES, type MessageKey } from '../../locales/index';
+import type { MessageKey } from '../../locales/index';
 
 const DATA_TYPES = ['string', 'integer', 'decimal', 'date', 'datetime', 'boolean', 'code'] as const;
 type DataType = (typeof DATA_TYPES)[number];
@@ -34,7 +34,7 @@ const typeLabel = (t: Translate, v: string) => t(`catalog.type.${v}` as MessageK
 function reasonLabel(t: Translate, reason: string | undefined): string {
   if (!reason) return '';
   const key = `catalog.reason.${reason}`;
-  return key in MESSAGES['zh-CN'] ? t(key as MessageKey) : reason;
+  return hasMessage(key) ? t(key as MessageKey) : reason;
 }
 
 function formatLabel(t: Translate, f: Format | null): string {

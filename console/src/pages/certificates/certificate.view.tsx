@@ -6,9 +6,8 @@ import { CheckCircleFilled, ClockCircleFilled, CloseCircleFilled } from '@ant-de
 import { Link } from 'react-router-dom';
 import type { paths } from '../../api/openapi.schema';
 import { api, unwrap } from '../../api/api.client';
-import { useI18n, type Translate } from '../../i18n/i18n.context';
+import { useI18n, type Translate, hasMessage } from '../../i18n/i18n.context';
 import { formatTime } from '../../format/time.format';
-import { MESSAGES } from '../../locales/index';
 import { msg, text } from '../authorization/authorization.view';
 import { purposeLabel } from '../space/space.view';
 import { CHECKS, orgIdOfDid, readCredential, receiptPath, type Party } from './certificate.rules';
@@ -31,7 +30,7 @@ const COLOURS: Record<string, string> = { active: 'green', suspended: 'orange', 
 export function CertificateStatusTag({ t, status, testId = 'certificate-status' }: { t: Translate; status: string; testId?: string }) {
   return (
     <Tag color={COLOURS[status] ?? 'default'} data-status={status} data-testid={testId}>
-      {`certificates.status.${status}` in MESSAGES['zh-CN'] ? msg(t, `certificates.status.${status}`) : status}
+      {hasMessage(`certificates.status.${status}`) ? msg(t, `certificates.status.${status}`) : status}
     </Tag>
   );
 }
@@ -42,7 +41,7 @@ export const validityText = (t: Translate, locale: string, from: string | null, 
 
 /** The type's name in the current language: the server's, else the console's, else the code. */
 export const typeName = (t: Translate, locale: string, c: { type: string; typeName?: { zh: string; en: string } | null }) =>
-  c.typeName ? text(c.typeName, locale) : `certificates.type.${c.type}` in MESSAGES['zh-CN'] ? msg(t, `certificates.type.${c.type}`) : c.type;
+  c.typeName ? text(c.typeName, locale) : hasMessage(`certificates.type.${c.type}`) ? msg(t, `certificates.type.${c.type}`) : c.type;
 
 /** Checks a certificate (a vc+jwt) with the public API (no login needed). */
 export const verifyCertificate = (credential: string) => unwrap(api.POST('/api/v1/certificates/verify', { body: { credential } }));
@@ -107,7 +106,7 @@ export function CredentialDetails({ credential, nameOf, linkAuthorization, extra
             <>
               <br />
               <Typography.Text type="secondary">
-                {identifier.scheme && `certificates.identifier.${identifier.scheme}` in MESSAGES['zh-CN'] ? msg(t, `certificates.identifier.${identifier.scheme}`) : identifier.scheme}
+                {identifier.scheme && hasMessage(`certificates.identifier.${identifier.scheme}`) ? msg(t, `certificates.identifier.${identifier.scheme}`) : identifier.scheme}
               </Typography.Text>{' '}
               <span className="lt-mono" data-testid="cert-field-subject-id">
                 {identifier.value}
@@ -220,7 +219,7 @@ export function CredentialDetails({ credential, nameOf, linkAuthorization, extra
           {v.status.map((s, i) => (
             <span key={`${s.list}#${s.index}#${i}`}>
               {t('certificates.statusEntry', {
-                purpose: s.purpose && `certificates.statusPurpose.${s.purpose}` in MESSAGES['zh-CN'] ? msg(t, `certificates.statusPurpose.${s.purpose}`) : (s.purpose ?? '—'),
+                purpose: s.purpose && hasMessage(`certificates.statusPurpose.${s.purpose}`) ? msg(t, `certificates.statusPurpose.${s.purpose}`) : (s.purpose ?? '—'),
                 index: s.index ?? '—',
               })}
               <br />
@@ -313,7 +312,7 @@ export function VerificationView({ result, children }: { result: Verification; c
               <div style={{ minWidth: 0 }}>
                 <Space size={[6, 4]} wrap>
                   <Typography.Text strong>{checkName(t, c.check)}</Typography.Text>
-                  <Tag color={OUTCOME_COLOUR[c.outcome] ?? 'default'}>{`certificates.outcome.${c.outcome}` in MESSAGES['zh-CN'] ? msg(t, `certificates.outcome.${c.outcome}`) : c.outcome}</Tag>
+                  <Tag color={OUTCOME_COLOUR[c.outcome] ?? 'default'}>{hasMessage(`certificates.outcome.${c.outcome}`) ? msg(t, `certificates.outcome.${c.outcome}`) : c.outcome}</Tag>
                 </Space>
                 <div style={{ wordBreak: 'break-word' }} data-testid={`cert-check-${c.check}-message`}>
                   {locale === 'zh-CN' ? c.message['zh-CN'] : c.message['en-US']}

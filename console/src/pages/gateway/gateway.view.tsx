@@ -9,10 +9,10 @@ import type { paths } from '../../api/openapi.schema';
 import { errorMessage } from '../../api/api.errors';
 import { useApiResource } from '../../api/api-resource.hook';
 import type { Translate } from '../../i18n/i18n.context';
-import { useI18n } from '../../i18n/i18n.context';
+import { useI18n, hasMessage } from '../../i18n/i18n.context';
 import { FormModal } from '../../layout/form.modal';
 import { formatTime } from '../../format/time.format';
-import { MESSAGES, type MessageKey } from '../../locales/index';
+import type { MessageKey } from '../../locales/index';
 
 const LineChartView = lazy(() => import('../../charts/line.chart'));
 
@@ -23,7 +23,7 @@ export type Side = 'grantee' | 'grantor';
 
 export const msg = (t: Translate, key: string, params?: Record<string, string | number>) => t(key as MessageKey, params);
 /** Where a grant came from (sharing, open data key or application, direct, authorized operation); the code itself when unknown. */
-export const kindLabel = (t: Translate, kind: string) => (`gateway.kind.${kind}` in MESSAGES['zh-CN'] ? msg(t, `gateway.kind.${kind}`) : kind);
+export const kindLabel = (t: Translate, kind: string) => (hasMessage(`gateway.kind.${kind}`) ? msg(t, `gateway.kind.${kind}`) : kind);
 export const GRANT_STATUSES = ['active', 'revoked', 'expired'] as const;
 
 const COLOURS: Record<string, string> = { active: 'green', revoked: 'magenta', expired: 'default' };

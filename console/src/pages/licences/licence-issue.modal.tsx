@@ -10,9 +10,8 @@ import { App, Checkbox, Col, Divider, Form, Input, Row, Select, Typography } fro
 import { api, unwrap } from '../../api/api.client';
 import type { paths } from '../../api/openapi.schema';
 import { errorMessage } from '../../api/api.errors';
-import { useI18n } from '../../i18n/i18n.context';
+import { useI18n, hasMessage } from '../../i18n/i18n.context';
 import { FormModal } from '../../layout/form.modal';
-import { MESSAGES } from '../../locales/index';
 import { shanghaiDay } from '../space/space.rules';
 import { holderIdProblem, numberProblem, validityProblem } from './licence.rules';
 import { msg, text, type IssuedLicence, type LicenceType } from './licence.view';
@@ -43,7 +42,7 @@ export function LicenceIssueModal({ types, onClose }: { types: LicenceType[]; on
   const today = shanghaiDay();
 
   const numberHint = (ty: LicenceType) =>
-    `licences.numberHint.${ty.code}` in MESSAGES['zh-CN'] ? msg(t, `licences.numberHint.${ty.code}`) : t('licences.issue.numberPattern', { pattern: ty.numberPattern ?? '' });
+    hasMessage(`licences.numberHint.${ty.code}`) ? msg(t, `licences.numberHint.${ty.code}`) : t('licences.issue.numberPattern', { pattern: ty.numberPattern ?? '' });
 
   const submit = async (v: Values) => {
     if (!type) return;

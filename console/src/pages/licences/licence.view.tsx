@@ -4,9 +4,8 @@ import type { DescriptionsProps } from 'antd';
 import type { paths } from '../../api/openapi.schema';
 import { api, unwrap } from '../../api/api.client';
 import { useApiResource } from '../../api/api-resource.hook';
-import { useI18n, type Translate } from '../../i18n/i18n.context';
+import { useI18n, type Translate, hasMessage } from '../../i18n/i18n.context';
 import { formatDate, formatTime } from '../../format/time.format';
-import { MESSAGES } from '../../locales/index';
 import { msg, text } from '../authorization/authorization.view';
 import { licenceTypeName } from '../space/notification.view';
 import { verdictReason, type LicenceCheck, type LicenceDocument } from './licence.rules';
@@ -37,7 +36,7 @@ const COLOURS: Record<string, string> = { valid: 'green', expired: 'default', re
 export function LicenceStateTag({ t, state, testId = 'licence-state' }: { t: Translate; state: string; testId?: string }) {
   return (
     <Tag color={COLOURS[state] ?? 'default'} data-state={state} data-testid={testId}>
-      {`licences.state.${state}` in MESSAGES['zh-CN'] ? msg(t, `licences.state.${state}`) : state}
+      {hasMessage(`licences.state.${state}`) ? msg(t, `licences.state.${state}`) : state}
     </Tag>
   );
 }
@@ -48,7 +47,7 @@ export function validityText(t: Translate, locale: string, from: string, to: str
 }
 
 /** The seal's reason in words, the code itself when the console does not know it. */
-const signatureText = (t: Translate, s: string) => (`licences.verdict.sig.${s}` in MESSAGES['zh-CN'] ? msg(t, `licences.verdict.sig.${s}`) : s);
+const signatureText = (t: Translate, s: string) => (hasMessage(`licences.verdict.sig.${s}`) ? msg(t, `licences.verdict.sig.${s}`) : s);
 
 /**
  * The verdict of a check, with stable test ids: `licence-verdict` carries `data-valid` and

@@ -42,20 +42,20 @@ export default function HomePage() {
             {t('portal.hero.verify')}
           </Button>
           <Button onClick={() => navigate('/verify/licence')} data-testid="portal-licence-verify">
-            {t('licences.portal.verify')}
+            {t('portal.link.licenceVerify')}
           </Button>
           <Button onClick={() => navigate('/verify/certificate')} data-testid="portal-certificate-verify">
-            {t('certificates.portal.verify')}
+            {t('portal.link.certificateVerify')}
           </Button>
           <Button onClick={() => navigate('/market')} data-testid="portal-market">
-            {t('exchange.marketList.link')}
+            {t('portal.link.market')}
           </Button>
           <Button onClick={() => navigate('/registry')} data-testid="portal-registry">
-            {t('registry.portal.link')}
+            {t('portal.link.registry')}
           </Button>
           <Button onClick={() => navigate('/login')}>{t('portal.hero.console')}</Button>
           <Button onClick={() => navigate('/signup')} data-testid="portal-signup">
-            {t('signup.link')}
+            {t('auth.signupLink')}
           </Button>
         </Space>
       </Card>

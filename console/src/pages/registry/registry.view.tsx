@@ -3,8 +3,7 @@ import { Alert, Space, Tag } from 'antd';
 import type { paths } from '../../api/openapi.schema';
 import { api, unwrap } from '../../api/api.client';
 import { useApiResource } from '../../api/api-resource.hook';
-import type { Translate } from '../../i18n/i18n.context';
-import { MESSAGES } from '../../locales/index';
+import { hasMessage, type Translate } from '../../i18n/i18n.context';
 import { msg, text } from '../authorization/authorization.view';
 import { parseProblem } from './registry.rules';
 
@@ -26,7 +25,7 @@ export { msg, text };
 export const known = (t: Translate, prefix: string, code: string | null | undefined) => {
   if (!code) return '—';
   const key = `${prefix}.${code}`;
-  return key in MESSAGES['zh-CN'] ? msg(t, key) : code;
+  return hasMessage(key) ? msg(t, key) : code;
 };
 export const statusLabel = (t: Translate, s: string) => known(t, 'registry.status', s);
 export const objectKindLabel = (t: Translate, k: string) => known(t, 'registry.objectKind', k);

@@ -15,11 +15,10 @@ import type { CurrentUser } from '../../access';
 import { api, unwrap } from '../../api/api.client';
 import { ApiError } from '../../api/api.errors';
 import { useApiResource } from '../../api/api-resource.hook';
-import { useI18n, type Translate } from '../../i18n/i18n.context';
+import { useI18n, type Translate, hasMessage } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
 import { formatFen } from '../../format/money.format';
 import { formatTime } from '../../format/time.format';
-import { MESSAGES } from '../../locales/index';
 import { msg, text } from '../authorization/authorization.view';
 
 export type Valuation = paths['/api/v1/registry/valuations/{valuationId}']['get']['responses'][200]['content']['application/json'];
@@ -62,7 +61,7 @@ export function valuationKindsFor(me: CurrentUser | null, applicantOrgId: string
 export const label = (t: Translate, prefix: string, code: string | null | undefined): string => {
   if (code === null || code === undefined || code === '') return '—';
   const key = `${prefix}.${code}`;
-  return key in MESSAGES['zh-CN'] ? msg(t, key) : code;
+  return hasMessage(key) ? msg(t, key) : code;
 };
 
 const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

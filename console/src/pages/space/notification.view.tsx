@@ -1,7 +1,6 @@
 /** Pieces of the notification pages (通知): types, the sentence of an entry, and the unread-count event. */
 import type { paths } from '../../api/openapi.schema';
-import type { Translate } from '../../i18n/i18n.context';
-import { MESSAGES } from '../../locales/index';
+import { hasMessage, type Translate } from '../../i18n/i18n.context';
 import { msg } from './space.view';
 
 export type Inbox = paths['/api/v1/notifications']['get']['responses'][200]['content']['application/json'];
@@ -9,11 +8,9 @@ export type Notification = Inbox['items'][number];
 export type Webhook = paths['/api/v1/webhooks']['get']['responses'][200]['content']['application/json']['items'][number];
 export type Delivery = paths['/api/v1/webhooks/{webhookId}/deliveries']['get']['responses'][200]['content']['application/json']['items'][number];
 
-/** Sent when the inbox changed (marked read), so the header's unread badge counts again. */
-export const INBOX_CHANGED = 'liutong:inbox-changed';
-export const announceInboxChanged = () => window.dispatchEvent(new Event(INBOX_CHANGED));
+export { INBOX_CHANGED, announceInboxChanged } from '../../layout/inbox.events';
 
-export const kindLabel = (t: Translate, kind: string) => (`notifications.kind.${kind}` in MESSAGES['zh-CN'] ? msg(t, `notifications.kind.${kind}`) : kind);
+export const kindLabel = (t: Translate, kind: string) => (hasMessage(`notifications.kind.${kind}`) ? msg(t, `notifications.kind.${kind}`) : kind);
 
 /**
  * What happened, in words: "广州某商业银行 请求授权使用您的月度用电量与电费". The parties come from the
@@ -21,14 +18,14 @@ export const kindLabel = (t: Translate, kind: string) => (`notifications.kind.${
  * of an authorized-operation agreement), the items by code, named when the console knows them.
  */
 /** A licence type's name (licences.type.<CODE>), or its code when the console does not know it. */
-export const licenceTypeName = (t: Translate, code: string) => (`licences.type.${code}` in MESSAGES['zh-CN'] ? msg(t, `licences.type.${code}`) : code);
+export const licenceTypeName = (t: Translate, code: string) => (hasMessage(`licences.type.${code}`) ? msg(t, `licences.type.${code}`) : code);
 
 export function notificationText(t: Translate, n: Notification, orgNameOf: (id: string) => string, itemName: (code: string) => string, separator: string): string {
   const p = n.payload as Record<string, unknown>;
   const org = (v: unknown) => (typeof v === 'string' ? orgNameOf(v) : '—');
   const items = Array.isArray(p.items) ? p.items.filter((x): x is string => typeof x === 'string').map(itemName).join(separator) : '—';
   const key = `notifications.text.${n.kind}`;
-  return key in MESSAGES['zh-CN']
+  return hasMessage(key)
     ? msg(t, key, {
         requester: org(p.requesterOrgId), holder: org(p.holderOrgId), items, operator: org(p.operatorOrgId), implementing: org(p.implementingOrgId), issuer: org(p.issuerOrgId),
         licence: typeof p.licenceType === 'string' ? licenceTypeName(t, p.licenceType) : '—',

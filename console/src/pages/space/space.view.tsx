@@ -3,9 +3,8 @@ import { Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { Link } from 'react-router-dom';
 import type { paths } from '../../api/openapi.schema';
-import type { Translate } from '../../i18n/i18n.context';
+import { hasMessage, type Translate } from '../../i18n/i18n.context';
 import { formatTime } from '../../format/time.format';
-import { MESSAGES } from '../../locales/index';
 import { msg, text } from '../authorization/authorization.view';
 
 type Json<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } }
@@ -38,7 +37,7 @@ export function ConsentStatusTag({ t, status, testId = 'consent-status' }: { t: 
 }
 
 /** A purpose code in words (the code itself when the platform configured one the console does not know). */
-export const purposeLabel = (t: Translate, code: string) => (`space.purpose.${code}` in MESSAGES['zh-CN'] ? msg(t, `space.purpose.${code}`) : code);
+export const purposeLabel = (t: Translate, code: string) => (hasMessage(`space.purpose.${code}`) ? msg(t, `space.purpose.${code}`) : code);
 /** The data items of an authorization, by name. */
 export const itemNames = (c: { items: Array<{ name: { zh: string; en: string } }> }, locale: string) => c.items.map((i) => text(i.name, locale)).join(locale === 'zh-CN' ? '、' : ', ');
 /** How the holder is identified: an enterprise's USCC, a person's masked identity number. */
