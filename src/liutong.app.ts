@@ -129,6 +129,7 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
   const exchange = exchangeModule.create(kernel, {
     organisations: identity.organisations,
     seals: identity.seals,
+    certificates: certificates.certificates,
     listingSources: {
       tradeBasis: (assetId) => registry.applications.tradeBasis(assetId),
       // A product declared under an authorized-operation agreement: the agreement's parties and service-fee cap.

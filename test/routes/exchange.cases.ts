@@ -472,6 +472,21 @@ export const EXCHANGE_CASES: Record<string, Case> = {
     status: 200,
     crossOrg: PUBLIC,
   },
+  'POST /api/v1/exchange/negotiations/:negotiationId/certificate': {
+    // Issuing again once the certificate issued at finalisation was revoked by the exchange (e.g. issued with an error).
+    success: async (c) => {
+      const id = await negotiation(c, 'FINALIZED');
+      const f = await fixture(c);
+      const held = await c.h.call('GET', `/api/v1/certificates?box=held&sourceId=${id}`, { token: c.b.auditorToken });
+      expect(held.body.items).toHaveLength(1);
+      const revoked = await c.h.call('POST', `/api/v1/certificates/${held.body.items[0].id}/revoke`, { token: f.exchange.staffToken, body: { reason: '凭证信息有误，重新签发' } });
+      expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
+      return { token: f.exchange.staffToken, url: `/api/v1/exchange/negotiations/${id}/certificate` };
+    },
+    status: 201,
+    refused: async (c) => ({ token: (await fixture(c)).exchange.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/certificate` }),
+    crossOrg: async (c) => ({ token: c.a.adminToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/certificate`, expect: deny(403) }),
+  },
   'GET /api/v1/public/exchange/members': {
     success: () => ({ url: '/api/v1/public/exchange/members?kind=seller' }),
     status: 200,

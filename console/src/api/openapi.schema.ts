@@ -15840,12 +15840,12 @@ export interface paths {
                     box?: "held" | "received" | "issued" | "all";
                     page: number;
                     pageSize: number;
-                    /** @description the basis: an authorization (consent) or a registration application */
+                    /** @description the basis: an authorization (consent), a registration application, or a contract (an exchange negotiation) */
                     sourceId?: string;
                     /** @description active 有效 | suspended 已暂停 | revoked 已撤销 | expired 已过期 */
                     status?: "active" | "suspended" | "revoked" | "expired";
-                    /** @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证 */
-                    type?: "circulation" | "registration";
+                    /** @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证 | transaction 数据交易凭证 */
+                    type?: "circulation" | "registration" | "transaction";
                 };
                 header?: never;
                 path?: never;
@@ -15886,10 +15886,10 @@ export interface paths {
                                  */
                                 status: "active" | "suspended" | "revoked" | "expired";
                                 /**
-                                 * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                                 * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证 | transaction 数据交易凭证
                                  * @enum {string}
                                  */
-                                type: "circulation" | "registration";
+                                type: "circulation" | "registration" | "transaction";
                                 typeName: {
                                     en: string;
                                     zh: string;
@@ -15997,10 +15997,10 @@ export interface paths {
                              */
                             status: "active" | "suspended" | "revoked" | "expired";
                             /**
-                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证 | transaction 数据交易凭证
                              * @enum {string}
                              */
-                            type: "circulation" | "registration";
+                            type: "circulation" | "registration" | "transaction";
                             typeName: {
                                 en: string;
                                 zh: string;
@@ -16225,10 +16225,10 @@ export interface paths {
                              */
                             status: "active" | "suspended" | "revoked" | "expired";
                             /**
-                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证 | transaction 数据交易凭证
                              * @enum {string}
                              */
-                            type: "circulation" | "registration";
+                            type: "circulation" | "registration" | "transaction";
                             typeName: {
                                 en: string;
                                 zh: string;
@@ -16386,10 +16386,10 @@ export interface paths {
                              */
                             status: "active" | "suspended" | "revoked" | "expired";
                             /**
-                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证 | transaction 数据交易凭证
                              * @enum {string}
                              */
-                            type: "circulation" | "registration";
+                            type: "circulation" | "registration" | "transaction";
                             typeName: {
                                 en: string;
                                 zh: string;
@@ -16547,10 +16547,10 @@ export interface paths {
                              */
                             status: "active" | "suspended" | "revoked" | "expired";
                             /**
-                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证 | transaction 数据交易凭证
                              * @enum {string}
                              */
-                            type: "circulation" | "registration";
+                            type: "circulation" | "registration" | "transaction";
                             typeName: {
                                 en: string;
                                 zh: string;
@@ -16709,10 +16709,10 @@ export interface paths {
                              */
                             status: "active" | "suspended" | "revoked" | "expired";
                             /**
-                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证 | transaction 数据交易凭证
                              * @enum {string}
                              */
-                            type: "circulation" | "registration";
+                            type: "circulation" | "registration" | "transaction";
                             typeName: {
                                 en: string;
                                 zh: string;
@@ -17079,10 +17079,10 @@ export interface paths {
                              */
                             status: "active" | "suspended" | "revoked" | "expired";
                             /**
-                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证 | transaction 数据交易凭证
                              * @enum {string}
                              */
-                            type: "circulation" | "registration";
+                            type: "circulation" | "registration" | "transaction";
                             typeName: {
                                 en: string;
                                 zh: string;
@@ -17195,8 +17195,8 @@ export interface paths {
                     box?: "held" | "received" | "issued" | "all";
                     /** @description active 有效 | suspended 已暂停 | revoked 已撤销 | expired 已过期 */
                     status?: "active" | "suspended" | "revoked" | "expired";
-                    /** @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证 */
-                    type?: "circulation" | "registration";
+                    /** @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证 | transaction 数据交易凭证 */
+                    type?: "circulation" | "registration" | "transaction";
                 };
                 header?: never;
                 path?: never;
@@ -17279,10 +17279,10 @@ export interface paths {
                              */
                             status: "active" | "suspended" | "revoked" | "expired";
                             /**
-                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证
+                             * @description circulation 公共数据资产流通凭证 | registration 数据资产登记凭证 | transaction 数据交易凭证
                              * @enum {string}
                              */
-                            type: "circulation" | "registration";
+                            type: "circulation" | "registration" | "transaction";
                             typeName: {
                                 en: string;
                                 zh: string;
@@ -22640,6 +22640,128 @@ export interface paths {
                                     to: string;
                                 }[];
                             };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/negotiations/{negotiationId}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The exchange issues a contract's transaction certificate (数据交易凭证) again, when issuing it at finalisation failed (refused while one is live) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    negotiationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        } & {
+                            [key: string]: unknown;
                         };
                     };
                 };

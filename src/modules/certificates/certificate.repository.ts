@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/database/database.js';
 
 export type CertificateStatus = 'active' | 'suspended' | 'revoked' | 'expired';
-export type CertificateType = 'circulation' | 'registration';
+export type CertificateType = 'circulation' | 'registration' | 'transaction';
 
 export interface CertificateRow {
   id: string;
@@ -9,7 +9,7 @@ export interface CertificateRow {
   issuerOrgId: string;
   holderOrgId: string;
   userOrgId: string | null;
-  sourceKind: 'consent' | 'registration';
+  sourceKind: 'consent' | 'registration' | 'contract';
   sourceId: string;
   jwt: string;
   credential: Record<string, unknown>;

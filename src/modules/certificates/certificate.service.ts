@@ -43,16 +43,41 @@ interface NewCertificate {
   issuerOrgId: string;
   holderOrgId: string;
   userOrgId: string | null;
-  sourceKind: 'consent' | 'registration';
+  sourceKind: 'consent' | 'registration' | 'contract';
   sourceId: string;
   id: string;
   now: Date;
   validUntil: Date | null;
   replaces?: string;
 }
+/** The credential type of a transaction certificate (its issuer must be an exchange). */
+export const TRANSACTION_TYPE = 'DataTransactionCredential';
+
+/** What the exchange tells the certificates module about a contract in force. */
+export interface TransactionFacts {
+  negotiationId: string;
+  contractNumber: string;
+  documentDigest: string;
+  exchangeOrgId: string;
+  sellerOrgId: string;
+  buyerOrgId: string;
+  brokerOrgIds: string[];
+  listingId: string;
+  title: string;
+  assetId: string;
+  registrationNumber: string;
+  amountFen: string;
+  terms: Record<string, unknown>;
+  policy: Record<string, unknown>;
+  startsOn: string;
+  endsOn: string;
+  finalizedEvent: { eventId: string; payloadDigest: string };
+}
+
 const TYPE_NAMES = {
   circulation: { zh: '公共数据资产流通凭证', en: 'Public data asset circulation certificate' },
   registration: { zh: '数据资产登记凭证', en: 'Data asset registration certificate' },
+  transaction: { zh: '数据交易凭证', en: 'Data transaction certificate' },
 } as const;
 
 /**
@@ -249,6 +274,57 @@ export class CertificateService {
       evidence: [{
         id: `${this.k.baseUrl()}/api/v1/ledger/events/${a.registeredEvent!.eventId}/receipt`, type: ['LedgerEvidence'],
         eventId: a.registeredEvent!.eventId, eventType: 'registry.application.registered', payloadDigest: a.registeredEvent!.payloadDigest, subject: applicationId,
+      }],
+    }));
+  }
+
+  /**
+   * The data transaction certificate (数据交易凭证) of a contract in force, issued by the exchange
+   * where the deal was made to the buyer (the seller is its user): contract number and the digest of
+   * the sealed contract document, the listing and the registered asset, the parties and brokers, the
+   * amount, the usage terms and period; the evidence is the contract's finalisation in the ledger.
+   * Issued when the seller finalises; the exchange can issue it again by hand after a failure.
+   */
+  async issueTransaction(t: TransactionFacts, by: Principal | null, requestId?: string) {
+    if (by && !(by.orgRoles.includes('exchange') && by.orgId === t.exchangeOrgId)) throw new AppError(CertificatesErrors.CERTIFICATES_ISSUER_ROLE);
+    const live = await repo.liveBySource(this.k.db, 'contract', t.negotiationId);
+    if (live.length) throw new AppError(CertificatesErrors.CERTIFICATES_ALREADY_ISSUED, { certificateId: live[0]!.id }, { certificateId: live[0]!.id });
+    const [issuer, buyer, seller] = await Promise.all([t.exchangeOrgId, t.buyerOrgId, t.sellerOrgId].map((id) => this.org(id)));
+    if (!issuer!.roles.includes('exchange')) throw new AppError(CertificatesErrors.CERTIFICATES_ISSUER_ROLE);
+    const brokers = await Promise.all(t.brokerOrgIds.map((id) => this.org(id)));
+    const now = this.k.clock.now();
+    const id = newId('crt');
+    const validUntil = new Date(`${t.endsOn}T23:59:59.999+08:00`);
+    const party = (o: { id: string; name: { zh: string }; uscc?: string | null }) => ({ id: this.orgs.didOf(o.id), name: o.name.zh, uscc: o.uscc ?? null });
+    return this.issue({ type: 'transaction', issuerOrgId: issuer!.id, holderOrgId: buyer!.id, userOrgId: seller!.id, sourceKind: 'contract', sourceId: t.negotiationId, id, now, validUntil }, by, requestId, (issuerDid, status) => ({
+      '@context': [VC_CONTEXT_V2],
+      id: `urn:liutong:certificate:${id}`,
+      type: ['VerifiableCredential', TRANSACTION_TYPE],
+      name: TYPE_NAMES.transaction.zh,
+      issuer: { id: issuerDid, name: issuer!.name.zh },
+      validFrom: now.toISOString(),
+      validUntil: validUntil.toISOString(),
+      credentialSubject: {
+        id: this.orgs.didOf(buyer!.id),
+        certificateNo: id,
+        certificateType: '数据交易凭证',
+        contractNumber: t.contractNumber,
+        contractDigest: t.documentDigest,
+        listing: { id: t.listingId, title: t.title },
+        asset: { id: t.assetId, registrationNumber: t.registrationNumber },
+        seller: party(seller!),
+        buyer: party(buyer!),
+        brokers: brokers.map((b) => party(b!)),
+        amountFen: t.amountFen,
+        currency: 'CNY',
+        terms: t.terms,
+        period: { from: t.startsOn, to: t.endsOn },
+      },
+      credentialStatus: status,
+      termsOfUse: [t.policy],
+      evidence: [{
+        id: `${this.k.baseUrl()}/api/v1/ledger/events/${t.finalizedEvent.eventId}/receipt`, type: ['LedgerEvidence'],
+        eventId: t.finalizedEvent.eventId, eventType: 'exchange.negotiation.moved', payloadDigest: t.finalizedEvent.payloadDigest, subject: t.negotiationId,
       }],
     }));
   }
@@ -514,12 +590,16 @@ export class CertificateService {
         return e;
       },
       logKey: this.logKey,
-      // Certificates are the data bureau's to issue (rules-cn.md §6.3: issuer 省政务服务数据管理局).
-      issuerAuthorized: (did) => this.memo(`issuer:${did}`, async () => {
-        const orgId = orgOf(did);
-        const org = orgId ? await this.orgs.get(orgId).catch(() => null) : null;
-        return !!org && org.status === 'active' && org.roles.includes('data_bureau');
-      }),
+      // Certificates are the data bureau's to issue (rules-cn.md §6.3: issuer 省政务服务数据管理局);
+      // a transaction certificate (交易凭证) is the exchange's, where the deal was made.
+      issuerAuthorized: (did, types) => {
+        const role = types.includes(TRANSACTION_TYPE) ? 'exchange' : 'data_bureau';
+        return this.memo(`issuer:${role}:${did}`, async () => {
+          const orgId = orgOf(did);
+          const org = orgId ? await this.orgs.get(orgId).catch(() => null) : null;
+          return !!org && org.status === 'active' && org.roles.includes(role);
+        });
+      },
     });
   }
 

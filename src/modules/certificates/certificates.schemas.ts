@@ -5,7 +5,7 @@ const lit = <T extends string>(values: readonly T[], description?: string) => Ty
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
 const I18nOut = Type.Object({ zh: Type.String(), en: Type.String() });
 
-export const CertificateTypeSchema = lit(['circulation', 'registration'] as const, 'circulation 公共数据资产流通凭证 | registration 数据资产登记凭证');
+export const CertificateTypeSchema = lit(['circulation', 'registration', 'transaction'] as const, 'circulation 公共数据资产流通凭证 | registration 数据资产登记凭证 | transaction 数据交易凭证');
 export const CertificateStatusSchema = lit(['active', 'suspended', 'revoked', 'expired'] as const, 'active 有效 | suspended 已暂停 | revoked 已撤销 | expired 已过期');
 export const CertificateParams = Type.Object({ certificateId: Type.String({ pattern: '^crt_[0-9a-z]{20}$' }) }, Strict);
 export const StatusListParams = Type.Object({ listId: Type.String({ pattern: '^stl_[0-9a-z]{20}$' }) }, Strict);
@@ -18,7 +18,7 @@ export const Certificate = Type.Object({
   jwt: Type.String({ description: 'the credential secured as vc+jwt (VC-JOSE-COSE)' }),
 });
 export const CertificateListQuery = Type.Object(
-  { box: Type.Optional(lit(['held', 'received', 'issued', 'all'] as const, 'held (wallet, default) | received (as data user) | issued | all (own parties; overseers: every)')), type: Type.Optional(CertificateTypeSchema), status: Type.Optional(CertificateStatusSchema), sourceId: Type.Optional(Type.String({ pattern: '^(cns|rga)_[0-9a-z]{20}$', description: 'the basis: an authorization (consent) or a registration application' })), ...PageQuery },
+  { box: Type.Optional(lit(['held', 'received', 'issued', 'all'] as const, 'held (wallet, default) | received (as data user) | issued | all (own parties; overseers: every)')), type: Type.Optional(CertificateTypeSchema), status: Type.Optional(CertificateStatusSchema), sourceId: Type.Optional(Type.String({ pattern: '^(cns|rga|neg)_[0-9a-z]{20}$', description: 'the basis: an authorization (consent), a registration application, or a contract (an exchange negotiation)' })), ...PageQuery },
   Strict,
 );
 export const IssueCirculationBody = Type.Object({ consentId: Type.String({ pattern: '^cns_[0-9a-z]{20}$', description: 'an approved data-subject authorization' }) }, Strict);

@@ -21,7 +21,7 @@ import { StatusListService } from './status-list.service.js';
 export { CertificatesErrors } from './certificates.errors.js';
 export { isBundle, verifyBundle, verifyCredential, type CertificateBundle, type Verification, type VerifyContext, type Check, type DidDocument } from './credential.verifier.js';
 export { decodeList, encodeList, getBit, MIN_STATUS_LIST_ENTRIES } from './status-list.codec.js';
-export type { CertificateService } from './certificate.service.js';
+export type { CertificateService, TransactionFacts } from './certificate.service.js';
 export type { StatusListService } from './status-list.service.js';
 
 export interface CertificatesService {

@@ -214,6 +214,7 @@ export const exchangeMigrations: Migration[] = [
         acceptance_due timestamptz,
         accepted_at timestamptz,
         accepted_by text,
+        finalized_event jsonb,
         created_at timestamptz not null,
         updated_at timestamptz not null,
         agreed_at timestamptz,

@@ -224,6 +224,14 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
     schema: { tags, summary: "Verify each seal on the contract against its document (the parties' and brokers' keys, retired keys included)", params: S.NegotiationParams, response: { 200: S.ContractSeals, ...errors(400, 401, 404, 409) } },
   }, async (req) => svc.negotiations.verifySeals(req.params.negotiationId, req.principal!));
 
+  app.post('/exchange/negotiations/:negotiationId/certificate', {
+    config: { access: EXCHANGE_STAFF, event: 'certificates.certificate.issued' },
+    schema: { tags, summary: "The exchange issues a contract's transaction certificate (数据交易凭证) again, when issuing it at finalisation failed (refused while one is live)", params: S.NegotiationParams, response: { 201: Type.Object({ id: Type.String() }, { additionalProperties: true }), ...errors(400, 401, 403, 404, 409) } },
+  }, async (req, reply) => {
+    const c = await svc.negotiations.reissueCertificate(req.params.negotiationId, req.principal!, req.id);
+    return reply.code(201).send({ id: c.id });
+  });
+
   app.post('/exchange/negotiations/:negotiationId/:move', {
     config: { access: { memberRoles: ACTING }, event: 'exchange.negotiation.moved' },
     schema: {

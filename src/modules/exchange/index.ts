@@ -4,7 +4,7 @@
  * mandates, and listings (挂牌) with their gates and compliance assessments. Negotiation, escrow,
  * delivery, settlement and disclosure build on them (issue #7). The only face other modules may import.
  *
- * Module order: … → registry → certificates → exchange.
+ * Module order: … → registry → certificates → exchange (the exchange issues transaction certificates through certificates).
  */
 import type { Kernel } from '../../platform/kernel.js';
 import './exchange.events.js';
@@ -18,7 +18,7 @@ import { NegotiationService } from './negotiation.service.js';
 import { DeliveryService } from './delivery.service.js';
 import { SettlementService } from './settlement.service.js';
 import { DisclosureService } from './disclosure.service.js';
-import type { ContractSealer } from './contract.seals.js';
+import type { ContractSealer, TransactionCertifier } from './contract.seals.js';
 import type { ExchangeDirectory } from './organisation.names.js';
 export { reconcileBooks } from './book.service.js';
 
@@ -35,7 +35,7 @@ export type { SettlementService } from './settlement.service.js';
 export type { DisclosureService } from './disclosure.service.js';
 export { disclose, MIN_DEALS } from './disclosure.rules.js';
 export { split, settlementLines } from './settlement.rules.js';
-export type { ContractSealer } from './contract.seals.js';
+export type { ContractSealer, TransactionCertifier } from './contract.seals.js';
 export { NEGOTIATION_STATES, contractText, amountOf } from './negotiation.rules.js';
 export type { Terms, NegotiationState } from './negotiation.rules.js';
 export { LISTING_CATEGORIES, LISTING_REGIONS, DATA_KINDS, CHECKLIST_ITEMS, odrlOffer, listingTerms, listingDigest } from './listing.rules.js';
@@ -58,6 +58,8 @@ export interface ExchangeDeps {
   listingSources: ListingSources;
   /** identity's electronic seals, for contracts. */
   seals: ContractSealer;
+  /** certificates' transaction certificate. */
+  certificates: TransactionCertifier;
 }
 
 export const exchangeModule = {
@@ -70,7 +72,7 @@ export const exchangeModule = {
     const settlements = new SettlementService(kernel, books);
     return {
       books, members, listings, settlements, disclosure: new DisclosureService(kernel),
-      negotiations: new NegotiationService(kernel, deps.organisations, members, listings, books, deps.seals),
+      negotiations: new NegotiationService(kernel, deps.organisations, members, listings, books, deps.seals, deps.certificates),
       deliveries: new DeliveryService(kernel, listings, settlements),
     };
   },

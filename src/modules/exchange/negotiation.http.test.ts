@@ -89,6 +89,18 @@ describeEachEngine('exchange negotiations (撮合) and contracts (成交): DSP s
     const moves = (await api('GET', `/exchange/negotiations/${id}`, c.a.auditorToken)).body.moves.map((m: { move: string; to: string }) => `${m.move}:${m.to}`);
     expect(moves).toEqual(['request:REQUESTED', 'offer:OFFERED', 'request:REQUESTED', 'agree:AGREED', 'verify:VERIFIED', 'finalize:FINALIZED']);
     expect((await api('GET', '/exchange/books/reconciliation', ex.exchange.auditorToken)).body.ok).toBe(true);
+
+    // The transaction certificate (交易凭证): issued by the exchange to the buyer at finalisation, verifiable, not twice.
+    await h().lt.flush();
+    const held = await api('GET', `/certificates?box=held&sourceId=${id}`, c.b.auditorToken);
+    expect(held.body.items).toHaveLength(1);
+    expect(held.body.items[0]).toMatchObject({ type: 'transaction', issuerOrgId: ex.exchange.id, holderOrgId: c.b.id, userOrgId: c.a.id, status: 'active' });
+    const cert = await api('GET', `/certificates/${held.body.items[0].id}`, c.b.auditorToken);
+    expect(cert.body.credential.credentialSubject).toMatchObject({ contractNumber: agreed.body.contractNumber, contractDigest: agreed.body.documentDigest, amountFen: '90000' });
+    const verified2 = await h().call('POST', '/api/v1/certificates/verify', { body: { credential: cert.body.jwt } });
+    expect(verified2.body.valid, JSON.stringify(verified2.body.checks)).toBe(true);
+    expect((await api('POST', `/exchange/negotiations/${id}/certificate`, ex.exchange.staffToken, {})).body.error.code).toBe('CERTIFICATES_ALREADY_ISSUED');
+    expect((await api('POST', `/exchange/negotiations/${id}/certificate`, c.a.adminToken, {})).status).toBe(403);
   });
 
   it("a buyer's broker negotiates under its mandate and must seal before the contract is final; a termination returns escrow; a suspended broker is refused", async () => {

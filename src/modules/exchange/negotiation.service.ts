@@ -8,7 +8,8 @@ import type { Tx } from '../../platform/database/database.js';
 import { shanghaiDate } from '../../platform/calendar/working-day.calendar.js';
 import { ExchangeErrors } from './exchange.errors.js';
 import type { BookService } from './book.service.js';
-import { contractSealPayload, type ContractSealer } from './contract.seals.js';
+import { contractSealPayload, type ContractSealer, type TransactionCertifier } from './contract.seals.js';
+import { canonicalDigest } from '../../platform/canonical-json.digest.js';
 import { feeCapProblem, odrlOffer, type Pricing } from './listing.rules.js';
 import { buyerCommissionFen } from './settlement.rules.js';
 import type { ListingService } from './listing.service.js';
@@ -52,6 +53,7 @@ export class NegotiationService {
     private readonly listings: ListingService,
     private readonly books: BookService,
     private readonly seals: ContractSealer,
+    private readonly certificates: TransactionCertifier,
   ) {}
 
   private oversees(p: Principal): boolean {
@@ -123,7 +125,7 @@ export class NegotiationService {
     const n: repo.NegotiationRow = {
       id: newId('neg'), ...base, sellerMandateId: l.mandateId, buyerMandateId: buyerBroker?.mandateId ?? null, state: MOVES[input.move].to, terms, amountFen: amountOf(terms), round: 1,
       contractNumber: null, document: null, documentDigest: null, seals: {}, escrowJournalId: null, escrowFen: 0n, uses: 0, reason: null, startsOn: null, endsOn: null,
-      deliveredAt: null, acceptanceDue: null, acceptedAt: null, acceptedBy: null, createdAt: now, updatedAt: now,
+      deliveredAt: null, acceptanceDue: null, acceptedAt: null, acceptedBy: null, finalizedEvent: null, createdAt: now, updatedAt: now,
       agreedAt: null, verifiedAt: null, finalizedAt: null, terminatedAt: null,
     };
     const side: Side = input.move === 'request' ? 'consumer' : 'provider';
@@ -140,11 +142,9 @@ export class NegotiationService {
     // One move per round: the move's number is the round it made.
     const m: repo.MoveRow = { negotiationId: n.id, seq: n.round, move, fromState: from, toState: n.state, side, orgId: by.orgId, terms, note, at: this.k.clock.now() };
     await repo.insertMove(tx, m);
-    await emit({
-      type: 'exchange.negotiation.moved', subject: { type: 'exchange_negotiation', id: n.id }, orgId: by.orgId, actor: serviceActor(by), requestId,
-      payload: { listingId: n.listingId, move, from, to: n.state, side, round: n.round, amountFen: n.amountFen.toString(), ...(terms ? { terms } : {}), ...(n.contractNumber ? { contractNumber: n.contractNumber, documentDigest: n.documentDigest } : {}) },
-    });
-    return m;
+    const payload = { listingId: n.listingId, move, from, to: n.state, side, round: n.round, amountFen: n.amountFen.toString(), ...(terms ? { terms } : {}), ...(n.contractNumber ? { contractNumber: n.contractNumber, documentDigest: n.documentDigest } : {}) };
+    const eventId = await emit({ type: 'exchange.negotiation.moved', subject: { type: 'exchange_negotiation', id: n.id }, orgId: by.orgId, actor: serviceActor(by), requestId, payload });
+    return { ...m, event: { eventId, payloadDigest: canonicalDigest(payload) } };
   }
 
   /**
@@ -209,7 +209,7 @@ export class NegotiationService {
       next.terminatedAt = now;
     }
     const names = await this.namesFor(n, l);
-    return this.k.transact(async (tx, emit) => {
+    const view = await this.k.transact(async (tx, emit) => {
       if (!(await repo.saveNegotiation(tx, next, from, n.round))) throw this.conflict('changed', move);
       if (move === 'verify') {
         // The buyer pays into escrow as it signs: refused (EXCHANGE_INSUFFICIENT_FUNDS) beyond its available money.
@@ -224,7 +224,11 @@ export class NegotiationService {
         const escrow = await this.books.account('escrow', n.buyerOrgId, n.id, tx);
         await this.books.postIn(tx, emit, { kind: 'escrow_release', ref: `escrow-release:${n.id}`, memo: `${n.contractNumber} 合同终止，托管价款退回买方`, lines: [{ accountId: escrow.id, amountFen: n.escrowFen }, { accountId: available.id, amountFen: -n.escrowFen }] }, by, requestId);
       }
-      await this.record(tx, emit, next, move, from, side, by, counter ? next.terms : null, reason, requestId);
+      const recorded = await this.record(tx, emit, next, move, from, side, by, counter ? next.terms : null, reason, requestId);
+      if (move === 'finalize') {
+        next.finalizedEvent = recorded.event;
+        await repo.saveNegotiation(tx, next, next.state, next.round);
+      }
       if (seal) {
         await emit({
           type: 'exchange.contract.sealed', subject: { type: 'exchange_negotiation', id: n.id }, orgId: by.orgId, actor: serviceActor(by), requestId,
@@ -233,6 +237,29 @@ export class NegotiationService {
       }
       return this.view(next, l, names, await repo.movesOf(tx, n.id), by);
     });
+    // The transaction certificate follows the contract into force; a failure leaves the contract in
+    // force and is logged — the exchange issues it again (POST …/certificate).
+    if (move === 'finalize') await this.certify(next, l, null, requestId).catch((err: unknown) => this.k.logger.warn({ err, negotiationId: n.id }, 'transaction certificate not issued; the exchange can issue it again'));
+    return view;
+  }
+
+  /** Issues the transaction certificate (交易凭证) of a contract in force, through the certificates module. */
+  private async certify(n: repo.NegotiationRow, l: ListingRow, by: Principal | null, requestId?: string) {
+    if (n.state !== 'FINALIZED' || !n.finalizedEvent || !l.exchangeOrgId) throw this.conflict(n.state, 'certify');
+    const sellerDid = (await partiesOf(this.orgs, [n.sellerOrgId])).get(n.sellerOrgId)!.did;
+    return this.certificates.issueTransaction({
+      negotiationId: n.id, contractNumber: n.contractNumber!, documentDigest: n.documentDigest!, exchangeOrgId: l.exchangeOrgId, sellerOrgId: n.sellerOrgId, buyerOrgId: n.buyerOrgId,
+      brokerOrgIds: [n.sellerBrokerOrgId, n.buyerBrokerOrgId].filter((x): x is string => !!x), listingId: l.id, title: l.title.zh, assetId: l.assetId, registrationNumber: l.registrationNumber,
+      amountFen: n.amountFen.toString(), terms: { ...n.terms }, policy: { ...odrlOffer(l.id, l.assetId, sellerDid, { ...l.policy, purposes: n.terms.purposes, periodDays: n.terms.periodDays, maxUses: n.terms.maxUses }), '@type': 'Agreement' },
+      startsOn: n.startsOn!, endsOn: n.endsOn!, finalizedEvent: n.finalizedEvent,
+    }, by, requestId);
+  }
+
+  /** The exchange issues a contract's transaction certificate again (after a failure at finalisation). */
+  async reissueCertificate(id: string, by: Principal, requestId?: string) {
+    const n = await repo.findNegotiation(this.k.db, id);
+    if (!n) throw new AppError(ExchangeErrors.EXCHANGE_NEGOTIATION_NOT_FOUND);
+    return this.certify(n, await this.listingOf(n), by, requestId);
   }
 
   /** A broker of the negotiation seals the agreed contract (before it is finalised). */
