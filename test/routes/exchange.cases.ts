@@ -487,6 +487,33 @@ export const EXCHANGE_CASES: Record<string, Case> = {
     refused: async (c) => ({ token: (await fixture(c)).exchange.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/certificate` }),
     crossOrg: async (c) => ({ token: c.a.adminToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/certificate`, expect: deny(403) }),
   },
+  'POST /api/v1/exchange/negotiations/:negotiationId/destruction': {
+    // The route table runs now: a contract of a one-day period has not ended yet, so the success case moves its end into the past.
+    success: async (c) => {
+      const id = await negotiation(c, 'FINALIZED');
+      await c.h.lt.kernel.db.updateTable('exchange_negotiation' as never).set({ ends_on: '2026-01-01' } as never).where('id' as never, '=', id as never).execute();
+      return { token: c.b.staffToken, url: `/api/v1/exchange/negotiations/${id}/destruction`, body: { statement: '已删除', method: 'deletion' } };
+    },
+    status: 201,
+    refused: async (c) => ({ token: c.b.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/destruction`, body: { statement: '已删除', method: 'deletion' } }),
+    crossOrg: async (c) => ({ token: c.src.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/destruction`, body: { statement: '已删除', method: 'deletion' }, expect: deny(404) }),
+  },
+  'GET /api/v1/exchange/destructions/overdue': {
+    success: async (c) => ({ token: (await fixture(c)).exchange.auditorToken, url: '/api/v1/exchange/destructions/overdue' }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.b.auditorToken, url: '/api/v1/exchange/destructions/overdue', expect: deny(403) }),
+  },
+  'POST /api/v1/exchange/negotiations/:negotiationId/ratings': {
+    success: async (c) => ({ token: c.b.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'ACCEPTED')}/ratings`, body: { score: 5, comment: '好' } }),
+    status: 201,
+    refused: async (c) => ({ token: c.b.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/ratings`, body: { score: 5, comment: '好' } }),
+    crossOrg: async (c) => ({ token: c.src.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'ACCEPTED')}/ratings`, body: { score: 1, comment: '差' }, expect: deny(404) }),
+  },
+  'GET /api/v1/public/exchange/ratings/:orgId': {
+    success: (c) => ({ url: `/api/v1/public/exchange/ratings/${c.a.id}` }),
+    status: 200,
+    crossOrg: PUBLIC,
+  },
   'GET /api/v1/public/exchange/members': {
     success: () => ({ url: '/api/v1/public/exchange/members?kind=seller' }),
     status: 200,

@@ -23,10 +23,10 @@ describeEachEngine('exchange delivery (交付), acceptance (验收) and settleme
     const bureau = await h().org(['data_bureau'], 'Bureau', 'government');
     const stranger = await h().org(['enterprise'], 'Stranger');
     const c = { h: h(), a: seller, b: buyer, dbA: bureau, n: () => ++n } as unknown as Ctx;
-    const { id: listingId } = await listing(c, 'listed', { policy: { ...listingContent().policy, maxUses: 2 } });
+    const { id: listingId } = await listing(c, 'listed', { policy: { ...listingContent().policy, maxUses: 2, destructionRequired: true } });
     const ex = await fixture(c);
     await membership(c, buyer, 'active', 'buyer');
-    await api('POST', '/exchange/books/deposits', ex.financeToken, { orgId: buyer.id, amountFen: '200000', ref: 'bank-delivery-1', memo: '入金' });
+    await api('POST', '/exchange/books/deposits', ex.financeToken, { orgId: buyer.id, amountFen: '300000', ref: 'bank-delivery-1', memo: '入金' });
     const contract = async () => {
       const id = (await api('POST', '/exchange/negotiations', buyer.staffToken, { listingId, move: 'request', terms: { priceFen: '100000', quantity: 1, purposes: ['测试'], periodDays: 30, maxUses: 2 } })).body.id as string;
       for (const [token, move] of [[seller.adminToken, 'agree'], [buyer.adminToken, 'verify'], [seller.adminToken, 'finalize']] as const) {
@@ -114,5 +114,35 @@ describeEachEngine('exchange delivery (交付), acceptance (验收) and settleme
     expect(buyerBooks.body.accounts.filter((a: { kind: string }) => a.kind === 'escrow').every((a: { balanceFen: string }) => a.balanceFen === '0')).toBe(true);
     expect((await api('GET', '/exchange/books/reconciliation', ex.exchange.auditorToken)).body.ok).toBe(true);
     expect((await api('GET', '/exchange/settlements', ex.exchange.auditorToken)).body).toMatchObject({ total: 2, items: [{ businessDate: secondDue, items: 1 }, { items: 1 }] });
+
+    // Ratings: each side once, after acceptance; public averages.
+    const unaccepted = await contract();
+    expect((await api('POST', `/exchange/negotiations/${unaccepted}/ratings`, buyer.staffToken, { score: 5, comment: '' })).body.error.details).toMatchObject({ status: 'not_accepted' });
+    expect((await api('POST', `/exchange/negotiations/${id}/ratings`, buyer.staffToken, { score: 6, comment: '' })).status).toBe(400);
+    expect((await api('POST', `/exchange/negotiations/${id}/ratings`, stranger.staffToken, { score: 1, comment: '差' })).status).toBe(404);
+    expect((await api('POST', `/exchange/negotiations/${id}/ratings`, buyer.staffToken, { score: 5, comment: '数据质量好，交付及时' })).status).toBe(201);
+    expect((await api('POST', `/exchange/negotiations/${id}/ratings`, buyer.staffToken, { score: 1, comment: '改评' })).body.error.details).toMatchObject({ status: 'rated' });
+    expect((await api('POST', `/exchange/negotiations/${second}/ratings`, buyer.staffToken, { score: 4, comment: '' })).status).toBe(201);
+    expect((await api('POST', `/exchange/negotiations/${id}/ratings`, seller.staffToken, { score: 4, comment: '付款及时' })).status).toBe(201);
+    expect((await h().call('GET', `/api/v1/public/exchange/ratings/${seller.id}`)).body).toMatchObject({ count: 2, average: 4.5 });
+    expect((await h().call('GET', `/api/v1/public/exchange/ratings/${buyer.id}`)).body).toMatchObject({ count: 1, average: 4, latest: [{ score: 4, comment: '付款及时' }] });
+
+    // Destruction (销毁证明): only once the contract ended; overdue ones flagged to the exchange after 30 days.
+    const destroy = (negotiationId: string, token: string) => api('POST', `/exchange/negotiations/${negotiationId}/destruction`, token, { statement: '已删除全部副本及备份', method: 'deletion' });
+    expect((await destroy(id, buyer.staffToken)).body.error.details).toMatchObject({ status: 'in_force' });
+    clock.advance(31 * 24 * HOUR);
+    for (const org of [buyer, seller, stranger, ex.exchange]) await h().relogin(org);
+    expect((await destroy(id, seller.staffToken)).status).toBe(403);
+    expect((await api('GET', '/exchange/destructions/overdue', ex.exchange.auditorToken)).body.items).toEqual([]);
+    clock.advance(31 * 24 * HOUR);
+    for (const org of [buyer, seller, stranger, ex.exchange]) await h().relogin(org);
+    const overdue = await api('GET', '/exchange/destructions/overdue', ex.exchange.auditorToken);
+    expect(overdue.body.items.map((x: { negotiationId: string }) => x.negotiationId).sort()).toEqual([id, second, unaccepted].sort());
+    expect((await api('GET', '/exchange/destructions/overdue', seller.auditorToken)).status).toBe(403);
+    const attested = await destroy(id, buyer.staffToken);
+    expect(attested.status, JSON.stringify(attested.body)).toBe(201);
+    expect(attested.body).toMatchObject({ method: 'deletion', evidenceSha256: null });
+    expect((await destroy(id, buyer.staffToken)).body.error.details).toMatchObject({ status: 'attested' });
+    expect((await api('GET', '/exchange/destructions/overdue', ex.exchange.auditorToken)).body.items.map((x: { negotiationId: string }) => x.negotiationId).sort()).toEqual([second, unaccepted].sort());
   });
 });

@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import { serviceActor, type Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { Kernel } from '../../platform/kernel.js';
-import { shanghaiDate } from '../../platform/calendar/working-day.calendar.js';
+import { shanghaiDate, shanghaiStartOf } from '../../platform/calendar/working-day.calendar.js';
 import { ExchangeErrors } from './exchange.errors.js';
 import type { ListingService } from './listing.service.js';
 import * as nrepo from './negotiation.repository.js';
@@ -147,5 +147,64 @@ export class DeliveryService {
       }
     }
     return done;
+  }
+
+  // ---- after the trade: destruction attestations (销毁证明) and ratings -------------------------------
+
+  /**
+   * The buyer attests that it destroyed the data and its copies once the contract ended (where the
+   * policy requires it): a statement, the method and optionally the digest of a supporting document.
+   */
+  async attestDestruction(id: string, by: Principal, input: { statement: string; method: string; evidenceSha256?: string | undefined }, requestId?: string) {
+    const n = await this.contract(id, by, 'buyer');
+    const today = shanghaiDate(this.k.clock.now());
+    if (n.state !== 'FINALIZED' || !n.endsOn || today <= n.endsOn) {
+      const status = n.state === 'FINALIZED' ? 'in_force' : n.state;
+      throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status, action: 'attest_destruction' }, { status, action: 'attest_destruction' });
+    }
+    const statement = input.statement.trim();
+    if (!statement) throw new AppError(ExchangeErrors.EXCHANGE_TERMS_INVALID, { reason: 'statement_required' }, { reason: 'statement_required' });
+    const d = { statement, method: input.method, evidenceSha256: input.evidenceSha256 ?? null, attestedAt: this.k.clock.now().toISOString(), attestedBy: by.userId ?? null };
+    return this.k.transact(async (tx, emit) => {
+      if (!(await nrepo.attestDestruction(tx, id, d))) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: 'attested', action: 'attest_destruction' }, { status: 'attested', action: 'attest_destruction' });
+      await emit({ type: 'exchange.destruction.attested', subject: { type: 'exchange_negotiation', id }, orgId: n.buyerOrgId, actor: serviceActor(by), requestId, payload: { contractNumber: n.contractNumber!, method: d.method, evidenceSha256: d.evidenceSha256, statementSha256: createHash('sha256').update(statement).digest('hex') } });
+      return d;
+    });
+  }
+
+  /**
+   * Contracts whose policy requires destruction, ended more than `exchange.destructionDays` ago and
+   * not attested: flagged to the exchange and the regulator.
+   */
+  async overdueDestructions(page: number, pageSize: number) {
+    const today = shanghaiStartOf(shanghaiDate(this.k.clock.now()));
+    const endedBy = shanghaiDate(new Date(today.getTime() - this.k.config.exchange.destructionDays * DAY));
+    const out = [];
+    for (const n of await nrepo.endedWithoutDestruction(this.k.db, endedBy, page, pageSize)) {
+      const l = await this.listings.row(n.listingId);
+      if (!l.policy.destructionRequired) continue;
+      out.push({ negotiationId: n.id, contractNumber: n.contractNumber, buyerOrgId: n.buyerOrgId, sellerOrgId: n.sellerOrgId, endsOn: n.endsOn, listingTitle: l.title });
+    }
+    return { items: out, page, pageSize };
+  }
+
+  /** A party rates the other once the delivery was accepted: 1–5 and a comment (once per deal). */
+  async rate(id: string, by: Principal, input: { score: number; comment: string }, requestId?: string) {
+    const n = await this.contract(id, by, 'any');
+    const rateeOrgId = by.orgId === n.buyerOrgId ? n.sellerOrgId : by.orgId === n.sellerOrgId ? n.buyerOrgId : null;
+    if (!rateeOrgId) throw new AppError(ExchangeErrors.EXCHANGE_PARTY_MUST_SEAL);
+    if (!n.acceptedAt) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: 'not_accepted', action: 'rate' }, { status: 'not_accepted', action: 'rate' });
+    const row = { negotiationId: id, raterOrgId: by.orgId, rateeOrgId, score: input.score, comment: input.comment.trim(), at: this.k.clock.now() };
+    return this.k.transact(async (tx, emit) => {
+      if (!(await nrepo.insertRating(tx, row))) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: 'rated', action: 'rate' }, { status: 'rated', action: 'rate' });
+      await emit({ type: 'exchange.rating.given', subject: { type: 'exchange_negotiation', id }, orgId: by.orgId, actor: serviceActor(by), requestId, payload: { rateeOrgId, score: row.score } });
+      return { negotiationId: id, raterOrgId: row.raterOrgId, rateeOrgId, score: row.score, comment: row.comment, at: row.at.toISOString() };
+    });
+  }
+
+  /** An organisation's ratings as a counterparty (public). */
+  async ratings(orgId: string) {
+    const r = await nrepo.ratingsOf(this.k.db, orgId, 20);
+    return { orgId, count: r.count, average: r.average, latest: r.latest.map((x) => ({ score: x.score, comment: x.comment, at: x.at.toISOString() })) };
   }
 }

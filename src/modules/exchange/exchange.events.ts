@@ -30,6 +30,9 @@ declare module '../../platform/events/event-bus.js' {
     'exchange.delivery.downloaded': { deliveryId: string; sha256: string; use: number };
     'exchange.delivery.refused': { deliveryId: string; reason: string; uses: number };
     'exchange.delivery.accepted': { contractNumber: string; by: string; dueOn: string; escrowFen: string; lines: unknown };
+    /** The buyer's destruction attestation (its statement's digest) and a party's rating of the other. */
+    'exchange.destruction.attested': { contractNumber: string; method: string; evidenceSha256: string | null; statementSha256: string };
+    'exchange.rating.given': { rateeOrgId: string; score: number };
     'exchange.settlement.ran': { businessDate: string; batches: string[]; items: number; amountFen: string };
     'exchange.settlement.batch_settled': { businessDate: string; items: number; amountFen: string; journalId: string; negotiationIds?: string[] | undefined };
     'exchange.books.posted': { journalId: string; kind: string; ref: string; lineCount: number; totalDebitFen: string; linesDigest: string; lines?: Array<{ accountId: string; amountFen: string }> };

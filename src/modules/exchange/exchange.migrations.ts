@@ -215,6 +215,7 @@ export const exchangeMigrations: Migration[] = [
         accepted_at timestamptz,
         accepted_by text,
         finalized_event jsonb,
+        destruction jsonb,
         created_at timestamptz not null,
         updated_at timestamptz not null,
         agreed_at timestamptz,
@@ -241,6 +242,18 @@ export const exchangeMigrations: Migration[] = [
         primary key (negotiation_id, seq)
       )`,
       `create index exchange_negotiation_acceptance on exchange_negotiation (acceptance_due) where accepted_at is null and acceptance_due is not null`,
+      `create index exchange_negotiation_ends on exchange_negotiation (ends_on) where state = 'FINALIZED' and destruction is null`,
+      `create table exchange_rating (
+        negotiation_id text not null references exchange_negotiation (id),
+        rater_org_id text not null,
+        ratee_org_id text not null,
+        score integer not null,
+        comment text not null,
+        at timestamptz not null,
+        primary key (negotiation_id, rater_org_id),
+        constraint exchange_rating_score check (score between 1 and 5)
+      )`,
+      `create index exchange_rating_ratee on exchange_rating (ratee_org_id, at desc)`,
       `create table exchange_delivery (
         id text primary key,
         negotiation_id text not null references exchange_negotiation (id),

@@ -285,6 +285,21 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
     return { item: await svc.settlements.item(req.params.negotiationId) };
   });
 
+  app.post('/exchange/negotiations/:negotiationId/destruction', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.destruction.attested' },
+    schema: { tags, summary: 'The buyer attests destruction (销毁证明) of the data once the contract ended: statement, method, a supporting document’s digest', params: S.NegotiationParams, body: S.DestructionBody, response: { 201: S.Destruction, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req, reply) => reply.code(201).send(await svc.deliveries.attestDestruction(req.params.negotiationId, req.principal!, req.body, req.id)));
+
+  app.get('/exchange/destructions/overdue', {
+    config: { access: { roles: ['exchange', 'regulator'] } },
+    schema: { tags, summary: 'Contracts whose policy requires destruction, ended more than exchange.destructionDays ago without an attestation (the exchange, the regulator)', querystring: S.StatementQuery, response: { 200: S.OverdueDestructions, ...errors(400, 401, 403) } },
+  }, async (req) => svc.deliveries.overdueDestructions(req.query.page, req.query.pageSize));
+
+  app.post('/exchange/negotiations/:negotiationId/ratings', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.rating.given' },
+    schema: { tags, summary: 'The buyer or the seller rates the other once the delivery was accepted (1–5 and a comment, once per deal)', params: S.NegotiationParams, body: S.RatingBody, response: { 201: S.Rating, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req, reply) => reply.code(201).send(await svc.deliveries.rate(req.params.negotiationId, req.principal!, req.body, req.id)));
+
   app.post('/exchange/settlements', {
     config: { access: FINANCE, event: 'exchange.settlement.ran' },
     schema: { tags, summary: "Run settlement (the exchange's finance staff): every item due on or before the business date (default today) settled in batches, each one balanced journal, exactly once", body: S.SettlementRunBody, response: { 200: S.SettlementRun, ...errors(400, 401, 403, 409) } },
@@ -330,4 +345,9 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
     config: { access: { public: true } },
     schema: { tags, summary: 'Daily deals (contracts in force) and their amounts by category and by region, Asia/Shanghai days (default the last 30, at most 366); cells of fewer than 3 deals merged so that no single trade’s price shows', querystring: S.DisclosureQuery, response: { 200: S.Disclosure, ...errors(400) } },
   }, async (req) => svc.disclosure.daily(req.query));
+
+  app.get('/public/exchange/ratings/:orgId', {
+    config: { access: { public: true } },
+    schema: { tags, summary: "An organisation's ratings as a counterparty: count, average, the latest", params: S.OrgParams, response: { 200: S.Ratings, ...errors(400) } },
+  }, async (req) => svc.deliveries.ratings(req.params.orgId));
 }

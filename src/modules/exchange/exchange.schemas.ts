@@ -283,3 +283,22 @@ const DisclosedDay = Type.Object({
   cells: Type.Array(Type.Object({ date: Type.String(), key: Type.String({ description: 'the category or region; other = the merged cells of fewer than minDeals deals' }), deals: Type.Integer(), amountFen: Nullable(Type.String()), merged: Type.Optional(Type.Integer()) })),
 });
 export const Disclosure = Type.Object({ from: Type.String(), to: Type.String(), minDeals: Type.Integer(), byCategory: Type.Array(DisclosedDay), byRegion: Type.Array(DisclosedDay) });
+
+// ---- after the trade ---------------------------------------------------------------------------------
+
+export const DestructionBody = Type.Object(
+  {
+    statement: Type.String({ minLength: 1, maxLength: 2000, description: 'what was destroyed, where, by whom' }),
+    method: lit(['deletion', 'overwrite', 'physical_destruction', 'crypto_erase'] as const),
+    evidenceSha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'the digest of a supporting document (a destruction record, an audit report)' })),
+  },
+  Strict,
+);
+export const Destruction = Type.Object({ statement: Type.String(), method: Type.String(), evidenceSha256: Nullable(Type.String()), attestedAt: Type.String(), attestedBy: Nullable(Type.String()) });
+export const OverdueDestructions = Type.Object({
+  items: Type.Array(Type.Object({ negotiationId: Type.String(), contractNumber: Nullable(Type.String()), buyerOrgId: Type.String(), sellerOrgId: Type.String(), endsOn: Nullable(Type.String()), listingTitle: Name })),
+  page: Type.Integer(), pageSize: Type.Integer(),
+});
+export const RatingBody = Type.Object({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.String({ maxLength: 1000 }) }, Strict);
+export const Rating = Type.Object({ negotiationId: Type.String(), raterOrgId: Type.String(), rateeOrgId: Type.String(), score: Type.Integer(), comment: Type.String(), at: Type.String() });
+export const Ratings = Type.Object({ orgId: Type.String(), count: Type.Integer(), average: Nullable(Type.Number()), latest: Type.Array(Type.Object({ score: Type.Integer(), comment: Type.String(), at: Type.String() })) });

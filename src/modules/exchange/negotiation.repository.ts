@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/database/database.js';
 import type { StoredSeal } from './contract.seals.js';
 import type { NegotiationState, Side, Terms } from './negotiation.rules.js';
@@ -33,6 +34,8 @@ export interface NegotiationRow {
   acceptedBy: 'buyer' | 'auto' | null;
   /** The ledger event of the finalisation (the transaction certificate's evidence). */
   finalizedEvent: { eventId: string; payloadDigest: string } | null;
+  /** The buyer's destruction attestation (销毁证明) once the contract ended. */
+  destruction: { statement: string; method: string; evidenceSha256: string | null; attestedAt: string; attestedBy: string | null } | null;
   createdAt: Date;
   updatedAt: Date;
   agreedAt: Date | null;
@@ -63,7 +66,7 @@ const map = (r: any): NegotiationRow => ({
   sellerMandateId: r.seller_mandate_id ?? null, buyerMandateId: r.buyer_mandate_id ?? null, state: r.state, terms: json(r.terms), amountFen: BigInt(r.amount_fen), round: Number(r.round),
   contractNumber: r.contract_number ?? null, document: r.document ?? null, documentDigest: r.document_digest ?? null, seals: json(r.seals), escrowJournalId: r.escrow_journal_id ?? null,
   escrowFen: BigInt(r.escrow_fen ?? 0), uses: Number(r.uses ?? 0), reason: r.reason ?? null, startsOn: day(r.starts_on), endsOn: day(r.ends_on), deliveredAt: date(r.delivered_at),
-  acceptanceDue: date(r.acceptance_due), acceptedAt: date(r.accepted_at), acceptedBy: r.accepted_by ?? null, finalizedEvent: r.finalized_event == null ? null : json(r.finalized_event), createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), agreedAt: date(r.agreed_at),
+  acceptanceDue: date(r.acceptance_due), acceptedAt: date(r.accepted_at), acceptedBy: r.accepted_by ?? null, finalizedEvent: r.finalized_event == null ? null : json(r.finalized_event), destruction: r.destruction == null ? null : json(r.destruction), createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), agreedAt: date(r.agreed_at),
   verifiedAt: date(r.verified_at), finalizedAt: date(r.finalized_at), terminatedAt: date(r.terminated_at),
 });
 const mapMove = (r: any): MoveRow => ({
@@ -75,7 +78,7 @@ const columns = (n: NegotiationRow) => ({
   id: n.id, listing_id: n.listingId, seller_org_id: n.sellerOrgId, buyer_org_id: n.buyerOrgId, seller_broker_org_id: n.sellerBrokerOrgId, buyer_broker_org_id: n.buyerBrokerOrgId,
   seller_mandate_id: n.sellerMandateId, buyer_mandate_id: n.buyerMandateId, state: n.state, terms: JSON.stringify(n.terms), amount_fen: n.amountFen.toString(), round: n.round,
   contract_number: n.contractNumber, document: n.document, document_digest: n.documentDigest, seals: JSON.stringify(n.seals), escrow_journal_id: n.escrowJournalId, escrow_fen: n.escrowFen.toString(),
-  uses: n.uses, reason: n.reason, starts_on: n.startsOn, ends_on: n.endsOn, delivered_at: n.deliveredAt, acceptance_due: n.acceptanceDue, accepted_at: n.acceptedAt, accepted_by: n.acceptedBy, finalized_event: n.finalizedEvent ? JSON.stringify(n.finalizedEvent) : null, created_at: n.createdAt, updated_at: n.updatedAt, agreed_at: n.agreedAt, verified_at: n.verifiedAt, finalized_at: n.finalizedAt,
+  uses: n.uses, reason: n.reason, starts_on: n.startsOn, ends_on: n.endsOn, delivered_at: n.deliveredAt, acceptance_due: n.acceptanceDue, accepted_at: n.acceptedAt, accepted_by: n.acceptedBy, finalized_event: n.finalizedEvent ? JSON.stringify(n.finalizedEvent) : null, destruction: n.destruction ? JSON.stringify(n.destruction) : null, created_at: n.createdAt, updated_at: n.updatedAt, agreed_at: n.agreedAt, verified_at: n.verifiedAt, finalized_at: n.finalizedAt,
   terminated_at: n.terminatedAt,
 });
 
@@ -130,4 +133,41 @@ export async function countUse(db: Executor, id: string, maxUses: number | null)
 /** Finalised contracts delivered and not accepted whose acceptance period is over. */
 export async function acceptanceOverdue(db: Executor, now: Date, limit: number): Promise<NegotiationRow[]> {
   return (await db.selectFrom('exchange_negotiation').selectAll().where('state', '=', 'FINALIZED').where('accepted_at', 'is', null).where('acceptance_due', '<', now).orderBy('acceptance_due').limit(limit).execute()).map(map);
+}
+
+/** Records the destruction attestation once (false when one exists). */
+export async function attestDestruction(db: Executor, id: string, d: NonNullable<NegotiationRow['destruction']>): Promise<boolean> {
+  const r = await db.updateTable('exchange_negotiation').set({ destruction: JSON.stringify(d) }).where('id', '=', id).where('destruction', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Contracts in force that ended on or before `endedBy` without a destruction attestation (the caller filters by policy). */
+export async function endedWithoutDestruction(db: Executor, endedBy: string, page: number, pageSize: number): Promise<NegotiationRow[]> {
+  return (await db.selectFrom('exchange_negotiation').selectAll().where('state', '=', 'FINALIZED').where('destruction', 'is', null).where('ends_on', '<=', endedBy)
+    .orderBy('ends_on').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute()).map(map);
+}
+
+export interface RatingRow { negotiationId: string; raterOrgId: string; rateeOrgId: string; score: number; comment: string; at: Date }
+
+/** A party's rating of the other (once per deal; false when it rated already). */
+export async function insertRating(db: Executor, r: RatingRow): Promise<boolean> {
+  const res = await sql`insert into exchange_rating (negotiation_id, rater_org_id, ratee_org_id, score, comment, at) values (${r.negotiationId}, ${r.raterOrgId}, ${r.rateeOrgId}, ${r.score}, ${r.comment}, ${r.at})
+    on conflict (negotiation_id, rater_org_id) do nothing`.execute(db);
+  return Number(res.numAffectedRows ?? 0) > 0;
+}
+
+/** An organisation's ratings received: count, average (two decimals) and the latest. */
+export async function ratingsOf(db: Executor, orgId: string, limit: number): Promise<{ count: number; average: number | null; latest: RatingRow[] }> {
+  const agg = (await sql<{ n: string; avg: string | null }>`select count(*) as n, round(avg(score)::numeric, 2) as avg from exchange_rating where ratee_org_id = ${orgId}`.execute(db)).rows[0]!;
+  const rows = await db.selectFrom('exchange_rating').selectAll().where('ratee_org_id', '=', orgId).orderBy('at', 'desc').limit(limit).execute();
+  return {
+    count: Number(agg.n), average: agg.avg === null ? null : Number(agg.avg),
+    latest: rows.map((r: any) => ({ negotiationId: r.negotiation_id, raterOrgId: r.rater_org_id, rateeOrgId: r.ratee_org_id, score: Number(r.score), comment: r.comment, at: new Date(r.at) })),
+  };
+}
+
+export async function ratingsOfDeal(db: Executor, negotiationId: string): Promise<RatingRow[]> {
+  return (await db.selectFrom('exchange_rating').selectAll().where('negotiation_id', '=', negotiationId).execute()).map((r: any) => ({
+    negotiationId: r.negotiation_id, raterOrgId: r.rater_org_id, rateeOrgId: r.ratee_org_id, score: Number(r.score), comment: r.comment, at: new Date(r.at),
+  }));
 }

@@ -125,7 +125,7 @@ export class NegotiationService {
     const n: repo.NegotiationRow = {
       id: newId('neg'), ...base, sellerMandateId: l.mandateId, buyerMandateId: buyerBroker?.mandateId ?? null, state: MOVES[input.move].to, terms, amountFen: amountOf(terms), round: 1,
       contractNumber: null, document: null, documentDigest: null, seals: {}, escrowJournalId: null, escrowFen: 0n, uses: 0, reason: null, startsOn: null, endsOn: null,
-      deliveredAt: null, acceptanceDue: null, acceptedAt: null, acceptedBy: null, finalizedEvent: null, createdAt: now, updatedAt: now,
+      deliveredAt: null, acceptanceDue: null, acceptedAt: null, acceptedBy: null, finalizedEvent: null, destruction: null, createdAt: now, updatedAt: now,
       agreedAt: null, verifiedAt: null, finalizedAt: null, terminatedAt: null,
     };
     const side: Side = input.move === 'request' ? 'consumer' : 'provider';

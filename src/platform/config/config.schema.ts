@@ -104,6 +104,9 @@ export const ConfigSchema = Type.Object(
         settlementBatchSize: Type.Integer({ minimum: 1, maximum: 10_000, default: 500 }),
         // How long a delivery's download link lives, in minutes.
         downloadLinkMinutes: Type.Integer({ minimum: 1, maximum: 10_080, default: 1440 }),
+        // Days after a contract's end by which the buyer attests destruction (销毁证明) where the policy
+        // requires it; later it is flagged as overdue [M].
+        destructionDays: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
       },
       { default: {}, additionalProperties: false },
     ),
@@ -264,6 +267,7 @@ export const ENVIRONMENT: ReadonlyArray<{ env: string; key: string; kind: 'strin
   { env: 'LIUTONG_EXCHANGE_SETTLEMENT_LAG_DAYS', key: 'exchange.settlementLagDays', kind: 'int', doc: 'working days from acceptance to settlement (default 1: T+1)' },
   { env: 'LIUTONG_EXCHANGE_SETTLEMENT_BATCH_SIZE', key: 'exchange.settlementBatchSize', kind: 'int', doc: 'deals per settlement batch journal (default 500)' },
   { env: 'LIUTONG_EXCHANGE_DOWNLOAD_LINK_MINUTES', key: 'exchange.downloadLinkMinutes', kind: 'int', doc: "minutes a delivery's download link lives (default 1440)" },
+  { env: 'LIUTONG_EXCHANGE_DESTRUCTION_DAYS', key: 'exchange.destructionDays', kind: 'int', doc: "days after a contract's end to attest destruction before it is flagged (default 30)" },
   { env: 'LIUTONG_CERTIFICATES_STATUS_LIST_TTL_SECONDS', key: 'certificates.statusListTtlSeconds', kind: 'int', doc: 'seconds verifiers may cache a status list credential (default 60)' },
   { env: 'LIUTONG_CERTIFICATES_SWEEP_MS', key: 'certificates.sweepMs', kind: 'int', doc: 'interval of the sweep that expires certificates and revokes those whose basis ended (default 60000)' },
   { env: 'LIUTONG_GROUP_COMMIT_MAX', key: 'groupCommit.maxGroup', kind: 'int', doc: 'most units of work committed together in one transaction (default 64; 1 turns group commit off)' },
