@@ -139,6 +139,32 @@ async function delivery(c: Ctx): Promise<{ negotiationId: string; deliveryId: st
   return { negotiationId, deliveryId: list.body.items[0].id };
 }
 
+const arbitrators = new WeakMap<Ctx, Promise<TestOrg>>();
+/** An arbitration service-provider member. */
+function arbitrator(c: Ctx): Promise<TestOrg> {
+  let a = arbitrators.get(c);
+  if (!a) {
+    a = (async () => {
+      const org = await c.h.org(['service_provider'], 'Arbitrator');
+      const m = await c.h.call('POST', '/api/v1/exchange/members', { token: org.adminToken, body: { ...application('service_provider'), services: ['arbitration'] } });
+      expect(m.status, JSON.stringify(m.body)).toBe(201);
+      expect((await c.h.call('POST', `/api/v1/exchange/members/${m.body.id}/files`, { token: org.staffToken, body: pdfBody })).status).toBe(201);
+      expect((await c.h.call('POST', `/api/v1/exchange/members/${m.body.id}/approve`, { token: (await fixture(c)).exchange.staffToken, body: {} })).status).toBe(200);
+      return org;
+    })();
+    arbitrators.set(c, a);
+  }
+  return a;
+}
+const claimBody = async (c: Ctx) => ({ arbitratorOrgId: (await arbitrator(c)).id, claim: '交付不符', claimedRefundFen: '1000' });
+/** An open dispute of B on a delivered contract. */
+async function dispute(c: Ctx): Promise<string> {
+  const id = await negotiation(c, 'DELIVERED');
+  const r = await c.h.call('POST', `/api/v1/exchange/negotiations/${id}/disputes`, { token: c.b.staffToken, body: await claimBody(c) });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body.id as string;
+}
+
 const money = (c: Ctx, orgId: string, amountFen: string) => ({ orgId, amountFen, ref: `bank-${c.n()}-${Date.now()}`, memo: '路由测试' });
 
 export const EXCHANGE_CASES: Record<string, Case> = {
@@ -513,6 +539,32 @@ export const EXCHANGE_CASES: Record<string, Case> = {
     success: (c) => ({ url: `/api/v1/public/exchange/ratings/${c.a.id}` }),
     status: 200,
     crossOrg: PUBLIC,
+  },
+  'POST /api/v1/exchange/negotiations/:negotiationId/disputes': {
+    success: async (c) => ({ token: c.b.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'DELIVERED')}/disputes`, body: await claimBody(c) }),
+    status: 201,
+    refused: async (c) => ({ token: c.b.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'VERIFIED')}/disputes`, body: await claimBody(c) }),
+    crossOrg: async (c) => ({ token: c.src.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'DELIVERED')}/disputes`, body: await claimBody(c), expect: deny(404) }),
+  },
+  'GET /api/v1/exchange/disputes': {
+    success: (c) => ({ token: c.b.auditorToken, url: '/api/v1/exchange/disputes' }),
+    status: 200,
+    crossOrg: async (c) => {
+      await dispute(c);
+      return { token: c.src.auditorToken, url: '/api/v1/exchange/disputes?all=true', expect: (r: Reply) => expect(r.body.total).toBe(0) };
+    },
+  },
+  'GET /api/v1/exchange/disputes/:disputeId': {
+    success: async (c) => ({ token: c.a.auditorToken, url: `/api/v1/exchange/disputes/${await dispute(c)}` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.src.auditorToken, url: `/api/v1/exchange/disputes/${await dispute(c)}`, expect: deny(404) }),
+  },
+  'POST /api/v1/exchange/disputes/:disputeId/ruling': {
+    success: async (c) => ({ token: (await arbitrator(c)).staffToken, url: `/api/v1/exchange/disputes/${await dispute(c)}/ruling`, body: { ruling: '部分退款', refundFen: '1000' } }),
+    status: 200,
+    refused: async (c) => ({ token: (await arbitrator(c)).staffToken, url: `/api/v1/exchange/disputes/${await dispute(c)}/ruling`, body: { ruling: '超额退款', refundFen: '999999999' } }),
+    // A party cannot rule its own dispute.
+    crossOrg: async (c) => ({ token: c.b.staffToken, url: `/api/v1/exchange/disputes/${await dispute(c)}/ruling`, body: { ruling: '自行裁决', refundFen: '100000' }, expect: deny(404) }),
   },
   'GET /api/v1/public/exchange/members': {
     success: () => ({ url: '/api/v1/public/exchange/members?kind=seller' }),

@@ -18516,6 +18516,359 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disputes: the caller's as party or arbitrator; all for the exchange and the regulator (all=true) */
+        get: {
+            parameters: {
+                query: {
+                    all?: boolean;
+                    page: number;
+                    pageSize: number;
+                    status?: "open" | "ruled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                arbitratorOrgId: string;
+                                claim: string;
+                                claimedRefundFen: string;
+                                createdAt: string;
+                                id: string;
+                                negotiationId: string;
+                                raisedByOrgId: string;
+                                refundFen: string | null;
+                                ruledAt: string | null;
+                                ruling: string | null;
+                                settlement?: {
+                                    amountFen: string;
+                                    dueOn: string;
+                                    lines: {
+                                        amountFen: string;
+                                        orgId: string | null;
+                                        to: string;
+                                    }[];
+                                };
+                                status: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/disputes/{disputeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dispute (its parties, its arbitrator, the exchange, the regulator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    disputeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            arbitratorOrgId: string;
+                            claim: string;
+                            claimedRefundFen: string;
+                            createdAt: string;
+                            id: string;
+                            negotiationId: string;
+                            raisedByOrgId: string;
+                            refundFen: string | null;
+                            ruledAt: string | null;
+                            ruling: string | null;
+                            settlement?: {
+                                amountFen: string;
+                                dueOn: string;
+                                lines: {
+                                    amountFen: string;
+                                    orgId: string | null;
+                                    to: string;
+                                }[];
+                            };
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/disputes/{disputeId}/ruling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The arbitrator's ruling, executed at once: the refund from escrow to the buyer, the rest to settlement (T+n) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    disputeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description refunded to the buyer from escrow, in fen (at most the amount) */
+                        refundFen: string;
+                        ruling: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            arbitratorOrgId: string;
+                            claim: string;
+                            claimedRefundFen: string;
+                            createdAt: string;
+                            id: string;
+                            negotiationId: string;
+                            raisedByOrgId: string;
+                            refundFen: string | null;
+                            ruledAt: string | null;
+                            ruling: string | null;
+                            settlement?: {
+                                amountFen: string;
+                                dueOn: string;
+                                lines: {
+                                    amountFen: string;
+                                    orgId: string | null;
+                                    to: string;
+                                }[];
+                            };
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exchange/downloads/{token}": {
         parameters: {
             query?: never;
@@ -23427,6 +23780,155 @@ export interface paths {
                             evidenceSha256: string | null;
                             method: string;
                             statement: string;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/negotiations/{negotiationId}/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The buyer or the seller raises a dispute before an arbitration service-provider member while the money is in escrow; acceptance and settlement wait for the ruling */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    negotiationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        arbitratorOrgId: string;
+                        /** @description what went wrong and what is asked */
+                        claim: string;
+                        /** @description the refund asked, in fen (at most the amount) */
+                        claimedRefundFen: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            arbitratorOrgId: string;
+                            claim: string;
+                            claimedRefundFen: string;
+                            createdAt: string;
+                            id: string;
+                            negotiationId: string;
+                            raisedByOrgId: string;
+                            refundFen: string | null;
+                            ruledAt: string | null;
+                            ruling: string | null;
+                            settlement?: {
+                                amountFen: string;
+                                dueOn: string;
+                                lines: {
+                                    amountFen: string;
+                                    orgId: string | null;
+                                    to: string;
+                                }[];
+                            };
+                            status: string;
                         };
                     };
                 };

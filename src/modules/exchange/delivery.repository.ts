@@ -47,7 +47,7 @@ export async function markDelivered(db: Executor, negotiationId: string, deliver
 }
 
 /** Accepts once (false when already accepted). */
-export async function markAccepted(db: Executor, negotiationId: string, at: Date, by: 'buyer' | 'auto'): Promise<boolean> {
+export async function markAccepted(db: Executor, negotiationId: string, at: Date, by: 'buyer' | 'auto' | 'ruling'): Promise<boolean> {
   const r = await db.updateTable('exchange_negotiation').set({ accepted_at: at, accepted_by: by, updated_at: at }).where('id', '=', negotiationId).where('accepted_at', 'is', null).where('state', '=', 'FINALIZED').executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

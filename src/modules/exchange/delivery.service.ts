@@ -8,6 +8,7 @@ import { ExchangeErrors } from './exchange.errors.js';
 import type { ListingService } from './listing.service.js';
 import * as nrepo from './negotiation.repository.js';
 import * as repo from './delivery.repository.js';
+import { openDisputeOf } from './dispute.repository.js';
 import type { SettlementService } from './settlement.service.js';
 
 const DAY = 86_400_000;
@@ -121,6 +122,7 @@ export class DeliveryService {
       const status = n.acceptedAt ? 'accepted' : !n.deliveredAt && n.state === 'FINALIZED' ? 'nothing_delivered' : n.state;
       throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status, action: 'accept' }, { status, action: 'accept' });
     }
+    if (await openDisputeOf(this.k.db, id)) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: 'disputed', action: 'accept' }, { status: 'disputed', action: 'accept' });
     const now = this.k.clock.now();
     const l = await this.listings.row(n.listingId);
     const item = await this.settlements.itemFor(n, l, now);

@@ -33,6 +33,9 @@ declare module '../../platform/events/event-bus.js' {
     /** The buyer's destruction attestation (its statement's digest) and a party's rating of the other. */
     'exchange.destruction.attested': { contractNumber: string; method: string; evidenceSha256: string | null; statementSha256: string };
     'exchange.rating.given': { rateeOrgId: string; score: number };
+    /** A dispute raised before an arbitrator, and its ruling as executed (refund from escrow, the rest to settlement). */
+    'exchange.dispute.raised': { negotiationId: string; contractNumber: string; arbitratorOrgId: string; claimedRefundFen: string };
+    'exchange.dispute.ruled': { negotiationId: string; contractNumber: string; refundFen: string; settlementFen: string; dueOn: string };
     'exchange.settlement.ran': { businessDate: string; batches: string[]; items: number; amountFen: string };
     'exchange.settlement.batch_settled': { businessDate: string; items: number; amountFen: string; journalId: string; negotiationIds?: string[] | undefined };
     'exchange.books.posted': { journalId: string; kind: string; ref: string; lineCount: number; totalDebitFen: string; linesDigest: string; lines?: Array<{ accountId: string; amountFen: string }> };

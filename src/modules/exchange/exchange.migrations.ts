@@ -254,6 +254,22 @@ export const exchangeMigrations: Migration[] = [
         constraint exchange_rating_score check (score between 1 and 5)
       )`,
       `create index exchange_rating_ratee on exchange_rating (ratee_org_id, at desc)`,
+      `create table exchange_dispute (
+        id text primary key,
+        negotiation_id text not null references exchange_negotiation (id),
+        raised_by_org_id text not null,
+        arbitrator_org_id text not null,
+        claim text not null,
+        claimed_refund_fen bigint not null,
+        status text not null,
+        ruling text,
+        refund_fen bigint,
+        created_at timestamptz not null,
+        ruled_at timestamptz,
+        constraint exchange_dispute_status check (status in ('open', 'ruled'))
+      )`,
+      `create unique index exchange_dispute_open on exchange_dispute (negotiation_id) where status = 'open'`,
+      `create index exchange_dispute_arbitrator on exchange_dispute (arbitrator_org_id, status)`,
       `create table exchange_delivery (
         id text primary key,
         negotiation_id text not null references exchange_negotiation (id),
@@ -292,7 +308,7 @@ export const exchangeMigrations: Migration[] = [
         batch_id text,
         created_at timestamptz not null,
         settled_at timestamptz,
-        constraint exchange_settlement_item_status check (status in ('pending', 'settled'))
+        constraint exchange_settlement_item_status check (status in ('pending', 'held', 'settled'))
       )`,
       `create index exchange_settlement_item_due on exchange_settlement_item (due_on, negotiation_id) where status = 'pending'`,
     ],

@@ -300,6 +300,26 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
     schema: { tags, summary: 'The buyer or the seller rates the other once the delivery was accepted (1–5 and a comment, once per deal)', params: S.NegotiationParams, body: S.RatingBody, response: { 201: S.Rating, ...errors(400, 401, 403, 404, 409) } },
   }, async (req, reply) => reply.code(201).send(await svc.deliveries.rate(req.params.negotiationId, req.principal!, req.body, req.id)));
 
+  app.post('/exchange/negotiations/:negotiationId/disputes', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.dispute.raised' },
+    schema: { tags, summary: 'The buyer or the seller raises a dispute before an arbitration service-provider member while the money is in escrow; acceptance and settlement wait for the ruling', params: S.NegotiationParams, body: S.DisputeBody, response: { 201: S.Dispute, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req, reply) => reply.code(201).send(await svc.disputes.raise(req.params.negotiationId, req.principal!, req.body, req.id)));
+
+  app.get('/exchange/disputes', {
+    config: { access: {} },
+    schema: { tags, summary: "Disputes: the caller's as party or arbitrator; all for the exchange and the regulator (all=true)", querystring: S.DisputeQuery, response: { 200: Page(S.Dispute), ...errors(400, 401) } },
+  }, async (req) => svc.disputes.list(req.principal!, req.query));
+
+  app.get('/exchange/disputes/:disputeId', {
+    config: { access: {} },
+    schema: { tags, summary: 'A dispute (its parties, its arbitrator, the exchange, the regulator)', params: S.DisputeParams, response: { 200: S.Dispute, ...errors(400, 401, 404) } },
+  }, async (req) => svc.disputes.get(req.params.disputeId, req.principal!));
+
+  app.post('/exchange/disputes/:disputeId/ruling', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.dispute.ruled' },
+    schema: { tags, summary: "The arbitrator's ruling, executed at once: the refund from escrow to the buyer, the rest to settlement (T+n)", params: S.DisputeParams, body: S.RulingBody, response: { 200: S.Dispute, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req) => svc.disputes.rule(req.params.disputeId, req.principal!, req.body, req.id));
+
   app.post('/exchange/settlements', {
     config: { access: FINANCE, event: 'exchange.settlement.ran' },
     schema: { tags, summary: "Run settlement (the exchange's finance staff): every item due on or before the business date (default today) settled in batches, each one balanced journal, exactly once", body: S.SettlementRunBody, response: { 200: S.SettlementRun, ...errors(400, 401, 403, 409) } },

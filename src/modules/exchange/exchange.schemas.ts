@@ -302,3 +302,23 @@ export const OverdueDestructions = Type.Object({
 export const RatingBody = Type.Object({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.String({ maxLength: 1000 }) }, Strict);
 export const Rating = Type.Object({ negotiationId: Type.String(), raterOrgId: Type.String(), rateeOrgId: Type.String(), score: Type.Integer(), comment: Type.String(), at: Type.String() });
 export const Ratings = Type.Object({ orgId: Type.String(), count: Type.Integer(), average: Nullable(Type.Number()), latest: Type.Array(Type.Object({ score: Type.Integer(), comment: Type.String(), at: Type.String() })) });
+
+export const DisputeBody = Type.Object(
+  {
+    arbitratorOrgId: OrgId,
+    claim: Type.String({ minLength: 1, maxLength: 4000, description: 'what went wrong and what is asked' }),
+    claimedRefundFen: Type.String({ pattern: '^(0|[1-9][0-9]{0,17})$', description: 'the refund asked, in fen (at most the amount)' }),
+  },
+  Strict,
+);
+export const RulingBody = Type.Object(
+  { ruling: Type.String({ minLength: 1, maxLength: 4000 }), refundFen: Type.String({ pattern: '^(0|[1-9][0-9]{0,17})$', description: 'refunded to the buyer from escrow, in fen (at most the amount)' }) },
+  Strict,
+);
+export const Dispute = Type.Object({
+  id: Type.String(), negotiationId: Type.String(), raisedByOrgId: Type.String(), arbitratorOrgId: Type.String(), claim: Type.String(), claimedRefundFen: Type.String(), status: Type.String(),
+  ruling: Nullable(Type.String()), refundFen: Nullable(Type.String()), createdAt: Type.String(), ruledAt: Nullable(Type.String()),
+  settlement: Type.Optional(Type.Object({ dueOn: Type.String(), amountFen: Type.String(), lines: Type.Array(Type.Object({ to: Type.String(), orgId: Nullable(Type.String()), amountFen: Type.String() })) })),
+});
+export const DisputeParams = Type.Object({ disputeId: Type.String({ pattern: '^dsp_[0-9a-z]{20}$' }) }, Strict);
+export const DisputeQuery = Type.Object({ ...PageQuery, all: Type.Optional(Type.Boolean()), status: Type.Optional(lit(['open', 'ruled'] as const)) }, Strict);

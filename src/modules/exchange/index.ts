@@ -18,6 +18,7 @@ import { NegotiationService } from './negotiation.service.js';
 import { DeliveryService } from './delivery.service.js';
 import { SettlementService } from './settlement.service.js';
 import { DisclosureService } from './disclosure.service.js';
+import { DisputeService } from './dispute.service.js';
 import type { ContractSealer, TransactionCertifier } from './contract.seals.js';
 import type { ExchangeDirectory } from './organisation.names.js';
 export { reconcileBooks } from './book.service.js';
@@ -33,6 +34,7 @@ export type { NegotiationService, OpenNegotiation } from './negotiation.service.
 export type { DeliveryService } from './delivery.service.js';
 export type { SettlementService } from './settlement.service.js';
 export type { DisclosureService } from './disclosure.service.js';
+export type { DisputeService } from './dispute.service.js';
 export { disclose, MIN_DEALS } from './disclosure.rules.js';
 export { split, settlementLines } from './settlement.rules.js';
 export type { ContractSealer, TransactionCertifier } from './contract.seals.js';
@@ -50,6 +52,7 @@ export interface ExchangeService {
   deliveries: DeliveryService;
   settlements: SettlementService;
   disclosure: DisclosureService;
+  disputes: DisputeService;
 }
 
 export interface ExchangeDeps {
@@ -74,6 +77,7 @@ export const exchangeModule = {
       books, members, listings, settlements, disclosure: new DisclosureService(kernel),
       negotiations: new NegotiationService(kernel, deps.organisations, members, listings, books, deps.seals, deps.certificates),
       deliveries: new DeliveryService(kernel, listings, settlements),
+      disputes: new DisputeService(kernel, members, listings, settlements, books),
     };
   },
   /** Accepts deliveries whose acceptance period ended (every minute); returns the stop function. */

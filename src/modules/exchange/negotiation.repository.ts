@@ -31,7 +31,7 @@ export interface NegotiationRow {
   deliveredAt: Date | null;
   acceptanceDue: Date | null;
   acceptedAt: Date | null;
-  acceptedBy: 'buyer' | 'auto' | null;
+  acceptedBy: 'buyer' | 'auto' | 'ruling' | null;
   /** The ledger event of the finalisation (the transaction certificate's evidence). */
   finalizedEvent: { eventId: string; payloadDigest: string } | null;
   /** The buyer's destruction attestation (销毁证明) once the contract ended. */

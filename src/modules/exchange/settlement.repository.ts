@@ -9,7 +9,7 @@ export interface ItemRow {
   /** The escrow the item releases (the amount and the buyer's broker's commission). */
   amountFen: bigint;
   lines: SettlementLine[];
-  status: 'pending' | 'settled';
+  status: 'pending' | 'held' | 'settled';
   batchId: string | null;
   createdAt: Date;
   settledAt: Date | null;
@@ -68,4 +68,15 @@ export async function listBatches(db: Executor, page: number, pageSize: number):
   const total = Number((await db.selectFrom('exchange_settlement_batch').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await db.selectFrom('exchange_settlement_batch').selectAll().orderBy('business_date', 'desc').orderBy('settled_at', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
   return { items: rows.map(mapBatch), total };
+}
+
+/** Holds a pending item while a dispute is open (false when it is settled already). */
+export async function holdItem(db: Executor, negotiationId: string): Promise<boolean> {
+  const r = await db.updateTable('exchange_settlement_item').set({ status: 'held' }).where('negotiation_id', '=', negotiationId).where('status', 'in', ['pending', 'held']).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** After a ruling: the item's amount and lines replaced, pending again and due on `dueOn`. */
+export async function replaceItem(db: Executor, i: ItemRow): Promise<void> {
+  await db.updateTable('exchange_settlement_item').set({ amount_fen: i.amountFen.toString(), lines: JSON.stringify(i.lines), status: 'pending', due_on: i.dueOn }).where('negotiation_id', '=', i.negotiationId).where('status', '=', 'held').execute();
 }

@@ -1,0 +1,118 @@
+import { AppError } from '../../platform/errors.js';
+import { serviceActor, type Principal } from '../../platform/http/access.js';
+import { newId } from '../../platform/ids.js';
+import type { Kernel } from '../../platform/kernel.js';
+import { ExchangeErrors } from './exchange.errors.js';
+import type { BookService } from './book.service.js';
+import type { ListingService } from './listing.service.js';
+import type { MemberService } from './member.service.js';
+import * as nrepo from './negotiation.repository.js';
+import * as repo from './dispute.repository.js';
+import * as srepo from './settlement.repository.js';
+import { markAccepted } from './delivery.repository.js';
+import type { SettlementService } from './settlement.service.js';
+
+/**
+ * Disputes (争议) and arbitration (仲裁). The buyer or the seller of a contract in force whose money
+ * is still in escrow raises a dispute before an arbitration service-provider member; while it is
+ * open the deal is neither accepted nor settled. The arbitrator's ruling executes at once in the
+ * books: the refund it orders goes from escrow back to the buyer, and the rest becomes the deal's
+ * settlement item (split as usual) due T+n.
+ */
+export class DisputeService {
+  constructor(
+    private readonly k: Kernel,
+    private readonly members: MemberService,
+    private readonly listings: ListingService,
+    private readonly settlements: SettlementService,
+    private readonly books: BookService,
+  ) {}
+
+  private view(d: repo.DisputeRow) {
+    return {
+      id: d.id, negotiationId: d.negotiationId, raisedByOrgId: d.raisedByOrgId, arbitratorOrgId: d.arbitratorOrgId, claim: d.claim, claimedRefundFen: d.claimedRefundFen.toString(),
+      status: d.status, ruling: d.ruling, refundFen: d.refundFen?.toString() ?? null, createdAt: d.createdAt.toISOString(), ruledAt: d.ruledAt?.toISOString() ?? null,
+    };
+  }
+
+  private conflict(status: string, action: string) {
+    return new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status, action }, { status, action });
+  }
+
+  /** The buyer or the seller raises a dispute before an arbitrator, while the money is still in escrow. */
+  async raise(negotiationId: string, by: Principal, input: { arbitratorOrgId: string; claim: string; claimedRefundFen: string }, requestId?: string) {
+    const n = await nrepo.findNegotiation(this.k.db, negotiationId);
+    if (!n || (n.buyerOrgId !== by.orgId && n.sellerOrgId !== by.orgId)) throw new AppError(ExchangeErrors.EXCHANGE_NEGOTIATION_NOT_FOUND);
+    const item = await srepo.findItem(this.k.db, negotiationId);
+    if (n.state !== 'FINALIZED' || item?.status === 'settled') throw this.conflict(item?.status === 'settled' ? 'settled' : n.state, 'dispute');
+    if (input.arbitratorOrgId === n.buyerOrgId || input.arbitratorOrgId === n.sellerOrgId) throw new AppError(ExchangeErrors.EXCHANGE_TERMS_INVALID, { reason: 'arbitrator_is_a_party' }, { reason: 'arbitrator_is_a_party' });
+    const claimed = BigInt(input.claimedRefundFen);
+    if (claimed > n.amountFen) throw new AppError(ExchangeErrors.EXCHANGE_TERMS_INVALID, { reason: 'refund_above_amount' }, { reason: 'refund_above_amount' });
+    const claim = input.claim.trim();
+    if (!claim) throw new AppError(ExchangeErrors.EXCHANGE_TERMS_INVALID, { reason: 'claim_required' }, { reason: 'claim_required' });
+    await this.members.requireService(input.arbitratorOrgId, 'arbitration');
+    const d: repo.DisputeRow = {
+      id: newId('dsp'), negotiationId, raisedByOrgId: by.orgId, arbitratorOrgId: input.arbitratorOrgId, claim, claimedRefundFen: claimed, status: 'open', ruling: null, refundFen: null,
+      createdAt: this.k.clock.now(), ruledAt: null,
+    };
+    return this.k.transact(async (tx, emit) => {
+      if (!(await repo.insertDispute(tx, d))) throw this.conflict('disputed', 'dispute');
+      if (item) await srepo.holdItem(tx, negotiationId);
+      await emit({ type: 'exchange.dispute.raised', subject: { type: 'exchange_dispute', id: d.id }, orgId: by.orgId, actor: serviceActor(by), requestId, payload: { negotiationId, contractNumber: n.contractNumber!, arbitratorOrgId: d.arbitratorOrgId, claimedRefundFen: input.claimedRefundFen } });
+      return this.view(d);
+    });
+  }
+
+  /** The arbitrator rules: a refund (possibly none) executed from escrow, the rest to settlement. */
+  async rule(id: string, by: Principal, input: { ruling: string; refundFen: string }, requestId?: string) {
+    const d = await repo.findDispute(this.k.db, id);
+    if (!d || d.arbitratorOrgId !== by.orgId) throw new AppError(ExchangeErrors.EXCHANGE_DISPUTE_NOT_FOUND);
+    if (d.status !== 'open') throw this.conflict(d.status, 'rule');
+    const ruling = input.ruling.trim();
+    if (!ruling) throw new AppError(ExchangeErrors.EXCHANGE_TERMS_INVALID, { reason: 'ruling_required' }, { reason: 'ruling_required' });
+    const n = (await nrepo.findNegotiation(this.k.db, d.negotiationId))!;
+    const refund = BigInt(input.refundFen);
+    if (refund > n.amountFen) throw new AppError(ExchangeErrors.EXCHANGE_TERMS_INVALID, { reason: 'refund_above_amount' }, { reason: 'refund_above_amount' });
+    const now = this.k.clock.now();
+    const l = await this.listings.row(n.listingId);
+    // The rest of the deal settles as usual: the amount less the refund; the buyer's broker keeps its commission.
+    const item = await this.settlements.itemFor({ ...n, amountFen: n.amountFen - refund, escrowFen: n.escrowFen - refund }, l, now);
+    const existing = await srepo.findItem(this.k.db, n.id);
+    const escrow = await this.books.account('escrow', n.buyerOrgId, n.id);
+    const available = await this.books.account('member_available', n.buyerOrgId);
+    return this.k.transact(async (tx, emit) => {
+      if (!(await repo.rule(tx, id, ruling, refund, now))) throw this.conflict('ruled', 'rule');
+      if (refund > 0n) {
+        await this.books.postIn(tx, emit, { kind: 'refund', ref: `refund:${id}`, memo: `${n.contractNumber} 仲裁裁决退款`, lines: [{ accountId: escrow.id, amountFen: refund }, { accountId: available.id, amountFen: -refund }] }, by, requestId);
+      }
+      if (existing) await srepo.replaceItem(tx, item);
+      else {
+        await srepo.insertItem(tx, item);
+        await markAccepted(tx, n.id, now, 'ruling');
+      }
+      await emit({ type: 'exchange.dispute.ruled', subject: { type: 'exchange_dispute', id }, orgId: by.orgId, actor: serviceActor(by), requestId, payload: { negotiationId: n.id, contractNumber: n.contractNumber!, refundFen: refund.toString(), settlementFen: item.amountFen.toString(), dueOn: item.dueOn } });
+      return { ...this.view({ ...d, status: 'ruled', ruling, refundFen: refund, ruledAt: now }), settlement: { dueOn: item.dueOn, amountFen: item.amountFen.toString(), lines: item.lines } };
+    });
+  }
+
+  /** Whether a contract has an open dispute (acceptance waits for the ruling). */
+  async isOpen(negotiationId: string): Promise<boolean> {
+    return !!(await repo.openDisputeOf(this.k.db, negotiationId));
+  }
+
+  /** A dispute as its parties, its arbitrator, the exchange and the regulator see it. */
+  async get(id: string, viewer: Principal) {
+    const d = await repo.findDispute(this.k.db, id);
+    const n = d ? await nrepo.findNegotiation(this.k.db, d.negotiationId) : undefined;
+    const overseer = viewer.orgRoles.includes('exchange') || viewer.orgRoles.includes('regulator');
+    if (!d || !n || !(overseer || d.arbitratorOrgId === viewer.orgId || n.buyerOrgId === viewer.orgId || n.sellerOrgId === viewer.orgId)) throw new AppError(ExchangeErrors.EXCHANGE_DISPUTE_NOT_FOUND);
+    return this.view(d);
+  }
+
+  /** Disputes: the caller's (as party or arbitrator); all for the exchange and the regulator (`all`). */
+  async list(viewer: Principal, q: { all?: boolean | undefined; status?: 'open' | 'ruled' | undefined; page: number; pageSize: number }) {
+    const everyone = q.all && (viewer.orgRoles.includes('exchange') || viewer.orgRoles.includes('regulator'));
+    const r = await repo.listDisputes(this.k.db, { ...(everyone ? {} : { partyOrgIds: { orgId: viewer.orgId } }), status: q.status, page: q.page, pageSize: q.pageSize });
+    return { items: r.items.map((d) => this.view(d)), total: r.total, page: q.page, pageSize: q.pageSize };
+  }
+}
