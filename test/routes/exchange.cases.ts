@@ -73,7 +73,7 @@ export const listingContent = (zh = '路由挂牌') => ({
 const allPassed = { checklist: Object.fromEntries(['source_legality', 'authorizations', 'personal_information', 'grading', 'security', 'scenario'].map((k) => [k, { passed: true, note: '符合' }])), evidence: '路由测试' };
 const listingBases = new WeakMap<Ctx, Promise<{ assetId: string; assessor: TestOrg }>>();
 /** Enterprise A as an active seller with a registered asset, and a compliance service provider member. */
-function listingBasis(c: Ctx): Promise<{ assetId: string; assessor: TestOrg }> {
+export function listingBasis(c: Ctx): Promise<{ assetId: string; assessor: TestOrg }> {
   let b = listingBases.get(c);
   if (!b) {
     b = (async () => {
@@ -161,6 +161,14 @@ const claimBody = async (c: Ctx) => ({ arbitratorOrgId: (await arbitrator(c)).id
 async function dispute(c: Ctx): Promise<string> {
   const id = await negotiation(c, 'DELIVERED');
   const r = await c.h.call('POST', `/api/v1/exchange/negotiations/${id}/disputes`, { token: c.b.staffToken, body: await claimBody(c) });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body.id as string;
+}
+
+const filingBody = async (c: Ctx) => ({ counterpartyOrgId: c.b.id, role: 'seller', assetId: (await listingBasis(c)).assetId, description: '场外交易', amountFen: '100000', tradedOn: '2026-11-20', contractSha256: 'cd'.repeat(32) });
+/** A filing of A (seller) with B as counterparty. */
+async function filing(c: Ctx): Promise<string> {
+  const r = await c.h.call('POST', '/api/v1/exchange/filings', { token: c.a.staffToken, body: await filingBody(c) });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body.id as string;
 }
@@ -565,6 +573,31 @@ export const EXCHANGE_CASES: Record<string, Case> = {
     refused: async (c) => ({ token: (await arbitrator(c)).staffToken, url: `/api/v1/exchange/disputes/${await dispute(c)}/ruling`, body: { ruling: '超额退款', refundFen: '999999999' } }),
     // A party cannot rule its own dispute.
     crossOrg: async (c) => ({ token: c.b.staffToken, url: `/api/v1/exchange/disputes/${await dispute(c)}/ruling`, body: { ruling: '自行裁决', refundFen: '100000' }, expect: deny(404) }),
+  },
+  'POST /api/v1/exchange/filings': {
+    success: async (c) => ({ token: c.a.staffToken, url: '/api/v1/exchange/filings', body: await filingBody(c) }),
+    status: 201,
+    refused: async (c) => ({ token: c.a.staffToken, url: '/api/v1/exchange/filings', body: { ...(await filingBody(c)), tradedOn: '2099-12-31' } }),
+    crossOrg: { notApplicable: 'a member files for itself: the filer is the caller’s own organisation (filing another’s asset as seller is refused: not_holder)' },
+  },
+  'GET /api/v1/exchange/filings': {
+    success: (c) => ({ token: c.a.auditorToken, url: '/api/v1/exchange/filings' }),
+    status: 200,
+    crossOrg: async (c) => {
+      await filing(c);
+      return { token: c.src.auditorToken, url: '/api/v1/exchange/filings?all=true', expect: (r: Reply) => expect(r.body.total).toBe(0) };
+    },
+  },
+  'GET /api/v1/exchange/filings/:filingId': {
+    success: async (c) => ({ token: c.b.auditorToken, url: `/api/v1/exchange/filings/${await filing(c)}` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.src.auditorToken, url: `/api/v1/exchange/filings/${await filing(c)}`, expect: deny(404) }),
+  },
+  'POST /api/v1/exchange/filings/:filingId/confirm': {
+    success: async (c) => ({ token: c.b.staffToken, url: `/api/v1/exchange/filings/${await filing(c)}/confirm` }),
+    status: 200,
+    refused: async (c) => ({ token: c.a.staffToken, url: `/api/v1/exchange/filings/${await filing(c)}/confirm` }),
+    crossOrg: async (c) => ({ token: c.src.staffToken, url: `/api/v1/exchange/filings/${await filing(c)}/confirm`, expect: deny(404) }),
   },
   'GET /api/v1/public/exchange/members': {
     success: () => ({ url: '/api/v1/public/exchange/members?kind=seller' }),

@@ -36,6 +36,9 @@ declare module '../../platform/events/event-bus.js' {
     /** A dispute raised before an arbitrator, and its ruling as executed (refund from escrow, the rest to settlement). */
     'exchange.dispute.raised': { negotiationId: string; contractNumber: string; arbitratorOrgId: string; claimedRefundFen: string };
     'exchange.dispute.ruled': { negotiationId: string; contractNumber: string; refundFen: string; settlementFen: string; dueOn: string };
+    /** An off-exchange trade filed for the record (场外交易备案) and its confirmation by the counterparty. */
+    'exchange.filing.filed': { counterpartyOrgId: string; filerRole: string; assetId: string | null; amountFen: string; tradedOn: string; contractSha256: string };
+    'exchange.filing.confirmed': { filerOrgId: string; contractSha256: string };
     'exchange.settlement.ran': { businessDate: string; batches: string[]; items: number; amountFen: string };
     'exchange.settlement.batch_settled': { businessDate: string; items: number; amountFen: string; journalId: string; negotiationIds?: string[] | undefined };
     'exchange.books.posted': { journalId: string; kind: string; ref: string; lineCount: number; totalDebitFen: string; linesDigest: string; lines?: Array<{ accountId: string; amountFen: string }> };

@@ -320,6 +320,26 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
     schema: { tags, summary: "The arbitrator's ruling, executed at once: the refund from escrow to the buyer, the rest to settlement (T+n)", params: S.DisputeParams, body: S.RulingBody, response: { 200: S.Dispute, ...errors(400, 401, 403, 404, 409) } },
   }, async (req) => svc.disputes.rule(req.params.disputeId, req.principal!, req.body, req.id));
 
+  app.post('/exchange/filings', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.filing.filed' },
+    schema: { tags, summary: 'File an off-exchange trade for the record (场外交易备案): counterparty, side, the registered asset (its holder sells), amount, date, the contract’s SHA-256', body: S.FilingBody, response: { 201: S.Filing, ...errors(400, 401, 403, 409) } },
+  }, async (req, reply) => reply.code(201).send(await svc.filings.file(req.principal!, req.body, req.id)));
+
+  app.get('/exchange/filings', {
+    config: { access: {} },
+    schema: { tags, summary: "Off-exchange filings: the caller's (as filer or counterparty); all for the exchange and the regulator (all=true)", querystring: S.FilingQuery, response: { 200: Page(S.Filing), ...errors(400, 401) } },
+  }, async (req) => svc.filings.list(req.principal!, req.query));
+
+  app.get('/exchange/filings/:filingId', {
+    config: { access: {} },
+    schema: { tags, summary: 'An off-exchange filing (its parties, the exchange, the regulator)', params: S.FilingParams, response: { 200: S.Filing, ...errors(400, 401, 404) } },
+  }, async (req) => svc.filings.get(req.params.filingId, req.principal!));
+
+  app.post('/exchange/filings/:filingId/confirm', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.filing.confirmed' },
+    schema: { tags, summary: 'The counterparty confirms an off-exchange filing', params: S.FilingParams, response: { 200: S.Filing, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req) => svc.filings.confirm(req.params.filingId, req.principal!, req.id));
+
   app.post('/exchange/settlements', {
     config: { access: FINANCE, event: 'exchange.settlement.ran' },
     schema: { tags, summary: "Run settlement (the exchange's finance staff): every item due on or before the business date (default today) settled in batches, each one balanced journal, exactly once", body: S.SettlementRunBody, response: { 200: S.SettlementRun, ...errors(400, 401, 403, 409) } },

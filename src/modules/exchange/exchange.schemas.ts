@@ -322,3 +322,22 @@ export const Dispute = Type.Object({
 });
 export const DisputeParams = Type.Object({ disputeId: Type.String({ pattern: '^dsp_[0-9a-z]{20}$' }) }, Strict);
 export const DisputeQuery = Type.Object({ ...PageQuery, all: Type.Optional(Type.Boolean()), status: Type.Optional(lit(['open', 'ruled'] as const)) }, Strict);
+
+export const FilingBody = Type.Object(
+  {
+    counterpartyOrgId: OrgId,
+    role: lit(['seller', 'buyer'] as const, 'the filer’s side of the deal'),
+    assetId: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'the registered asset traded (the seller must hold it)' })),
+    description: Type.String({ minLength: 1, maxLength: 2000 }),
+    amountFen: Fen,
+    tradedOn: DateText,
+    contractSha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'the SHA-256 of the signed contract (the contract stays with the parties)' }),
+  },
+  Strict,
+);
+export const Filing = Type.Object({
+  id: Type.String(), filer: Party, counterparty: Party, filerRole: Type.String(), assetId: Nullable(Type.String()), registrationNumber: Nullable(Type.String()), description: Type.String(),
+  amountFen: Type.String(), tradedOn: Type.String(), contractSha256: Type.String(), status: Type.String(), createdAt: Type.String(), confirmedAt: Nullable(Type.String()),
+});
+export const FilingParams = Type.Object({ filingId: Type.String({ pattern: '^fil_[0-9a-z]{20}$' }) }, Strict);
+export const FilingQuery = Type.Object({ ...PageQuery, all: Type.Optional(Type.Boolean()), status: Type.Optional(lit(['filed', 'confirmed'] as const)) }, Strict);

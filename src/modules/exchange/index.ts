@@ -19,6 +19,7 @@ import { DeliveryService } from './delivery.service.js';
 import { SettlementService } from './settlement.service.js';
 import { DisclosureService } from './disclosure.service.js';
 import { DisputeService } from './dispute.service.js';
+import { FilingService } from './filing.service.js';
 import type { ContractSealer, TransactionCertifier } from './contract.seals.js';
 import type { ExchangeDirectory } from './organisation.names.js';
 export { reconcileBooks } from './book.service.js';
@@ -35,6 +36,7 @@ export type { DeliveryService } from './delivery.service.js';
 export type { SettlementService } from './settlement.service.js';
 export type { DisclosureService } from './disclosure.service.js';
 export type { DisputeService } from './dispute.service.js';
+export type { FilingService } from './filing.service.js';
 export { disclose, MIN_DEALS } from './disclosure.rules.js';
 export { split, settlementLines } from './settlement.rules.js';
 export type { ContractSealer, TransactionCertifier } from './contract.seals.js';
@@ -53,6 +55,7 @@ export interface ExchangeService {
   settlements: SettlementService;
   disclosure: DisclosureService;
   disputes: DisputeService;
+  filings: FilingService;
 }
 
 export interface ExchangeDeps {
@@ -78,6 +81,7 @@ export const exchangeModule = {
       negotiations: new NegotiationService(kernel, deps.organisations, members, listings, books, deps.seals, deps.certificates),
       deliveries: new DeliveryService(kernel, listings, settlements),
       disputes: new DisputeService(kernel, members, listings, settlements, books),
+      filings: new FilingService(kernel, deps.organisations, members, deps.listingSources),
     };
   },
   /** Accepts deliveries whose acceptance period ended (every minute); returns the stop function. */
