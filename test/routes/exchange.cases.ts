@@ -111,9 +111,22 @@ export async function listing(c: Ctx, state: ListingState, content: Record<strin
 
 const dealTerms = { priceFen: '100000', quantity: 1, purposes: ['测试'], periodDays: 30, maxUses: null };
 /** A negotiation on a fresh listed listing of A: B (an active buyer) requests; taken to `state`. */
+const tradedListings = new WeakMap<Ctx, Promise<string>>();
+/** One listed listing of A per context that every negotiation case trades on (many negotiations may share a listing), B an active buyer. */
+function tradedListing(c: Ctx): Promise<string> {
+  let l = tradedListings.get(c);
+  if (!l) {
+    l = (async () => {
+      const { id } = await listing(c, 'listed');
+      await membership(c, c.b, 'active', 'buyer');
+      return id;
+    })();
+    tradedListings.set(c, l);
+  }
+  return l;
+}
 async function negotiation(c: Ctx, state: 'REQUESTED' | 'AGREED' | 'VERIFIED' | 'FINALIZED' | 'DELIVERED' | 'ACCEPTED'): Promise<string> {
-  const { id: listingId } = await listing(c, 'listed');
-  await membership(c, c.b, 'active', 'buyer');
+  const listingId = await tradedListing(c);
   const r = await c.h.call('POST', '/api/v1/exchange/negotiations', { token: c.b.staffToken, body: { listingId, move: 'request', terms: dealTerms } });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   const id = r.body.id as string;
@@ -397,20 +410,16 @@ export const EXCHANGE_CASES: Record<string, Case> = {
     crossOrg: PUBLIC,
   },
   'GET /api/v1/public/exchange/listings/:listingId': {
-    success: async (c) => ({ url: `/api/v1/public/exchange/listings/${(await listing(c, 'listed')).id}` }),
+    success: async (c) => ({ url: `/api/v1/public/exchange/listings/${await tradedListing(c)}` }),
     status: 200,
     crossOrg: PUBLIC,
   },
   'POST /api/v1/exchange/negotiations': {
-    success: async (c) => {
-      const { id } = await listing(c, 'listed');
-      await membership(c, c.b, 'active', 'buyer');
-      return { token: c.b.staffToken, url: '/api/v1/exchange/negotiations', body: { listingId: id, move: 'request', terms: dealTerms } };
-    },
+    success: async (c) => ({ token: c.b.staffToken, url: '/api/v1/exchange/negotiations', body: { listingId: await tradedListing(c), move: 'request', terms: dealTerms } }),
     status: 201,
     refused: async (c) => ({ token: c.b.staffToken, url: '/api/v1/exchange/negotiations', body: { listingId: (await listing(c, 'submitted')).id, move: 'request', terms: dealTerms } }),
     // B cannot offer A's listing (only its seller or broker).
-    crossOrg: async (c) => ({ token: c.b.staffToken, url: '/api/v1/exchange/negotiations', body: { listingId: (await listing(c, 'listed')).id, move: 'offer', buyerOrgId: c.regA.id, terms: dealTerms }, expect: deny(404) }),
+    crossOrg: async (c) => ({ token: c.b.staffToken, url: '/api/v1/exchange/negotiations', body: { listingId: await tradedListing(c), move: 'offer', buyerOrgId: c.regA.id, terms: dealTerms }, expect: deny(404) }),
   },
   'GET /api/v1/exchange/negotiations': {
     success: (c) => ({ token: c.a.auditorToken, url: '/api/v1/exchange/negotiations' }),

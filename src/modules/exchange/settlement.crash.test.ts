@@ -12,8 +12,8 @@ import * as lrepo from './listing.repository.js';
 import * as nrepo from './negotiation.repository.js';
 import * as srepo from './settlement.repository.js';
 
-const DEALS = 1200;
-const BATCH = 60;
+const DEALS = 600;
+const BATCH = 30;
 const PRICE = 12_345n;
 const SECRET = 'test-key-encryption-secret';
 

@@ -3,6 +3,7 @@ import type zh from '../zh-CN/certificates';
 const en: Record<keyof typeof zh, string> = {
   'certificates.type.circulation': 'Public data asset circulation certificate',
   'certificates.type.registration': 'Data asset registration certificate',
+  'certificates.type.transaction': 'Data transaction certificate',
   'certificates.status.active': 'Active',
   'certificates.status.suspended': 'Suspended',
   'certificates.status.revoked': 'Revoked',

@@ -1,6 +1,7 @@
 export default {
   'certificates.type.circulation': '公共数据资产流通凭证',
   'certificates.type.registration': '数据资产登记凭证',
+  'certificates.type.transaction': '数据交易凭证',
   'certificates.status.active': '有效',
   'certificates.status.suspended': '已暂停',
   'certificates.status.revoked': '已撤销',

@@ -8,7 +8,7 @@
  */
 import type { CurrentUser } from '../../access';
 
-export const CERTIFICATE_TYPES = ['circulation', 'registration'] as const;
+export const CERTIFICATE_TYPES = ['circulation', 'registration', 'transaction'] as const;
 export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
 export const CERTIFICATE_STATUSES = ['active', 'suspended', 'revoked', 'expired'] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
