@@ -26,11 +26,10 @@
  * (rounds of the query mix, default 5), LIUTONG_BENCH_CATALOG_EXPLAIN=<query> (PGlite: prints the
  * plan of that search's statements first). Context lines give the database time per search.
  */
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Engine } from '../src/platform/database/database.js';
 import type { Principal } from '../src/platform/http/access.js';
-import { makeUscc } from '../src/modules/identity/index.js';
+import { benchId, benchUscc, seededRandom } from './fixtures.js';
 import { fmtMs, note, report, skip } from './report.js';
 import { latencies, perUnit, postgresUnavailable, startPlatform, timeQueries, type BenchPlatform } from './platform.js';
 
@@ -73,25 +72,6 @@ const CATEGORIES = [
 ];
 const ATTR = ['unconditional', 'conditional', 'none'] as const;
 
-const ALPHABET = '0123456789abcdefghijkmnpqrstuvwxyz';
-function newId(prefix: string): string {
-  const b = randomBytes(20);
-  let out = `${prefix}_`;
-  for (let i = 0; i < 20; i++) out += ALPHABET[b[i]! % ALPHABET.length];
-  return out;
-}
-const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const uscc = () => makeUscc(`11440000${[...randomBytes(9)].map((b) => USCC_CHARS[b % USCC_CHARS.length]).join('')}`);
-
-/** Deterministic pseudo-random numbers (the same catalog every run). */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    s = (s ^ (s >>> 13)) >>> 0;
-    return s % n;
-  };
-}
 
 interface Orgs {
   publics: string[];
@@ -103,22 +83,22 @@ async function makeOrgs(p: BenchPlatform): Promise<Orgs> {
   const { lt } = p;
   const publics: string[] = [];
   for (const [zh, en] of CITIES.slice(0, 20)) {
-    const o = await lt.identity.organisations.create({ name: { zh: `${zh}政务服务数据管理局`, en: `${en} Government Services and Data Administration` }, uscc: uscc(), type: 'government', roles: ['source_unit'] }, null);
+    const o = await lt.identity.organisations.create({ name: { zh: `${zh}政务服务数据管理局`, en: `${en} Government Services and Data Administration` }, uscc: benchUscc('11440000'), type: 'government', roles: ['source_unit'] }, null);
     publics.push(o.id);
   }
   const socials: string[] = [];
   for (let i = 0; i < 4; i++) {
-    const o = await lt.identity.organisations.create({ name: { zh: `基准企业${i + 1}`, en: `Bench enterprise ${i + 1}` }, uscc: uscc(), roles: ['enterprise'] }, null);
+    const o = await lt.identity.organisations.create({ name: { zh: `基准企业${i + 1}`, en: `Bench enterprise ${i + 1}` }, uscc: benchUscc('11440000'), roles: ['enterprise'] }, null);
     socials.push(o.id);
   }
-  const viewer: Principal = { kind: 'user', orgId: publics[0]!, orgRoles: ['source_unit'], memberRole: 'staff', personRoles: [], userId: newId('usr'), displayName: 'bench' };
+  const viewer: Principal = { kind: 'user', orgId: publics[0]!, orgRoles: ['source_unit'], memberRole: 'staff', personRoles: [], userId: benchId('usr'), displayName: 'bench' };
   return { publics, socials, viewer };
 }
 
 /** Bulk-loads RESOURCES resources (one version, 6 fields each) with set-based inserts; returns one published id. */
 async function load(p: BenchPlatform, orgs: Orgs): Promise<string> {
   const db = p.lt.kernel.db;
-  const r = rng(42);
+  const r = seededRandom(42);
   // Updated uniformly over the last three years, the newest now.
   const span = 3 * 365 * 86_400_000;
   const base = p.lt.kernel.clock.now().getTime() - span;
@@ -128,7 +108,7 @@ async function load(p: BenchPlatform, orgs: Orgs): Promise<string> {
     const ver: object[] = [];
     const fld: object[] = [];
     for (let i = from; i < Math.min(from + CHUNK, RESOURCES); i++) {
-      const id = newId('res');
+      const id = benchId('res');
       const roll = r(100);
       const social = roll < 8;
       const draft = !social && roll < 16;

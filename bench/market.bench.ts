@@ -19,11 +19,10 @@
  * Environment: LIUTONG_BENCH_MARKET_SIZE (listings, default 50,000), LIUTONG_BENCH_MARKET_ROUNDS
  * (rounds of the query mix, default 5).
  */
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Engine } from '../src/platform/database/database.js';
-import { makeUscc } from '../src/modules/identity/index.js';
 import { LISTING_CATEGORIES, LISTING_REGIONS, listingTerms } from '../src/modules/exchange/index.js';
+import { benchId, benchUscc, seededRandom } from './fixtures.js';
 import { fmtMs, note, report, skip } from './report.js';
 import { latencies, perUnit, postgresUnavailable, startPlatform, timeQueries, type BenchPlatform } from './platform.js';
 
@@ -52,30 +51,11 @@ const PRICING = [
 const DELIVERY = [['api'], ['file'], ['api', 'file'], ['compute']];
 const OTHER_STATES = ['draft', 'assessing', 'submitted', 'suspended', 'delisted'];
 
-const ALPHABET = '0123456789abcdefghijkmnpqrstuvwxyz';
-function newId(prefix: string): string {
-  const b = randomBytes(20);
-  let out = `${prefix}_`;
-  for (let i = 0; i < 20; i++) out += ALPHABET[b[i]! % ALPHABET.length];
-  return out;
-}
-const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const uscc = () => makeUscc(`91440000${[...randomBytes(9)].map((b) => USCC_CHARS[b % USCC_CHARS.length]).join('')}`);
-
-/** Deterministic pseudo-random numbers (the same market every run). */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    s = (s ^ (s >>> 13)) >>> 0;
-    return s % n;
-  };
-}
 
 async function sellers(p: BenchPlatform): Promise<string[]> {
   const out: string[] = [];
   for (let i = 0; i < 40; i++) {
-    const o = await p.lt.identity.organisations.create({ name: { zh: `基准数据商${i + 1}`, en: `Bench data merchant ${i + 1}` }, uscc: uscc(), roles: ['enterprise', 'data_merchant'] }, null);
+    const o = await p.lt.identity.organisations.create({ name: { zh: `基准数据商${i + 1}`, en: `Bench data merchant ${i + 1}` }, uscc: benchUscc('91440000'), roles: ['enterprise', 'data_merchant'] }, null);
     out.push(o.id);
   }
   return out;
@@ -84,7 +64,7 @@ async function sellers(p: BenchPlatform): Promise<string[]> {
 /** Bulk-loads LISTINGS listings; returns one listed id. */
 async function load(p: BenchPlatform, orgs: string[]): Promise<string> {
   const db = p.lt.kernel.db;
-  const r = rng(7);
+  const r = seededRandom(7);
   const span = 2 * 365 * 86_400_000;
   const base = p.lt.kernel.clock.now().getTime() - span;
   let sample = '';
@@ -99,13 +79,13 @@ async function load(p: BenchPlatform, orgs: string[]): Promise<string> {
       const title = { zh: `${city[0]}${subject[0]}${kind[0]}`, en: `${city[1]} ${subject[1]} ${kind[1]}` };
       const description = { zh: `${city[0]}${subject[0]}的${kind[0]}，按${['日', '周', '月', '季度'][r(4)]}更新，经合规评估后挂牌。`, en: `${kind[1]} of ${subject[1]} in ${city[1]}, assessed for compliance.` };
       const registrationNumber = `GDDA-2026-${String(i + 1).padStart(6, '0')}`;
-      const id = newId('lst');
+      const id = benchId('lst');
       const category = LISTING_CATEGORIES[r(LISTING_CATEGORIES.length)]!;
       const region = LISTING_REGIONS[r(LISTING_REGIONS.length)]!;
       const deliveryMethods = DELIVERY[r(DELIVERY.length)]!;
       const pricing = PRICING[r(PRICING.length)]!;
       rows.push({
-        id, seller_org_id: orgs[r(orgs.length)]!, asset_id: newId('rga'), registration_number: registrationNumber, title_zh: title.zh, title_en: title.en,
+        id, seller_org_id: orgs[r(orgs.length)]!, asset_id: benchId('rga'), registration_number: registrationNumber, title_zh: title.zh, title_en: title.en,
         description_zh: description.zh, description_en: description.en, category, region,
         data_kinds: ['aggregated'], sample: { kind: 'synthetic', mediaType: 'text/csv', content: 'a,b\n1,2\n' }, delivery_methods: deliveryMethods,
         pricing, policy: { purposes: ['分析'], periodDays: 365, maxUses: null, noResale: true, mainlandOnly: true, noReidentification: true, destructionRequired: false },

@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { shanghaiDate, shanghaiStartOf } from '../../platform/calendar/working-day.calendar.js';
 import { ExchangeErrors } from './exchange.errors.js';
+import { oversees } from './organisation.names.js';
 import type { ListingService } from './listing.service.js';
 import * as nrepo from './negotiation.repository.js';
 import * as repo from './delivery.repository.js';
@@ -33,7 +34,7 @@ export class DeliveryService {
   private async contract(id: string, by: Principal, as: 'seller' | 'buyer' | 'any'): Promise<nrepo.NegotiationRow> {
     const n = await nrepo.findNegotiation(this.k.db, id);
     const party = n && (n.sellerOrgId === by.orgId ? 'seller' : n.buyerOrgId === by.orgId ? 'buyer' : n.sellerBrokerOrgId === by.orgId || n.buyerBrokerOrgId === by.orgId ? 'broker' : null);
-    const overseer = by.orgRoles.includes('exchange') || by.orgRoles.includes('regulator');
+    const overseer = oversees(by);
     if (!n || (!party && !overseer)) throw new AppError(ExchangeErrors.EXCHANGE_NEGOTIATION_NOT_FOUND);
     if (as !== 'any' && party !== as) throw new AppError(ExchangeErrors.EXCHANGE_PARTY_MUST_SEAL);
     return n;

@@ -3,6 +3,7 @@ import { serviceActor, type Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { ExchangeErrors } from './exchange.errors.js';
+import { oversees } from './organisation.names.js';
 import type { BookService } from './book.service.js';
 import type { ListingService } from './listing.service.js';
 import type { MemberService } from './member.service.js';
@@ -104,14 +105,14 @@ export class DisputeService {
   async get(id: string, viewer: Principal) {
     const d = await repo.findDispute(this.k.db, id);
     const n = d ? await nrepo.findNegotiation(this.k.db, d.negotiationId) : undefined;
-    const overseer = viewer.orgRoles.includes('exchange') || viewer.orgRoles.includes('regulator');
+    const overseer = oversees(viewer);
     if (!d || !n || !(overseer || d.arbitratorOrgId === viewer.orgId || n.buyerOrgId === viewer.orgId || n.sellerOrgId === viewer.orgId)) throw new AppError(ExchangeErrors.EXCHANGE_DISPUTE_NOT_FOUND);
     return this.view(d);
   }
 
   /** Disputes: the caller's (as party or arbitrator); all for the exchange and the regulator (`all`). */
   async list(viewer: Principal, q: { all?: boolean | undefined; status?: 'open' | 'ruled' | undefined; page: number; pageSize: number }) {
-    const everyone = q.all && (viewer.orgRoles.includes('exchange') || viewer.orgRoles.includes('regulator'));
+    const everyone = q.all && oversees(viewer);
     const r = await repo.listDisputes(this.k.db, { ...(everyone ? {} : { partyOrgIds: { orgId: viewer.orgId } }), status: q.status, page: q.page, pageSize: q.pageSize });
     return { items: r.items.map((d) => this.view(d)), total: r.total, page: q.page, pageSize: q.pageSize };
   }

@@ -6,7 +6,7 @@ import { isDateText, shanghaiDate } from '../../platform/calendar/working-day.ca
 import { ExchangeErrors } from './exchange.errors.js';
 import type { ListingSources } from './listing.service.js';
 import type { MemberService } from './member.service.js';
-import { namesOf, type ExchangeDirectory } from './organisation.names.js';
+import { namesOf, type ExchangeDirectory, oversees } from './organisation.names.js';
 import * as repo from './filing.repository.js';
 
 export interface NewFiling {
@@ -90,13 +90,13 @@ export class FilingService {
 
   async get(id: string, viewer: Principal) {
     const f = await repo.findFiling(this.k.db, id);
-    const overseer = viewer.orgRoles.includes('exchange') || viewer.orgRoles.includes('regulator');
+    const overseer = oversees(viewer);
     if (!f || !(overseer || f.filerOrgId === viewer.orgId || f.counterpartyOrgId === viewer.orgId)) throw new AppError(ExchangeErrors.EXCHANGE_FILING_NOT_FOUND);
     return this.view(f);
   }
 
   async list(viewer: Principal, q: { all?: boolean | undefined; status?: 'filed' | 'confirmed' | undefined; page: number; pageSize: number }) {
-    const everyone = q.all && (viewer.orgRoles.includes('exchange') || viewer.orgRoles.includes('regulator'));
+    const everyone = q.all && oversees(viewer);
     const r = await repo.listFilings(this.k.db, { ...(everyone ? {} : { partyOrgId: viewer.orgId }), status: q.status, page: q.page, pageSize: q.pageSize });
     const items = [];
     for (const f of r.items) items.push(await this.view(f));

@@ -10,7 +10,7 @@ import {
 } from './listing.rules.js';
 import * as repo from './listing.repository.js';
 import type { MemberService } from './member.service.js';
-import { namesOf, type ExchangeDirectory } from './organisation.names.js';
+import { namesOf, type ExchangeDirectory, oversees } from './organisation.names.js';
 
 /** The registry and authorized operation, as much as listing needs. */
 export interface ListingSources {
@@ -83,10 +83,6 @@ export class ListingService {
     private readonly members: MemberService,
     private readonly sources: ListingSources,
   ) {}
-
-  private oversees(p: Principal): boolean {
-    return p.orgRoles.includes('exchange') || p.orgRoles.includes('regulator');
-  }
 
   private isParty(l: repo.ListingRow, p: Principal): boolean {
     return l.sellerOrgId === p.orgId || l.brokerOrgId === p.orgId;
@@ -288,7 +284,7 @@ export class ListingService {
   /** A listing as its parties, its assessor, the exchange and the regulator see it (others: not found). */
   async get(id: string, viewer: Principal) {
     const l = await repo.findListing(this.k.db, id);
-    if (!l || !(this.isParty(l, viewer) || this.oversees(viewer) || l.assessorOrgId === viewer.orgId)) throw new AppError(ExchangeErrors.EXCHANGE_LISTING_NOT_FOUND);
+    if (!l || !(this.isParty(l, viewer) || oversees(viewer) || l.assessorOrgId === viewer.orgId)) throw new AppError(ExchangeErrors.EXCHANGE_LISTING_NOT_FOUND);
     const names = await namesOf(this.orgs, [l.sellerOrgId, l.brokerOrgId, l.assessorOrgId]);
     return this.view(l, names, await repo.assessmentsOf(this.k.db, id), viewer);
   }
@@ -300,7 +296,7 @@ export class ListingService {
     if (box === 'mine') f = { partyOrgId: viewer.orgId, status: q.status, page: q.page, pageSize: q.pageSize };
     else if (box === 'assess') f = { assessorOrgId: viewer.orgId, status: q.status, page: q.page, pageSize: q.pageSize };
     else {
-      if (!this.oversees(viewer)) throw new AppError(ExchangeErrors.EXCHANGE_LISTING_NOT_FOUND);
+      if (!oversees(viewer)) throw new AppError(ExchangeErrors.EXCHANGE_LISTING_NOT_FOUND);
       f = { status: box === 'review' ? 'submitted' : q.status, page: q.page, pageSize: q.pageSize };
     }
     const r = await repo.listListings(this.k.db, f);

@@ -10,7 +10,7 @@ import {
   MEMBER_TRANSITIONS, QUALIFICATION_MEDIA_TYPES, type BrokerAction, type MandateSide, type MemberAction, type MemberKind, type MemberStatus, type ServiceKind,
 } from './member.rules.js';
 import * as repo from './member.repository.js';
-import { namesOf, type ExchangeDirectory } from './organisation.names.js';
+import { namesOf, type ExchangeDirectory, oversees } from './organisation.names.js';
 
 export type { ExchangeDirectory };
 
@@ -106,18 +106,14 @@ export class MemberService {
   /** A membership as its organisation, the exchange or the regulator sees it (others: not found). */
   async get(id: string, viewer: Principal | null) {
     const m = await repo.findMember(this.k.db, id);
-    if (!m || (viewer && !this.oversees(viewer) && viewer.orgId !== m.orgId)) throw new AppError(ExchangeErrors.EXCHANGE_MEMBER_NOT_FOUND);
+    if (!m || (viewer && !oversees(viewer) && viewer.orgId !== m.orgId)) throw new AppError(ExchangeErrors.EXCHANGE_MEMBER_NOT_FOUND);
     const names = await this.names([m.orgId]);
     return this.memberView(m, names.get(m.orgId)!, await repo.memberFiles(this.k.db, m.id));
   }
 
-  private oversees(p: Principal): boolean {
-    return p.orgRoles.includes('exchange') || p.orgRoles.includes('regulator');
-  }
-
   /** The exchange (and the regulator) list every membership; anyone else its own organisation's. */
   async list(viewer: Principal, f: Omit<repo.MemberFilter, 'orgIds'>) {
-    const filter = this.oversees(viewer) ? f : { ...f, orgId: viewer.orgId };
+    const filter = oversees(viewer) ? f : { ...f, orgId: viewer.orgId };
     const r = await repo.listMembers(this.k.db, filter);
     const names = await this.names(r.items.map((m) => m.orgId));
     return { items: r.items.map((m) => this.memberView(m, names.get(m.orgId)!)), total: r.total, page: f.page, pageSize: f.pageSize };
@@ -314,7 +310,7 @@ export class MemberService {
   /** Either party ends a mandate. */
   async endMandate(id: string, by: Principal, requestId?: string) {
     const m = await repo.findMandate(this.k.db, id);
-    if (!m || (m.brokerOrgId !== by.orgId && m.clientOrgId !== by.orgId && !this.oversees(by))) throw new AppError(ExchangeErrors.EXCHANGE_MANDATE_NOT_FOUND);
+    if (!m || (m.brokerOrgId !== by.orgId && m.clientOrgId !== by.orgId && !oversees(by))) throw new AppError(ExchangeErrors.EXCHANGE_MANDATE_NOT_FOUND);
     if (m.brokerOrgId !== by.orgId && m.clientOrgId !== by.orgId) throw new AppError(ExchangeErrors.EXCHANGE_NOT_PARTY);
     const now = this.k.clock.now();
     const names = await this.names([m.brokerOrgId, m.clientOrgId]);
@@ -327,13 +323,13 @@ export class MemberService {
 
   async getMandate(id: string, viewer: Principal) {
     const m = await repo.findMandate(this.k.db, id);
-    if (!m || (m.brokerOrgId !== viewer.orgId && m.clientOrgId !== viewer.orgId && !this.oversees(viewer))) throw new AppError(ExchangeErrors.EXCHANGE_MANDATE_NOT_FOUND);
+    if (!m || (m.brokerOrgId !== viewer.orgId && m.clientOrgId !== viewer.orgId && !oversees(viewer))) throw new AppError(ExchangeErrors.EXCHANGE_MANDATE_NOT_FOUND);
     return this.mandateView(m, await this.names([m.brokerOrgId, m.clientOrgId]));
   }
 
   /** Mandates: a party sees its own (as broker, as client, or both); the exchange and the regulator see all. */
   async mandates(viewer: Principal, f: { box?: 'broker' | 'client'; status?: 'active' | 'ended'; page: number; pageSize: number }) {
-    const scope = this.oversees(viewer) && !f.box ? {} : f.box === 'broker' ? { brokerOrgId: viewer.orgId } : f.box === 'client' ? { clientOrgId: viewer.orgId } : { eitherOrgId: viewer.orgId };
+    const scope = oversees(viewer) && !f.box ? {} : f.box === 'broker' ? { brokerOrgId: viewer.orgId } : f.box === 'client' ? { clientOrgId: viewer.orgId } : { eitherOrgId: viewer.orgId };
     const r = await repo.listMandates(this.k.db, { ...scope, status: f.status, page: f.page, pageSize: f.pageSize });
     const names = await this.names(r.items.flatMap((m) => [m.brokerOrgId, m.clientOrgId]));
     return { items: r.items.map((m) => this.mandateView(m, names)), total: r.total, page: f.page, pageSize: f.pageSize };

@@ -20,7 +20,7 @@ import {
 } from './negotiation.rules.js';
 import * as repo from './negotiation.repository.js';
 import { nextCounter } from './member.repository.js';
-import { partiesOf, type ExchangeDirectory } from './organisation.names.js';
+import { partiesOf, type ExchangeDirectory, oversees } from './organisation.names.js';
 
 export interface OpenNegotiation {
   listingId: string;
@@ -55,10 +55,6 @@ export class NegotiationService {
     private readonly seals: ContractSealer,
     private readonly certificates: TransactionCertifier,
   ) {}
-
-  private oversees(p: Principal): boolean {
-    return p.orgRoles.includes('exchange') || p.orgRoles.includes('regulator');
-  }
 
   /** The caller's side: the seller or its broker provide, the buyer or its broker consume. */
   private sideOf(n: Pick<repo.NegotiationRow, 'sellerOrgId' | 'buyerOrgId' | 'sellerBrokerOrgId' | 'buyerBrokerOrgId'>, orgId: string): Side | null {
@@ -303,7 +299,7 @@ export class NegotiationService {
 
   private async row(id: string, viewer: Principal) {
     const n = await repo.findNegotiation(this.k.db, id);
-    if (!n || !(this.sideOf(n, viewer.orgId) || this.oversees(viewer))) throw new AppError(ExchangeErrors.EXCHANGE_NEGOTIATION_NOT_FOUND);
+    if (!n || !(this.sideOf(n, viewer.orgId) || oversees(viewer))) throw new AppError(ExchangeErrors.EXCHANGE_NEGOTIATION_NOT_FOUND);
     return n;
   }
 
@@ -337,7 +333,7 @@ export class NegotiationService {
 
   /** The caller's negotiations (as seller, buyer or broker); the exchange and the regulator all (`all`). */
   async list(viewer: Principal, q: { all?: boolean | undefined; state?: NegotiationState | undefined; listingId?: string | undefined; page: number; pageSize: number }) {
-    const everyone = q.all && this.oversees(viewer);
+    const everyone = q.all && oversees(viewer);
     const r = await repo.listNegotiations(this.k.db, { ...(everyone ? {} : { partyOrgId: viewer.orgId }), state: q.state, listingId: q.listingId, page: q.page, pageSize: q.pageSize });
     const names = await partiesOf(this.orgs, r.items.flatMap((n) => [n.sellerOrgId, n.buyerOrgId, n.sellerBrokerOrgId, n.buyerBrokerOrgId]));
     const titles = new Map<string, { zh: string; en: string }>();

@@ -1,3 +1,5 @@
+import type { Principal } from '../../platform/http/access.js';
+
 /** identity's organisations, as much as the exchange needs. */
 export interface ExchangeDirectory {
   get(orgId: string): Promise<{ id: string; name: { zh: string; en: string }; status: string; roles: string[]; did: string; uscc?: string | null }>;
@@ -19,3 +21,6 @@ export async function namesOf(orgs: ExchangeDirectory, orgIds: Iterable<string |
   const found = new Map((await orgs.getMany(ids)).map((o) => [o.id, o.name]));
   return new Map(ids.map((id) => [id, found.get(id) ?? { zh: id, en: id }]));
 }
+
+/** The exchange and the regulator see every member's records at the exchange. */
+export const oversees = (p: Principal): boolean => p.orgRoles.includes('exchange') || p.orgRoles.includes('regulator');
