@@ -102,6 +102,8 @@ export const PERMISSIONS = [
   'exchange.list',
   'exchange.assess',
   'exchange.listingReview',
+  'exchange.negotiations',
+  'exchange.negotiate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type Access = Record<Permission, boolean>;
@@ -270,6 +272,14 @@ export function computeAccess(user: CurrentUser | null): Access {
     'exchange.list': writer && !individual,
     'exchange.assess': has('service_provider'),
     'exchange.listingReview': writer && has('exchange'),
+    // Negotiations and contracts (撮合 → 成交, exchange.routes.ts). GET /exchange/negotiations and one
+    // negotiation: every signed-in user, its own organisation's as seller, buyer or broker (the server
+    // answers 404 otherwise), all of them (all=true) for the exchange and the regulator — offered to
+    // organisations. POST /exchange/negotiations and the moves: org_admin or staff (the server checks
+    // the buyer's or seller's membership, the broker's mandate, and org_admin for the seals —
+    // negotiationActions).
+    'exchange.negotiations': !individual,
+    'exchange.negotiate': writer && !individual,
   };
 }
 
@@ -339,6 +349,55 @@ export function listingActions(viewerRole: string, status: string, memberRole: s
     suspend: exchange && status === 'listed',
     reinstate: exchange && status === 'suspended',
     exchangeDelist: exchange && live,
+  };
+}
+
+export interface NegotiationSteps {
+  /** Counter-offers: the consumer side's request, the provider side's offer (with new terms). */
+  request: boolean;
+  offer: boolean;
+  /** The consumer side accepts the offer on the table. */
+  accept: boolean;
+  /** The seller seals the contract (its administrator). */
+  agree: boolean;
+  /** The buyer seals the contract and pays the escrow (its administrator). */
+  verify: boolean;
+  /** A broker of the negotiation seals as witness of its side (its administrator), once agreed. */
+  seal: boolean;
+  /** The provider side puts the contract in force (its administrator), once every broker sealed. */
+  finalize: boolean;
+  /** Finalising waits for a broker's seal. */
+  awaitingBrokers: boolean;
+  /** Either side ends the negotiation before it is in force, with a reason. */
+  terminate: boolean;
+}
+
+/**
+ * Which moves the console offers on a negotiation (mirrors negotiation.service.ts; the server still
+ * decides): `viewerMoves` is the negotiation's own answer for the caller's side and its state; only
+ * org_admin or staff move, and the seals — agree (the seller itself), verify (the buyer itself), a
+ * broker's seal, finalize — take the organisation's administrator. Finalising is offered once every
+ * broker sealed (the server refuses it before).
+ */
+export function negotiationActions(
+  memberRole: string | null,
+  n: { state: string; viewerParty: string | null; viewerMoves: readonly string[]; sealsNeeded: readonly string[] },
+): NegotiationSteps {
+  const writer = memberRole === 'org_admin' || memberRole === 'staff';
+  const admin = memberRole === 'org_admin';
+  const may = (m: string) => n.viewerMoves.includes(m);
+  const broker = n.viewerParty === 'sellerBroker' || n.viewerParty === 'buyerBroker';
+  const brokersMissing = n.sealsNeeded.some((p) => p === 'sellerBroker' || p === 'buyerBroker');
+  return {
+    request: writer && may('request'),
+    offer: writer && may('offer'),
+    accept: writer && may('accept'),
+    agree: admin && may('agree') && n.viewerParty === 'seller',
+    verify: admin && may('verify') && n.viewerParty === 'buyer',
+    seal: admin && broker && (n.state === 'AGREED' || n.state === 'VERIFIED') && n.sealsNeeded.includes(n.viewerParty!),
+    finalize: admin && may('finalize') && !brokersMissing,
+    awaitingBrokers: admin && may('finalize') && brokersMissing,
+    terminate: writer && may('terminate'),
   };
 }
 

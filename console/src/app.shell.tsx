@@ -40,7 +40,7 @@ function Themed({ children }: { children: React.ReactNode }) {
 
 export function PageLoading() {
   return (
-    <div style={{ padding: 48, textAlign: 'center' }}>
+    <div style={{ padding: 48, textAlign: 'center' }} data-testid="page-loading">
       <Spin />
     </div>
   );

@@ -151,8 +151,8 @@ function trackRequests(c: BrowserContext): void {
 /**
  * Opens `url` as a link inside the console would: once the single-page app is loaded, by
  * history.pushState and a popstate event (no reload, no second parse of the bundle), then waits
- * until no request (API call or lazily loaded page chunk) has been in flight for 200 ms. The first
- * visit loads the app.
+ * until no request (API call, lazily loaded page chunk or locale strings) has been in flight for
+ * 200 ms and the router's loading spinner is gone. The first visit loads the app.
  */
 export async function visit(page: Page, url: string): Promise<void> {
   const target = new URL(url);
@@ -167,6 +167,19 @@ export async function visit(page: Page, url: string): Promise<void> {
     history.pushState(null, '', p);
     dispatchEvent(new PopStateEvent('popstate'));
   }, target.pathname + target.search);
+  // Two frames: the router has rendered the new location (and asked for its page's chunk) before the requests are counted.
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  await quiet(t, url);
+  // A busy machine may still be evaluating the page's chunk once its requests are over: the router's
+  // spinner (app.shell.tsx PageLoading) shows until the page renders, and then the page asks for its data.
+  if (await page.getByTestId('page-loading').count()) {
+    await page.getByTestId('page-loading').first().waitFor({ state: 'detached', timeout: 20_000 }).catch(() => {});
+    await quiet(t, url);
+  }
+}
+
+/** Waits until no request has been in flight for 200 ms (20 s at most). */
+async function quiet(t: { pending: number; last: number }, url: string): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (!(t.pending === 0 && Date.now() - t.last > 200)) {
     if (Date.now() > deadline) throw new Error(`${url}: requests still in flight after 20 s`);

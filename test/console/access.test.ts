@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementActions, canManageOrg, canSeeOrgPrivate, computeAccess, consentActions, listingActions, memberActions, PERMISSIONS, productActions, resourceActions, type CurrentUser } from '../../console/src/access';
+import { agreementActions, canManageOrg, canSeeOrgPrivate, computeAccess, consentActions, listingActions, memberActions, negotiationActions, PERMISSIONS, productActions, resourceActions, type CurrentUser } from '../../console/src/access';
 import { listingBoxes } from '../../console/src/pages/exchange/listing.rules';
 import { ROUTES } from '../../console/src/app.routes';
 
@@ -332,5 +332,50 @@ describe('console access', () => {
     for (const s of ['draft', 'assessing', 'assessed', 'delisted', 'withdrawn']) expect(listingActions('exchange', s, 'org_admin')).toEqual(none);
     // The regulator reads.
     for (const s of ['draft', 'assessing', 'assessed', 'submitted', 'listed', 'suspended']) expect(listingActions('regulator', s, 'org_admin')).toEqual(none);
+  });
+  it('offers negotiations as the negotiation routes allow them: every organisation reads its own, org_admin or staff move, the exchange and the regulator see all', () => {
+    const orgUser = (orgRoles: string[], memberRole: string | null, type = 'enterprise'): CurrentUser => ({ orgId: 'org_a', orgRoles, memberRole, personRoles: [], organisation: { type } });
+    for (const member of ['org_admin', 'staff', 'finance', 'auditor']) expect(computeAccess(orgUser(['enterprise'], member))['exchange.negotiations']).toBe(true);
+    expect(computeAccess(orgUser(['individual'], 'org_admin', 'individual'))['exchange.negotiations']).toBe(false);
+    expect(computeAccess(null)['exchange.negotiations']).toBe(false);
+    // POST /exchange/negotiations and the moves: org_admin or staff (ACTING); the server checks membership and mandates.
+    for (const [member, may] of [['org_admin', true], ['staff', true], ['finance', false], ['auditor', false]] as const) expect(computeAccess(orgUser(['enterprise'], member))['exchange.negotiate'], member).toBe(may);
+    expect(computeAccess(orgUser(['individual'], 'org_admin', 'individual'))['exchange.negotiate']).toBe(false);
+    const routes = Object.fromEntries(ROUTES.filter((r) => r.path.startsWith('/console/exchange/negotiations')).map((r) => [r.path, [r.access, r.area, r.menu, r.locales]]));
+    expect(routes).toEqual({
+      '/console/exchange/negotiations': ['exchange.negotiations', 'console', true, ['exchange']],
+      '/console/exchange/negotiations/:negotiationId': ['exchange.negotiations', 'console', false, ['exchange']],
+      '/console/exchange/negotiations/:negotiationId/contract': ['exchange.negotiations', 'console', false, ['exchange']],
+    });
+  });
+
+  it("offers the moves of a negotiation from its viewerMoves, the viewer's party and the member role (negotiation.service.ts)", () => {
+    const none = { request: false, offer: false, accept: false, agree: false, verify: false, seal: false, finalize: false, awaitingBrokers: false, terminate: false };
+    const on = (...keys: Array<keyof typeof none>) => ({ ...none, ...Object.fromEntries(keys.map((k) => [k, true])) });
+    const n = (state: string, viewerParty: string | null, viewerMoves: string[], sealsNeeded: string[] = ['seller', 'buyer']) => ({ state, viewerParty, viewerMoves, sealsNeeded });
+    // The seller answers a request: counter-offer, agree (its administrator), terminate.
+    expect(negotiationActions('org_admin', n('REQUESTED', 'seller', ['offer', 'agree', 'terminate']))).toEqual(on('offer', 'agree', 'terminate'));
+    expect(negotiationActions('staff', n('REQUESTED', 'seller', ['offer', 'agree', 'terminate']))).toEqual(on('offer', 'terminate'));
+    // The seller's broker is on the provider side but does not agree: the seller seals itself.
+    expect(negotiationActions('org_admin', n('REQUESTED', 'sellerBroker', ['offer', 'agree', 'terminate'], ['seller', 'buyer', 'sellerBroker']))).toEqual(on('offer', 'terminate'));
+    // The buyer answers an offer: counter, accept, terminate.
+    expect(negotiationActions('staff', n('OFFERED', 'buyer', ['request', 'accept', 'terminate']))).toEqual(on('request', 'accept', 'terminate'));
+    // The buyer verifies (its administrator; the escrow is paid then), not its broker.
+    expect(negotiationActions('org_admin', n('AGREED', 'buyer', ['verify', 'terminate'], ['buyer']))).toEqual(on('verify', 'terminate'));
+    expect(negotiationActions('staff', n('AGREED', 'buyer', ['verify', 'terminate'], ['buyer']))).toEqual(on('terminate'));
+    expect(negotiationActions('org_admin', n('AGREED', 'buyerBroker', ['verify', 'terminate'], ['buyer', 'buyerBroker']))).toEqual(on('seal', 'terminate'));
+    // A broker seals once agreed, once only, by its administrator.
+    expect(negotiationActions('org_admin', n('VERIFIED', 'buyerBroker', ['terminate'], ['buyerBroker']))).toEqual(on('seal', 'terminate'));
+    expect(negotiationActions('org_admin', n('VERIFIED', 'buyerBroker', ['terminate'], []))).toEqual(on('terminate'));
+    expect(negotiationActions('staff', n('VERIFIED', 'buyerBroker', ['terminate'], ['buyerBroker']))).toEqual(on('terminate'));
+    expect(negotiationActions('org_admin', n('REQUESTED', 'buyerBroker', ['request', 'terminate'], ['seller', 'buyer', 'buyerBroker']))).toEqual(on('request', 'terminate'));
+    // Finalising: the provider side's administrator, once every broker sealed.
+    expect(negotiationActions('org_admin', n('VERIFIED', 'seller', ['finalize', 'terminate'], []))).toEqual(on('finalize', 'terminate'));
+    expect(negotiationActions('org_admin', n('VERIFIED', 'seller', ['finalize', 'terminate'], ['buyerBroker']))).toEqual(on('awaitingBrokers', 'terminate'));
+    expect(negotiationActions('staff', n('VERIFIED', 'seller', ['finalize', 'terminate'], []))).toEqual(on('terminate'));
+    // Auditors, finance staff and overseers read; nothing moves a final negotiation.
+    for (const member of ['auditor', 'finance', null]) expect(negotiationActions(member, n('REQUESTED', 'seller', ['offer', 'agree', 'terminate']))).toEqual(none);
+    expect(negotiationActions('org_admin', n('REQUESTED', null, []))).toEqual(none);
+    for (const s of ['FINALIZED', 'TERMINATED']) expect(negotiationActions('org_admin', n(s, 'seller', [], []))).toEqual(none);
   });
 });

@@ -78,6 +78,9 @@ const en: Record<keyof typeof zh, string> = {
   'menu.exchange.listingNew': 'New listing',
   'menu.exchange.listing': 'Listing',
   'menu.exchange.listingEdit': 'Edit listing',
+  'menu.exchange.negotiations': 'Negotiations and contracts',
+  'menu.exchange.negotiation': 'Negotiation',
+  'menu.exchange.contract': 'Data trading contract',
   'menu.portal.marketListing': 'Listing',
 };
 export default en;

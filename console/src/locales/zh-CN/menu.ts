@@ -81,5 +81,8 @@ export default {
   'menu.exchange.listingNew': '新建挂牌',
   'menu.exchange.listing': '挂牌详情',
   'menu.exchange.listingEdit': '编辑挂牌',
+  'menu.exchange.negotiations': '磋商与合同',
+  'menu.exchange.negotiation': '磋商详情',
+  'menu.exchange.contract': '数据交易合同',
   'menu.portal.marketListing': '挂牌标的',
 };

@@ -25,6 +25,7 @@ import {
   categoryLabel, checklistLabel, ChecklistTable, dataKindLabel, deliveryLabel, listingActionLabel, ListingStatusTag, listingStatusLabel, PolicyView, PriceView, regionLabel,
   sampleKindLabel, SampleView, type Listing,
 } from './listing.view';
+import { RequestToBuy } from './negotiation.view';
 
 type PartyStep = 'submit' | 'withdraw' | 'delist';
 type ReviewStep = 'approve' | 'reject' | 'suspend' | 'reinstate' | 'delist';
@@ -117,6 +118,12 @@ export default function ListingDetailPage() {
           {can.suspend && withReason('suspend')}
           {can.reinstate && confirm('review-reinstate', 'reinstate', () => review('reinstate'))}
           {can.exchangeDelist && withReason('delist')}
+          <RequestToBuy listing={l} />
+          {(l.viewerRole === 'party' || l.viewerRole === 'exchange' || l.viewerRole === 'regulator') && ['listed', 'suspended', 'delisted'].includes(l.status) && (
+            <Button onClick={() => navigate(`/console/exchange/negotiations?listing=${l.id}${l.viewerRole === 'party' ? '' : '&all=1'}`)} data-testid="listing-negotiations">
+              {t('exchange.listing.negotiations')}
+            </Button>
+          )}
         </Space>
       </div>
       {error && <Alert type="error" showIcon closable title={error} style={{ marginBottom: 16 }} onClose={() => setError(null)} data-testid="listing-error" />}

@@ -2,7 +2,8 @@
  * A listed data product on the portal (挂牌标的), public: the seller and its broker, the asset's
  * registration number, category, region, data kinds, delivery and price, the description, the
  * usage policy with its ODRL reading and the ODRL offer itself (JSON, folded), the sample, and the
- * outcome of the compliance assessment it passed.
+ * outcome of the compliance assessment it passed; for a signed-in buyer, the request to buy that
+ * opens a negotiation.
  */
 import { Alert, Button, Card, Col, Collapse, Descriptions, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -14,6 +15,7 @@ import { orgName } from '../../format/labels';
 import { formatTime } from '../../format/time.format';
 import type { Pricing } from './listing.rules';
 import { categoryLabel, dataKindLabel, deliveryLabel, PolicyView, PriceView, regionLabel, sampleKindLabel, SampleView } from './listing.view';
+import { RequestToBuy } from './negotiation.view';
 
 export default function MarketListingPage() {
   const { listingId = '' } = useParams();
@@ -38,9 +40,12 @@ export default function MarketListingPage() {
   return (
     <div data-testid="market-listing" data-id={l.id}>
       {back}
-      <Typography.Title level={2} data-testid="market-listing-title">
-        {orgName(l.title, locale)}
-      </Typography.Title>
+      <div className="lt-page-header">
+        <Typography.Title level={2} data-testid="market-listing-title" style={{ margin: 0 }}>
+          {orgName(l.title, locale)}
+        </Typography.Title>
+        <RequestToBuy listing={l} />
+      </div>
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('exchange.listing.col.price')}>
