@@ -24,3 +24,34 @@ export function seededRandom(seed: number): (n: number) => number {
     return s % n;
   };
 }
+
+/** The p-th percentile of ascending latencies. */
+export const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+/** Runs a query mix `rounds` times in sequence; every latency (ms, ascending) and each label's. */
+export async function timeMix<Q extends { label: string }>(mix: readonly Q[], rounds: number, run: (q: Q) => Promise<unknown>): Promise<{ all: number[]; byLabel: Map<string, number[]> }> {
+  const all: number[] = [];
+  const byLabel = new Map<string, number[]>();
+  for (let round = 0; round < rounds; round++) {
+    for (const q of mix) {
+      const t = performance.now();
+      await run(q);
+      const ms = performance.now() - t;
+      all.push(ms);
+      byLabel.set(q.label, [...(byLabel.get(q.label) ?? []), ms]);
+    }
+  }
+  for (const v of byLabel.values()) v.sort((a, b) => a - b);
+  return { all: all.sort((a, b) => a - b), byLabel };
+}
+
+/** `n` sequential calls of `fn`, their latencies (ms, ascending): the same-run reference of a latency bench. */
+export async function timeCalls(n: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out.sort((a, b) => a - b);
+}

@@ -22,7 +22,7 @@
 import { sql } from 'kysely';
 import type { Engine } from '../src/platform/database/database.js';
 import { LISTING_CATEGORIES, LISTING_REGIONS, listingTerms } from '../src/modules/exchange/index.js';
-import { benchId, benchUscc, seededRandom } from './fixtures.js';
+import { benchId, benchUscc, percentile, seededRandom, timeCalls, timeMix } from './fixtures.js';
 import { fmtMs, note, report, skip } from './report.js';
 import { latencies, perUnit, postgresUnavailable, startPlatform, timeQueries, type BenchPlatform } from './platform.js';
 
@@ -123,8 +123,6 @@ const MIX: Query[] = [
   { label: 'page-5', q: '数据集', page: 5 },
 ];
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
 async function marketBench(engine: Engine): Promise<void> {
   const name = `market/search-${engine}`;
   if (engine === 'postgres') {
@@ -145,32 +143,15 @@ async function marketBench(engine: Engine): Promise<void> {
     for (const q of MIX) totals[`${q.q ?? '*'}${q.category || q.region || q.delivery ? '+filter' : ''}`] = (await run(q)).total;
     for (let i = 0; i < 20; i++) await lt.exchange.listings.publicListing(sample);
 
-    const lat: number[] = [];
-    const byLabel = new Map<string, number[]>();
     const times = timeQueries(lt);
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const q of MIX) {
-        const t = performance.now();
-        await run(q);
-        const ms = performance.now() - t;
-        lat.push(ms);
-        byLabel.set(q.label, [...(byLabel.get(q.label) ?? []), ms]);
-      }
-    }
+    const { all: lat, byLabel } = await timeMix(MIX, ROUNDS, run);
     times.stop();
-    const ref: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      const t = performance.now();
-      await lt.exchange.listings.publicListing(sample);
-      ref.push(performance.now() - t);
-    }
-    lat.sort((a, b) => a - b);
-    ref.sort((a, b) => a - b);
-    const p95 = pct(lat, 95);
-    const refP95 = pct(ref, 95);
+    const ref = await timeCalls(200, () => lt.exchange.listings.publicListing(sample));
+    const p95 = percentile(lat, 95);
+    const refP95 = percentile(ref, 95);
     report({ name, size: ['listings', LISTINGS], rate: 1000 / p95, reference: { label: 'publicListing primary-key read, 1000/p95', rate: 1000 / refP95 }, target: { rate: 1000 / TARGET_P95_MS } });
-    note(name, { searches: lat.length, p50: fmtMs(pct(lat, 50)), p95: fmtMs(p95), max: fmtMs(lat[lat.length - 1]!), 'reference-p50': fmtMs(pct(ref, 50)), 'reference-p95': fmtMs(refP95), target: `p95<${TARGET_P95_MS}ms` });
-    note(`${name} p95-by-kind`, Object.fromEntries([...byLabel].map(([k, v]) => [k, fmtMs(pct(v.sort((a, b) => a - b), 95))])));
+    note(name, { searches: lat.length, p50: fmtMs(percentile(lat, 50)), p95: fmtMs(p95), max: fmtMs(lat[lat.length - 1]!), 'reference-p50': fmtMs(percentile(ref, 50)), 'reference-p95': fmtMs(refP95), target: `p95<${TARGET_P95_MS}ms` });
+    note(`${name} p95-by-kind`, Object.fromEntries([...byLabel].map(([k, v]) => [k, fmtMs(percentile(v, 95))])));
     note(`${name} matches`, totals);
     if (engine === 'pglite') note(`${name} db-time-per-search`, perUnit(times, lat.length));
     else note(`${name} statement-latency`, latencies(times, ['searches', lat.length]));

@@ -125,7 +125,7 @@ export class NegotiationService {
       agreedAt: null, verifiedAt: null, finalizedAt: null, terminatedAt: null,
     };
     const side: Side = input.move === 'request' ? 'consumer' : 'provider';
-    const names = await this.namesFor(n, l);
+    const names = await this.namesFor(n);
     return this.k.transact(async (tx, emit) => {
       await repo.insertNegotiation(tx, n);
       const moves = [await this.record(tx, emit, n, input.move, null, side, by, terms, input.note ?? null, requestId)];
@@ -204,7 +204,7 @@ export class NegotiationService {
       next.reason = reason;
       next.terminatedAt = now;
     }
-    const names = await this.namesFor(n, l);
+    const names = await this.namesFor(n);
     const view = await this.k.transact(async (tx, emit) => {
       if (!(await repo.saveNegotiation(tx, next, from, n.round))) throw this.conflict('changed', move);
       if (move === 'verify') {
@@ -270,7 +270,7 @@ export class NegotiationService {
     const seal = await this.seals.sign(by.orgId, contractSealPayload(n.contractNumber!, n.documentDigest!), by, 'exchange.contract', requestId);
     const next: repo.NegotiationRow = { ...n, seals: { ...n.seals, [party]: seal }, round: n.round + 1, updatedAt: this.k.clock.now() };
     const l = await this.listingOf(n);
-    const names = await this.namesFor(n, l);
+    const names = await this.namesFor(n);
     return this.k.transact(async (tx, emit) => {
       if (!(await repo.saveNegotiation(tx, next, n.state, n.round))) throw this.conflict('changed', 'seal');
       await this.record(tx, emit, next, 'seal', n.state, party === 'sellerBroker' ? 'provider' : 'consumer', by, null, null, requestId);
@@ -307,7 +307,7 @@ export class NegotiationService {
   async get(id: string, viewer: Principal) {
     const n = await this.row(id, viewer);
     const l = await this.listingOf(n);
-    return this.view(n, l, await this.namesFor(n, l), await repo.movesOf(this.k.db, id), viewer);
+    return this.view(n, l, await this.namesFor(n), await repo.movesOf(this.k.db, id), viewer);
   }
 
   /** The contract document (text) once agreed. */
@@ -342,7 +342,7 @@ export class NegotiationService {
   }
 
   /** The names and DIDs of the negotiation's organisations — read before a transaction (PGlite has one connection). */
-  private async namesFor(n: Pick<repo.NegotiationRow, 'sellerOrgId' | 'buyerOrgId' | 'sellerBrokerOrgId' | 'buyerBrokerOrgId'>, _l: ListingRow) {
+  private async namesFor(n: Pick<repo.NegotiationRow, 'sellerOrgId' | 'buyerOrgId' | 'sellerBrokerOrgId' | 'buyerBrokerOrgId'>) {
     return partiesOf(this.orgs, [n.sellerOrgId, n.buyerOrgId, n.sellerBrokerOrgId, n.buyerBrokerOrgId]);
   }
 
