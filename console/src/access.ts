@@ -104,6 +104,12 @@ export const PERMISSIONS = [
   'exchange.listingReview',
   'exchange.negotiations',
   'exchange.negotiate',
+  'exchange.books',
+  'exchange.finance',
+  'exchange.settlements',
+  'exchange.disputes',
+  'exchange.filings',
+  'exchange.file',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type Access = Record<Permission, boolean>;
@@ -280,6 +286,19 @@ export function computeAccess(user: CurrentUser | null): Access {
     // negotiationActions).
     'exchange.negotiations': !individual,
     'exchange.negotiate': writer && !individual,
+    // Books, settlement and after the trade (exchange.routes.ts). GET /exchange/books/orgs/{orgId}/statement:
+    // the organisation itself (any member role), the exchange and the regulator for any — offered to
+    // organisations. POST /exchange/books/deposits, /withdrawals and /exchange/settlements: the
+    // exchange's users with the finance member role. GET /exchange/books/reconciliation and
+    // /exchange/settlements: the exchange and the regulator. GET /exchange/disputes and /filings:
+    // every signed-in user, its own (all=true for the exchange and the regulator); POST /filings and
+    // a dispute's ruling: org_admin or staff (the server checks the membership and the arbitrator).
+    'exchange.books': !individual,
+    'exchange.finance': member === 'finance' && has('exchange'),
+    'exchange.settlements': has('exchange') || has('regulator'),
+    'exchange.disputes': !individual,
+    'exchange.filings': !individual,
+    'exchange.file': writer && !individual,
   };
 }
 
@@ -398,6 +417,48 @@ export function negotiationActions(
     finalize: admin && may('finalize') && !brokersMissing,
     awaitingBrokers: admin && may('finalize') && brokersMissing,
     terminate: writer && may('terminate'),
+  };
+}
+
+export interface TradeSteps {
+  /** The seller delivers a file to the contract in force, before acceptance. */
+  deliver: boolean;
+  /** The buyer takes a download link for a delivered file while the contract is in force. */
+  link: boolean;
+  /** The buyer accepts what was delivered (none accepted yet, no dispute open). */
+  accept: boolean;
+  /** The buyer or the seller rates the other once the delivery was accepted (once: the server refuses a second). */
+  rate: boolean;
+  /** The buyer or the seller raises a dispute while the money is still in escrow (one open at a time). */
+  dispute: boolean;
+  /** The buyer attests destruction once the contract's period is over. */
+  attestDestruction: boolean;
+}
+
+/**
+ * Which steps the console offers on a contract after it is in force (mirrors delivery.service.ts and
+ * dispute.service.ts; the server still decides): the viewer's party on the negotiation, its state,
+ * period, delivery and acceptance, today in Beijing, the settlement item's status and whether a
+ * dispute was raised. Only org_admin or staff act (not finance staff or auditors); brokers and the
+ * overseers read.
+ */
+export function tradeActions(
+  memberRole: string | null,
+  n: { state: string; viewerParty: string | null; endsOn: string | null; deliveredAt: string | null; acceptedAt: string | null },
+  ctx: { today: string; settlementStatus: string | null; openDispute: boolean },
+): TradeSteps {
+  const writer = memberRole === 'org_admin' || memberRole === 'staff';
+  const final = n.state === 'FINALIZED';
+  const inForce = final && !!n.endsOn && ctx.today <= n.endsOn;
+  const seller = writer && n.viewerParty === 'seller';
+  const buyer = writer && n.viewerParty === 'buyer';
+  return {
+    deliver: seller && inForce && !n.acceptedAt,
+    link: buyer && inForce && !!n.deliveredAt,
+    accept: buyer && final && !!n.deliveredAt && !n.acceptedAt && !ctx.openDispute,
+    rate: (seller || buyer) && final && !!n.acceptedAt,
+    dispute: (seller || buyer) && final && ctx.settlementStatus !== 'settled' && !ctx.openDispute,
+    attestDestruction: buyer && final && !!n.endsOn && ctx.today > n.endsOn,
   };
 }
 

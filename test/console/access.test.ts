@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementActions, canManageOrg, canSeeOrgPrivate, computeAccess, consentActions, listingActions, memberActions, negotiationActions, PERMISSIONS, productActions, resourceActions, type CurrentUser } from '../../console/src/access';
+import { agreementActions, canManageOrg, canSeeOrgPrivate, computeAccess, consentActions, listingActions, memberActions, negotiationActions, PERMISSIONS, productActions, resourceActions, tradeActions, type CurrentUser } from '../../console/src/access';
 import { listingBoxes } from '../../console/src/pages/exchange/listing.rules';
 import { ROUTES } from '../../console/src/app.routes';
 
@@ -344,7 +344,7 @@ describe('console access', () => {
     const routes = Object.fromEntries(ROUTES.filter((r) => r.path.startsWith('/console/exchange/negotiations')).map((r) => [r.path, [r.access, r.area, r.menu, r.locales]]));
     expect(routes).toEqual({
       '/console/exchange/negotiations': ['exchange.negotiations', 'console', true, ['exchange']],
-      '/console/exchange/negotiations/:negotiationId': ['exchange.negotiations', 'console', false, ['exchange']],
+      '/console/exchange/negotiations/:negotiationId': ['exchange.negotiations', 'console', false, ['exchange', 'trade']],
       '/console/exchange/negotiations/:negotiationId/contract': ['exchange.negotiations', 'console', false, ['exchange']],
     });
   });
@@ -377,5 +377,68 @@ describe('console access', () => {
     for (const member of ['auditor', 'finance', null]) expect(negotiationActions(member, n('REQUESTED', 'seller', ['offer', 'agree', 'terminate']))).toEqual(none);
     expect(negotiationActions('org_admin', n('REQUESTED', null, []))).toEqual(none);
     for (const s of ['FINALIZED', 'TERMINATED']) expect(negotiationActions('org_admin', n(s, 'seller', [], []))).toEqual(none);
+  });
+  it('offers the books, settlement, disputes and filings as the exchange routes allow them', () => {
+    const orgUser = (orgRoles: string[], memberRole: string | null, type = 'enterprise'): CurrentUser => ({ orgId: 'org_a', orgRoles, memberRole, personRoles: [], organisation: { type } });
+    // GET …/statement: every member role of an organisation reads its own books; not individuals, not anonymous visitors.
+    for (const member of ['org_admin', 'staff', 'finance', 'auditor']) expect(computeAccess(orgUser(['enterprise'], member))['exchange.books'], member).toBe(true);
+    expect(computeAccess(orgUser(['individual'], 'org_admin', 'individual'))['exchange.books']).toBe(false);
+    expect(computeAccess(null)['exchange.books']).toBe(false);
+    // Deposits, withdrawals and settlement runs: the exchange's finance staff only (FINANCE in exchange.routes.ts).
+    for (const [roles, member, may] of [
+      [['exchange'], 'finance', true], [['exchange'], 'org_admin', false], [['exchange'], 'staff', false], [['exchange'], 'auditor', false],
+      [['enterprise'], 'finance', false], [['regulator'], 'finance', false],
+    ] as const) expect(computeAccess(orgUser([...roles], member))['exchange.finance'], `${roles} ${member}`).toBe(may);
+    // Settlement batches and reconciliation: the exchange and the regulator, any member role.
+    for (const member of ['org_admin', 'finance', 'auditor']) {
+      expect(computeAccess(orgUser(['exchange'], member))['exchange.settlements']).toBe(true);
+      expect(computeAccess(orgUser(['regulator'], member))['exchange.settlements']).toBe(true);
+    }
+    expect(computeAccess(orgUser(['enterprise'], 'org_admin'))['exchange.settlements']).toBe(false);
+    expect(computeAccess(orgUser(['broker'], 'finance'))['exchange.settlements']).toBe(false);
+    // Disputes and filings: organisations read their own; org_admin or staff file.
+    for (const member of ['org_admin', 'staff', 'finance', 'auditor']) {
+      expect(computeAccess(orgUser(['enterprise'], member))['exchange.disputes']).toBe(true);
+      expect(computeAccess(orgUser(['enterprise'], member))['exchange.filings']).toBe(true);
+      expect(computeAccess(orgUser(['enterprise'], member))['exchange.file'], member).toBe(member === 'org_admin' || member === 'staff');
+    }
+    for (const key of ['exchange.disputes', 'exchange.filings', 'exchange.file'] as const) expect(computeAccess(orgUser(['individual'], 'org_admin', 'individual'))[key]).toBe(false);
+    const routes = Object.fromEntries(ROUTES.filter((r) => ['/console/exchange/books', '/console/exchange/settlements'].includes(r.path)).map((r) => [r.path, [r.access, r.area, r.menu]]));
+    expect(routes).toEqual({
+      '/console/exchange/books': ['exchange.books', 'console', true],
+      '/console/exchange/settlements': ['exchange.settlements', 'console', true],
+    });
+  });
+
+  it('offers the steps after a contract is in force by party, state, period, delivery, acceptance and dispute (delivery.service.ts, dispute.service.ts)', () => {
+    const none = { deliver: false, link: false, accept: false, rate: false, dispute: false, attestDestruction: false };
+    const on = (...keys: Array<keyof typeof none>) => ({ ...none, ...Object.fromEntries(keys.map((k) => [k, true])) });
+    const today = '2026-12-01';
+    const n = (party: string | null, o: { state?: string; endsOn?: string | null; deliveredAt?: string | null; acceptedAt?: string | null } = {}) => ({
+      state: o.state ?? 'FINALIZED', viewerParty: party, endsOn: o.endsOn === undefined ? '2027-11-30' : o.endsOn, deliveredAt: o.deliveredAt ?? null, acceptedAt: o.acceptedAt ?? null,
+    });
+    const ctx = (o: { settlementStatus?: string | null; openDispute?: boolean; today?: string } = {}) => ({ today: o.today ?? today, settlementStatus: o.settlementStatus ?? null, openDispute: o.openDispute ?? false });
+    const delivered = { deliveredAt: '2026-12-01T02:00:00Z' };
+    const accepted = { ...delivered, acceptedAt: '2026-12-01T03:00:00Z' };
+    // In force, nothing delivered: the seller delivers; either party may raise a dispute (the money is in escrow).
+    expect(tradeActions('staff', n('seller'), ctx())).toEqual(on('deliver', 'dispute'));
+    expect(tradeActions('org_admin', n('buyer'), ctx())).toEqual(on('dispute'));
+    // Delivered: the seller may deliver more; the buyer takes links and accepts.
+    expect(tradeActions('staff', n('seller', delivered), ctx())).toEqual(on('deliver', 'dispute'));
+    expect(tradeActions('staff', n('buyer', delivered), ctx())).toEqual(on('link', 'accept', 'dispute'));
+    // An open dispute: no acceptance, no second dispute.
+    expect(tradeActions('staff', n('buyer', delivered), ctx({ openDispute: true, settlementStatus: 'held' }))).toEqual(on('link'));
+    // Accepted: no more deliveries or acceptance; both rate; a dispute until settled.
+    expect(tradeActions('staff', n('seller', accepted), ctx({ settlementStatus: 'pending' }))).toEqual(on('rate', 'dispute'));
+    expect(tradeActions('staff', n('buyer', accepted), ctx({ settlementStatus: 'pending' }))).toEqual(on('link', 'rate', 'dispute'));
+    expect(tradeActions('staff', n('buyer', accepted), ctx({ settlementStatus: 'settled' }))).toEqual(on('link', 'rate'));
+    // The contract's last day still counts; the day after, the buyer attests destruction and links end.
+    expect(tradeActions('staff', n('buyer', accepted), ctx({ settlementStatus: 'settled', today: '2027-11-30' }))).toEqual(on('link', 'rate'));
+    expect(tradeActions('staff', n('buyer', accepted), ctx({ settlementStatus: 'settled', today: '2027-12-01' }))).toEqual(on('rate', 'attestDestruction'));
+    expect(tradeActions('staff', n('seller', {}), ctx({ today: '2027-12-01' }))).toEqual(on('dispute'));
+    // Brokers, overseers, finance staff, auditors and anonymous read only; nothing before the contract is in force.
+    for (const party of ['sellerBroker', 'buyerBroker', null]) expect(tradeActions('org_admin', n(party, delivered), ctx())).toEqual(none);
+    for (const member of ['finance', 'auditor', null]) expect(tradeActions(member, n('buyer', delivered), ctx())).toEqual(none);
+    for (const state of ['VERIFIED', 'TERMINATED']) expect(tradeActions('org_admin', n('seller', { state, endsOn: null }), ctx())).toEqual(none);
   });
 });

@@ -28,6 +28,7 @@ import zhCertificates from './zh-CN/certificates';
 import zhRegistry from './zh-CN/registry';
 import zhValuation from './zh-CN/valuation';
 import zhExchange from './zh-CN/exchange';
+import zhTrade from './zh-CN/trade';
 import enCommon from './en-US/common';
 import enMenu from './en-US/menu';
 import enAuth from './en-US/auth';
@@ -53,6 +54,7 @@ import enCertificates from './en-US/certificates';
 import enRegistry from './en-US/registry';
 import enValuation from './en-US/valuation';
 import enExchange from './en-US/exchange';
+import enTrade from './en-US/trade';
 import type { Locale, Messages } from './index';
 
 export const AREAS: Record<string, [Record<string, string>, Record<string, string>]> = {
@@ -81,6 +83,7 @@ export const AREAS: Record<string, [Record<string, string>, Record<string, strin
   registry: [zhRegistry, enRegistry],
   valuation: [zhValuation, enValuation],
   exchange: [zhExchange, enExchange],
+  trade: [zhTrade, enTrade],
 };
 
 const merged = (i: 0 | 1) => Object.assign({}, ...Object.values(AREAS).map((pair) => pair[i])) as Messages;

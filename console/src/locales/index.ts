@@ -40,11 +40,12 @@ import type zhCertificates from './zh-CN/certificates';
 import type zhRegistry from './zh-CN/registry';
 import type zhValuation from './zh-CN/valuation';
 import type zhExchange from './zh-CN/exchange';
+import type zhTrade from './zh-CN/trade';
 
 export type Locale = 'zh-CN' | 'en-US';
 
 type Core = typeof zhCommon & typeof zhMenu & typeof zhAuth & typeof zhErrors & typeof zhPortal;
-type Lazy = typeof zhWorkbench & typeof zhOrgs & typeof zhAccount & typeof zhLedger & typeof zhCatalog & typeof zhSharing & typeof zhCdo & typeof zhLists & typeof zhSearch & typeof zhOpendata & typeof zhQuality & typeof zhGateway & typeof zhAuthorization & typeof zhSpace & typeof zhSignup & typeof zhLicences & typeof zhCertificates & typeof zhRegistry & typeof zhValuation & typeof zhExchange;
+type Lazy = typeof zhWorkbench & typeof zhOrgs & typeof zhAccount & typeof zhLedger & typeof zhCatalog & typeof zhSharing & typeof zhCdo & typeof zhLists & typeof zhSearch & typeof zhOpendata & typeof zhQuality & typeof zhGateway & typeof zhAuthorization & typeof zhSpace & typeof zhSignup & typeof zhLicences & typeof zhCertificates & typeof zhRegistry & typeof zhValuation & typeof zhExchange & typeof zhTrade;
 export type MessageKey = keyof Core | keyof Lazy;
 export type Messages = Record<MessageKey, string>;
 
@@ -80,6 +81,7 @@ export const AREA_LOADERS = {
   registry: area(() => import('./zh-CN/registry'), () => import('./en-US/registry')),
   valuation: area(() => import('./zh-CN/valuation'), () => import('./en-US/valuation')),
   exchange: area(() => import('./zh-CN/exchange'), () => import('./en-US/exchange')),
+  trade: area(() => import('./zh-CN/trade'), () => import('./en-US/trade')),
 } satisfies Record<string, Record<Locale, Loader>>;
 
 export type LocaleArea = keyof typeof AREA_LOADERS;
@@ -109,6 +111,7 @@ export const AREA_PREFIXES: Record<LocaleArea, readonly string[]> = {
   registry: ['registry'],
   valuation: ['valuation', 'accounting'],
   exchange: ['exchange'],
+  trade: ['trade'],
 };
 
 const AREA_OF_PREFIX = new Map<string, LocaleArea>(Object.entries(AREA_PREFIXES).flatMap(([a, ps]) => ps.map((p) => [p, a as LocaleArea] as const)));

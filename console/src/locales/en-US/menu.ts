@@ -81,6 +81,12 @@ const en: Record<keyof typeof zh, string> = {
   'menu.exchange.negotiations': 'Negotiations and contracts',
   'menu.exchange.negotiation': 'Negotiation',
   'menu.exchange.contract': 'Data trading contract',
+  'menu.exchange.books': 'Books',
+  'menu.exchange.settlements': 'Settlement',
+  'menu.exchange.disputes': 'Disputes',
+  'menu.exchange.dispute': 'Dispute',
+  'menu.exchange.filings': 'Off-exchange filings',
+  'menu.portal.marketDisclosure': 'Trade disclosure',
   'menu.portal.marketListing': 'Listing',
 };
 export default en;

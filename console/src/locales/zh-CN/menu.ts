@@ -84,5 +84,11 @@ export default {
   'menu.exchange.negotiations': '磋商与合同',
   'menu.exchange.negotiation': '磋商详情',
   'menu.exchange.contract': '数据交易合同',
+  'menu.exchange.books': '资金账簿',
+  'menu.exchange.settlements': '清算结算',
+  'menu.exchange.disputes': '争议仲裁',
+  'menu.exchange.dispute': '争议详情',
+  'menu.exchange.filings': '场外交易备案',
+  'menu.portal.marketDisclosure': '成交信息披露',
   'menu.portal.marketListing': '挂牌标的',
 };

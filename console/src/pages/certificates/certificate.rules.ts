@@ -90,6 +90,19 @@ export interface CredentialView {
   purpose: { code: string | null; text: string | null } | null;
   authorization: { id: string | null; recordDigest: string | null; approvedAt: string | null; validUntil: string | null; maxUses: number | null } | null;
   manifestDigest: string | null;
+  /** A data transaction certificate's deal (数据交易凭证, DataTransactionCredential), else null. */
+  transaction: {
+    contractNumber: string | null;
+    contractDigest: string | null;
+    listing: { id: string | null; title: string | null };
+    asset: { id: string | null; registrationNumber: string | null };
+    seller: Party | null;
+    buyer: Party | null;
+    brokers: Party[];
+    amountFen: string | null;
+    currency: string | null;
+    terms: { purposes: string[]; periodDays: number | null; maxUses: number | null; quantity: number | null } | null;
+  } | null;
   status: Array<{ purpose: string | null; index: string | null; list: string | null }>;
   evidence: Array<{ eventId: string | null; eventType: string | null; payloadDigest: string | null; subject: string | null }>;
 }
@@ -113,9 +126,12 @@ export function readCredential(credential: unknown): CredentialView {
   const period = obj(s.period);
   const purpose = obj(s.purpose);
   const auth = obj(s.authorization);
+  const types = arr(c.type).filter((x): x is string => typeof x === 'string');
+  const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const terms = obj(s.terms);
   return {
     id: str(c.id),
-    types: arr(c.type).filter((x): x is string => typeof x === 'string'),
+    types,
     name: str(c.name),
     issuer,
     validFrom: str(c.validFrom),
@@ -129,6 +145,20 @@ export function readCredential(credential: unknown): CredentialView {
     purpose: purpose ? { code: str(purpose.code), text: str(purpose.text) } : null,
     authorization: auth ? { id: str(auth.id), recordDigest: str(auth.recordDigest), approvedAt: str(auth.approvedAt), validUntil: str(auth.validUntil), maxUses: typeof auth.maxUses === 'number' ? auth.maxUses : null } : null,
     manifestDigest: str(s.manifestDigest),
+    transaction: types.includes('DataTransactionCredential')
+      ? {
+        contractNumber: str(s.contractNumber),
+        contractDigest: str(s.contractDigest),
+        listing: { id: str(obj(s.listing)?.id), title: str(obj(s.listing)?.title) },
+        asset: { id: str(obj(s.asset)?.id), registrationNumber: str(obj(s.asset)?.registrationNumber) },
+        seller: party(s.seller),
+        buyer: party(s.buyer),
+        brokers: arr(s.brokers).map(party).filter((p): p is Party => p !== null),
+        amountFen: typeof s.amountFen === 'string' && /^\d+$/.test(s.amountFen) ? s.amountFen : null,
+        currency: str(s.currency),
+        terms: terms ? { purposes: arr(terms.purposes).filter((x): x is string => typeof x === 'string'), periodDays: num(terms.periodDays), maxUses: num(terms.maxUses), quantity: num(terms.quantity) } : null,
+      }
+      : null,
     status: arr(c.credentialStatus).map(obj).filter((e): e is Obj => e !== null).map((e) => ({ purpose: str(e.statusPurpose), index: str(e.statusListIndex), list: str(e.statusListCredential) })),
     evidence: arr(c.evidence).map(obj).filter((e): e is Obj => e !== null).map((e) => ({ eventId: str(e.eventId), eventType: str(e.eventType), payloadDigest: str(e.payloadDigest), subject: str(e.subject) })),
   };

@@ -8,6 +8,7 @@ import type { paths } from '../../api/openapi.schema';
 import { api, unwrap } from '../../api/api.client';
 import { useI18n, type Translate, hasMessage } from '../../i18n/i18n.context';
 import { formatTime } from '../../format/time.format';
+import { formatFen } from '../../format/money.format';
 import { msg, text } from '../authorization/authorization.view';
 import { purposeLabel } from '../space/space.view';
 import { CHECKS, orgIdOfDid, readCredential, receiptPath, type Party } from './certificate.rules';
@@ -82,7 +83,7 @@ export function CredentialDetails({ credential, nameOf, linkAuthorization, extra
   const circulation = v.types.includes('PublicDataCirculationCredential');
   const identifier = v.dataSubject?.identifier;
   const items: NonNullable<DescriptionsProps['items']> = [
-    { key: 'type', label: t('certificates.field.type'), children: <span data-testid="cert-field-type">{circulation ? t('certificates.type.circulation') : (v.name ?? (v.types.filter((x) => x !== 'VerifiableCredential').join(', ') || '—'))}</span> },
+    { key: 'type', label: t('certificates.field.type'), children: <span data-testid="cert-field-type">{circulation ? t('certificates.type.circulation') : v.transaction ? t('certificates.type.transaction') : (v.name ?? (v.types.filter((x) => x !== 'VerifiableCredential').join(', ') || '—'))}</span> },
     {
       key: 'number',
       label: t('certificates.field.number'),
@@ -95,6 +96,90 @@ export function CredentialDetails({ credential, nameOf, linkAuthorization, extra
       ),
     },
   ];
+  const deal = v.transaction;
+  if (deal) {
+    const negotiationId = v.evidence.map((e) => e.subject).find((x): x is string => !!x && /^neg_[0-9a-z]{20}$/.test(x));
+    items.push(
+      {
+        key: 'contract',
+        label: t('certificates.field.contract'),
+        children: (
+          <Space orientation="vertical" size={2} style={{ minWidth: 0 }}>
+            {negotiationId && linkAuthorization ? (
+              <Link to={`/console/exchange/negotiations/${negotiationId}`} className="lt-mono" data-testid="cert-field-contract">
+                {deal.contractNumber ?? '—'}
+              </Link>
+            ) : (
+              <span className="lt-mono" data-testid="cert-field-contract">
+                {deal.contractNumber ?? '—'}
+              </span>
+            )}
+            {deal.contractDigest && (
+              <Typography.Text type="secondary" className="lt-mono" style={{ wordBreak: 'break-all' }} data-testid="cert-field-contract-digest">
+                {`${t('certificates.field.contractDigest')}: ${deal.contractDigest}`}
+              </Typography.Text>
+            )}
+          </Space>
+        ),
+      },
+      {
+        key: 'listing',
+        label: t('certificates.field.listing'),
+        children: (
+          <Space orientation="vertical" size={2} style={{ minWidth: 0 }}>
+            <span data-testid="cert-field-listing">{deal.listing.title ?? '—'}</span>
+            {deal.asset.registrationNumber && (
+              <Typography.Text type="secondary">
+                {`${t('certificates.field.registrationNumber')}: `}
+                <span className="lt-mono" data-testid="cert-field-registration">{deal.asset.registrationNumber}</span>
+              </Typography.Text>
+            )}
+          </Space>
+        ),
+      },
+      {
+        key: 'amount',
+        label: t('certificates.field.amount'),
+        children: (
+          <span data-testid="cert-field-amount" data-fen={deal.amountFen ?? ''}>
+            {deal.amountFen ? formatFen(deal.amountFen) : '—'}
+            {deal.currency && deal.currency !== 'CNY' ? ` ${deal.currency}` : ''}
+          </span>
+        ),
+      },
+    );
+    if (deal.seller) items.push({ key: 'seller', label: t('certificates.field.seller'), children: <PartyView p={deal.seller} nameOf={nameOf} testId="cert-field-seller" /> });
+    if (deal.buyer) items.push({ key: 'buyer', label: t('certificates.field.buyer'), children: <PartyView p={deal.buyer} nameOf={nameOf} testId="cert-field-buyer" /> });
+    if (deal.brokers.length) {
+      items.push({
+        key: 'brokers',
+        label: t('certificates.field.brokers'),
+        children: (
+          <Space orientation="vertical" size={4} data-testid="cert-field-brokers">
+            {deal.brokers.map((b, i) => (
+              <PartyView key={b.id ?? i} p={b} nameOf={nameOf} />
+            ))}
+          </Space>
+        ),
+      });
+    }
+    if (deal.terms) {
+      const tm = deal.terms;
+      items.push({
+        key: 'terms',
+        label: t('certificates.field.dealTerms'),
+        children: (
+          <span data-testid="cert-field-terms">
+            {t('certificates.transactionTerms', {
+              purposes: tm.purposes.join('、') || '—',
+              days: tm.periodDays ?? '—',
+              uses: tm.maxUses === null ? t('certificates.unlimitedUses') : tm.maxUses,
+            })}
+          </span>
+        ),
+      });
+    }
+  }
   if (v.dataSubject) {
     items.push({
       key: 'subject',

@@ -6,7 +6,8 @@
  * seller seals the contract), verify (the buyer seals and pays the amount into escrow), a broker's
  * seal, finalize (the contract in force once every broker sealed), terminate with a reason. Once
  * agreed, the contract document and its seals open on their own page; the DSP agreement is shown as
- * JSON. The exchange and the regulator read.
+ * JSON. Once in force, what follows the seals (trade.panel.tsx): delivery, acceptance, settlement,
+ * the transaction certificate, ratings, disputes, destruction. The exchange and the regulator read.
  */
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Collapse, Descriptions, Popconfirm, Row, Skeleton, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
@@ -24,6 +25,7 @@ import { orgName } from '../../format/labels';
 import { ReasonModal } from './exchange.view';
 import type { Pricing } from './listing.rules';
 import { FLOW, flowIndex, PARTIES, type Terms } from './negotiation.rules';
+import { TradePanel } from './trade.panel';
 import { moveLabel, NegotiationStateTag, partiesById, partyLabel, stateLabel, termsLine, TermsModal, TermsView, viewerSideLabel } from './negotiation.view';
 
 type Step = 'accept' | 'agree' | 'verify' | 'seal' | 'finalize';
@@ -182,6 +184,7 @@ export default function NegotiationDetailPage() {
           )}
         </Descriptions>
       </Card>
+      {n.state === 'FINALIZED' && <TradePanel n={n} onChanged={reload} />}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} lg={12}>
           <Card title={t('exchange.negotiation.history')} style={{ height: '100%' }}>

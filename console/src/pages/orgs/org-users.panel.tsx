@@ -63,6 +63,8 @@ export function OrgUsersPanel({ orgId }: { orgId: string }) {
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Table<User>
         rowKey="id"
+        data-testid="org-users"
+        onRow={(u) => ({ 'data-testid': `user-${u.username}`, 'data-member-role': u.memberRole }) as React.HTMLAttributes<HTMLElement>}
         loading={loading}
         dataSource={data?.items ?? []}
         scroll={{ x: 'max-content' }}
@@ -111,10 +113,10 @@ export function OrgUsersPanel({ orgId }: { orgId: string }) {
             label={t('orgs.users.username')}
             rules={[{ required: true, pattern: /^[a-zA-Z][a-zA-Z0-9_.-]{2,39}$/, message: t('orgs.users.usernameRule') }]}
           >
-            <Input autoComplete="off" />
+            <Input autoComplete="off" data-testid="user-username" />
           </Form.Item>
           <Form.Item name="displayName" label={t('orgs.users.displayName')} rules={[{ required: true, whitespace: true, max: 100, message: t('orgs.users.displayNameRequired') }]}>
-            <Input />
+            <Input data-testid="user-display-name" />
           </Form.Item>
           <Form.Item name="email" label={t('orgs.users.email')} rules={[{ type: 'email', max: 200, message: t('orgs.users.emailInvalid') }]}>
             <Input />
@@ -135,10 +137,10 @@ export function OrgUsersPanel({ orgId }: { orgId: string }) {
               },
             ]}
           >
-            <Input.Password autoComplete="new-password" />
+            <Input.Password autoComplete="new-password" data-testid="user-password" />
           </Form.Item>
           <Form.Item name="memberRole" label={t('orgs.users.memberRole')}>
-            <Select<MemberRole> options={MEMBER_ROLE_CODES.map((r) => ({ value: r, label: label(t, 'member', r) }))} />
+            <Select<MemberRole> options={MEMBER_ROLE_CODES.map((r) => ({ value: r, label: label(t, 'member', r) }))} data-testid="user-member-role" />
           </Form.Item>
         </Form>
       </FormModal>

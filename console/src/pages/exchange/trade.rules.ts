@@ -1,0 +1,141 @@
+/**
+ * Rules of the pages after a contract is in force (交付 → 验收 → 清结算 → 售后), pure and tested in
+ * test/console/trade-rules.test.ts against the server's src/modules/exchange (settlement.rules.ts,
+ * book.rules.ts, delivery.service.ts and the body schemas): the vocabularies (settlement lines and
+ * statuses, accounts and journals, destruction methods), Beijing's calendar day, whether a contract
+ * is in force or ended, a member's balances from its statement, the checks the server makes on a
+ * delivered file, a business date, a refund and a filing that the browser can make first, and the
+ * SHA-256 of bytes (a downloaded file is checked against the digest its delivery recorded).
+ */
+
+/** A delivered file: at most 8 MiB (delivery.service.ts MAX_DELIVERY_BYTES). */
+export const DELIVERY_MAX_BYTES = 8 * 1024 * 1024;
+/** Who a settlement line credits (settlement.rules.ts SettlementLine.to), in the order the page shows them. */
+export const SETTLEMENT_LINE_KINDS = ['seller', 'sellerBroker', 'buyerBroker', 'publicShare', 'fee'] as const;
+/** A settlement item's status (settlement.repository.ts ItemRow.status): due, held by a dispute, settled. */
+export const SETTLEMENT_STATUSES = ['pending', 'held', 'settled'] as const;
+/** The chart of accounts (book.rules.ts ACCOUNT_KINDS). */
+export const ACCOUNT_KINDS = ['member_available', 'escrow', 'bank', 'fee_income', 'clearing'] as const;
+/** What a journal records (book.service.ts, negotiation.service.ts, settlement.service.ts, dispute.service.ts). */
+export const JOURNAL_KINDS = ['deposit', 'withdrawal', 'escrow', 'escrow_release', 'settlement', 'refund', 'penalty'] as const;
+/** How the buyer destroyed the data (exchange.schemas.ts DestructionBody.method). */
+export const DESTRUCTION_METHODS = ['deletion', 'overwrite', 'physical_destruction', 'crypto_erase'] as const;
+export const DISPUTE_STATUSES = ['open', 'ruled'] as const;
+export const FILING_STATUSES = ['filed', 'confirmed'] as const;
+/** How the acceptance came (delivery.repository.ts markAccepted): the buyer, the sweep after the acceptance period, an arbitrator's ruling. */
+export const ACCEPTED_BY = ['buyer', 'auto', 'ruling'] as const;
+
+export type SettlementLineKind = (typeof SETTLEMENT_LINE_KINDS)[number];
+export interface SettlementLine {
+  to: string;
+  orgId: string | null;
+  amountFen: string;
+}
+
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day in Beijing (Asia/Shanghai, the market's legal time): `2026-12-01`. */
+export function shanghaiToday(now: Date = new Date()): string {
+  return SHANGHAI_DAY.format(now);
+}
+
+/** A contract in force today: finalised and its period not over (delivery.service.ts inForce). */
+export function contractInForce(n: { state: string; endsOn: string | null }, today: string): boolean {
+  return n.state === 'FINALIZED' && !!n.endsOn && today <= n.endsOn;
+}
+
+/** A contract whose period is over (the buyer then attests destruction: delivery.service.ts attestDestruction). */
+export function contractEnded(n: { state: string; endsOn: string | null }, today: string): boolean {
+  return n.state === 'FINALIZED' && !!n.endsOn && today > n.endsOn;
+}
+
+/** The sum of fen amounts, as fen ('0' for none). */
+export function sumFen(amounts: readonly string[]): string {
+  return amounts.reduce((s, a) => s + BigInt(a), 0n).toString();
+}
+
+/** Settlement lines in the page's order (seller first, the exchange's fee last); unknown kinds after. */
+export function orderedLines<L extends { to: string }>(lines: readonly L[]): L[] {
+  const rank = (to: string) => {
+    const i = (SETTLEMENT_LINE_KINDS as readonly string[]).indexOf(to);
+    return i < 0 ? SETTLEMENT_LINE_KINDS.length : i;
+  };
+  return [...lines].sort((a, b) => rank(a.to) - rank(b.to));
+}
+
+/** A statement's accounts as the books page shows them: the available money, and escrow per contract. */
+export interface Balances {
+  availableFen: string;
+  escrow: Array<{ negotiationId: string; fen: string }>;
+  escrowFen: string;
+}
+
+export function balancesOf(accounts: ReadonlyArray<{ kind: string; ref: string | null; balanceFen: string }>): Balances {
+  const available = accounts.filter((a) => a.kind === 'member_available').map((a) => a.balanceFen);
+  const escrow = accounts.filter((a) => a.kind === 'escrow' && a.ref).map((a) => ({ negotiationId: a.ref!, fen: a.balanceFen }));
+  return { availableFen: sumFen(available), escrow, escrowFen: sumFen(escrow.map((e) => e.fen)) };
+}
+
+/** The negotiation a journal's reference names (`escrow:neg_…`, `escrow-release:neg_…`), or null. */
+export function negotiationOfRef(ref: string): string | null {
+  const m = /^(?:escrow|escrow-release):(neg_[0-9a-z]{20})$/.exec(ref);
+  return m ? m[1]! : null;
+}
+
+/** Why a file may not be delivered (delivery.service.ts deliver: not empty, at most 8 MiB), or null. */
+export function deliveryProblem(file: { size: number }): 'empty' | 'too_large' | null {
+  if (file.size <= 0) return 'empty';
+  if (file.size > DELIVERY_MAX_BYTES) return 'too_large';
+  return null;
+}
+
+const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+$/;
+
+/** The media type to send for a file (DeliveryBody.mediaType's pattern), the generic one when the browser's does not fit. */
+export function deliveryMediaType(browserType: string): string {
+  const t = browserType.trim().toLowerCase();
+  return MEDIA_TYPE.test(t) && t.length >= 3 && t.length <= 100 ? t : 'application/octet-stream';
+}
+
+/** A file name the server takes (DeliveryBody.name: 1–200 characters, no slash or backslash), or null. */
+export function deliveryName(name: string): string | null {
+  const n = name.trim();
+  return n.length >= 1 && n.length <= 200 && !/[/\\]/.test(n) ? n : null;
+}
+
+/** A real calendar day written YYYY-MM-DD (a settlement run's business date, a filing's trade date). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** A refund asked or ordered: fen, at most the deal's amount (dispute.service.ts refund_above_amount). */
+export function refundProblem(refundFen: string | null, amountFen: string): 'amount' | 'refund_above_amount' | null {
+  if (refundFen === null || !/^(0|[1-9][0-9]{0,17})$/.test(refundFen)) return 'amount';
+  return BigInt(refundFen) > BigInt(amountFen) ? 'refund_above_amount' : null;
+}
+
+/** A SHA-256 written as the API writes it: 64 lower-case hex digits. */
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** The SHA-256 of bytes as lower-case hex (Web Crypto, in the browser and in Node). */
+export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const digest = await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Bytes in words: `1.5 MiB`, `812 B`. */
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KiB`;
+  return `${(size / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** Uses left after a download as the server tells it (x-uses-left: a number or `unlimited`). */
+export function usesLeftOf(header: string | null): number | 'unlimited' | null {
+  if (header === 'unlimited') return 'unlimited';
+  return header !== null && /^\d+$/.test(header) ? Number(header) : null;
+}
