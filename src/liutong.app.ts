@@ -130,6 +130,7 @@ export async function createLiutong(config: LiutongConfig, options: CreateOption
     organisations: identity.organisations,
     seals: identity.seals,
     certificates: certificates.certificates,
+    grants: gateway.grants,
     listingSources: {
       tradeBasis: (assetId) => registry.applications.tradeBasis(assetId),
       // A product declared under an authorized-operation agreement: the agreement's parties and service-fee cap.

@@ -206,7 +206,7 @@ async function seedTrades(lt: Liutong, ids: Record<string, string>, l: Record<st
   await through(settled, [['finalize', factory]]);
   await lt.exchange.deliveries.deliver(settled, factory, { name: '产线能耗指数_2026Q3.csv', mediaType: 'text/csv', content: Buffer.from('line,date,kwh_per_unit\nL1,2026-07-01,3.40\nL2,2026-07-01,2.95\n'), note: '2026 年第三季度数据' }, 'demo');
   const accepted = await lt.exchange.deliveries.accept(settled, bank, 'demo');
-  await lt.exchange.settlements.run(null, accepted.settlement.dueOn, 'demo');
+  await lt.exchange.settlements.run(null, accepted.settlement!.dueOn, 'demo');
 
   // In force, delivered, awaiting acceptance: the climate index subscription after counter-offers.
   const subscription = (await n.open(bank, { listingId: l.climate!, move: 'request', terms: terms('3000000', ['授信审批', '风险监测'], 365), note: '年度订阅，请求优惠' }, 'demo')).id;

@@ -152,23 +152,61 @@ async function delivery(c: Ctx): Promise<{ negotiationId: string; deliveryId: st
   return { negotiationId, deliveryId: list.body.items[0].id };
 }
 
-const arbitrators = new WeakMap<Ctx, Promise<TestOrg>>();
-/** An arbitration service-provider member. */
-function arbitrator(c: Ctx): Promise<TestOrg> {
-  let a = arbitrators.get(c);
-  if (!a) {
-    a = (async () => {
-      const org = await c.h.org(['service_provider'], 'Arbitrator');
-      const m = await c.h.call('POST', '/api/v1/exchange/members', { token: org.adminToken, body: { ...application('service_provider'), services: ['arbitration'] } });
+const providers = new WeakMap<Ctx, Map<string, Promise<TestOrg>>>();
+/** An active service-provider member offering `service` (one per context and service). */
+export function serviceProvider(c: Ctx, service: 'arbitration' | 'insurance' | 'custody'): Promise<TestOrg> {
+  const mine = providers.get(c) ?? new Map<string, Promise<TestOrg>>();
+  providers.set(c, mine);
+  let p = mine.get(service);
+  if (!p) {
+    p = (async () => {
+      const org = await c.h.org(['service_provider'], `Provider ${service}`);
+      const m = await c.h.call('POST', '/api/v1/exchange/members', { token: org.adminToken, body: { ...application('service_provider'), services: [service] } });
       expect(m.status, JSON.stringify(m.body)).toBe(201);
       expect((await c.h.call('POST', `/api/v1/exchange/members/${m.body.id}/files`, { token: org.staffToken, body: pdfBody })).status).toBe(201);
       expect((await c.h.call('POST', `/api/v1/exchange/members/${m.body.id}/approve`, { token: (await fixture(c)).exchange.staffToken, body: {} })).status).toBe(200);
       return org;
     })();
-    arbitrators.set(c, a);
+    mine.set(service, p);
   }
-  return a;
+  return p;
 }
+const arbitrator = (c: Ctx) => serviceProvider(c, 'arbitration');
+
+const apiListings = new WeakMap<Ctx, Promise<string>>();
+/** A contract in force on a per-call API listing of A (its asset's catalog resource published and mounted), B the buyer. */
+async function apiContract(c: Ctx): Promise<string> {
+  let l = apiListings.get(c);
+  if (!l) {
+    l = (async () => {
+      const { assetId } = await listingBasis(c);
+      const resourceId = (await c.h.lt.registry.applications.tradeBasis(assetId))!.resourceId!;
+      const r = await c.h.lt.catalog.resources.get(resourceId, null);
+      if (r.status !== 'published') {
+        await c.h.lt.catalog.resources.submit(resourceId, null);
+        await c.h.lt.catalog.resources.publish(resourceId, null);
+        await c.h.lt.catalog.mounts.upload(resourceId, Buffer.from('score\n1.5\n'), 'csv', null);
+      }
+      const { id } = await listing(c, 'listed', { deliveryMethods: ['api'], pricing: { model: 'per_call', amountFen: '10' }, policy: { ...listingContent().policy, maxUses: 100, fields: ['score'] } });
+      await membership(c, c.b, 'active', 'buyer');
+      return id;
+    })();
+    apiListings.set(c, l);
+  }
+  const listingId = await l;
+  const r = await c.h.call('POST', '/api/v1/exchange/negotiations', { token: c.b.staffToken, body: { listingId, move: 'request', terms: { priceFen: '10', quantity: 10, purposes: ['测试'], periodDays: 30, maxUses: 10 } } });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  const id = r.body.id as string;
+  const f = await fixture(c);
+  expect((await c.h.call('POST', '/api/v1/exchange/books/deposits', { token: f.financeToken, body: { orgId: c.b.id, amountFen: '100', ref: `api-deal-${id}`, memo: '路由测试' } })).status).toBe(201);
+  for (const [token, move] of [[c.a.adminToken, 'agree'], [c.b.adminToken, 'verify'], [c.a.adminToken, 'finalize']] as const) {
+    const m = await c.h.call('POST', `/api/v1/exchange/negotiations/${id}/${move}`, { token, body: {} });
+    expect(m.status, JSON.stringify(m.body)).toBe(200);
+  }
+  return id;
+}
+const attachmentBody = { kind: 'insurance', beneficiary: 'buyer', reference: 'PDAA2026440100000001', description: '数据交易履约保证保险', coverageFen: '100000', premiumFen: '500' };
+
 const claimBody = async (c: Ctx) => ({ arbitratorOrgId: (await arbitrator(c)).id, claim: '交付不符', claimedRefundFen: '1000' });
 /** An open dispute of B on a delivered contract. */
 async function dispute(c: Ctx): Promise<string> {
@@ -582,6 +620,35 @@ export const EXCHANGE_CASES: Record<string, Case> = {
     refused: async (c) => ({ token: (await arbitrator(c)).staffToken, url: `/api/v1/exchange/disputes/${await dispute(c)}/ruling`, body: { ruling: '超额退款', refundFen: '999999999' } }),
     // A party cannot rule its own dispute.
     crossOrg: async (c) => ({ token: c.b.staffToken, url: `/api/v1/exchange/disputes/${await dispute(c)}/ruling`, body: { ruling: '自行裁决', refundFen: '100000' }, expect: deny(404) }),
+  },
+  'POST /api/v1/exchange/negotiations/:negotiationId/deliveries/api': {
+    success: async (c) => ({ token: c.a.staffToken, url: `/api/v1/exchange/negotiations/${await apiContract(c)}/deliveries/api`, body: {} }),
+    status: 201,
+    // A file-only listing offers no API delivery.
+    refused: async (c) => ({ token: c.a.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/deliveries/api`, body: {} }),
+    crossOrg: async (c) => ({ token: c.src.staffToken, url: `/api/v1/exchange/negotiations/${await apiContract(c)}/deliveries/api`, body: {}, expect: deny(404) }),
+  },
+  'GET /api/v1/exchange/negotiations/:negotiationId/api-usage': {
+    success: async (c) => ({ token: c.b.auditorToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/api-usage` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.src.auditorToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/api-usage`, expect: deny(404) }),
+  },
+  'POST /api/v1/exchange/negotiations/:negotiationId/attachments': {
+    success: async (c) => ({ token: (await serviceProvider(c, 'insurance')).staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/attachments`, body: attachmentBody }),
+    status: 201,
+    refused: async (c) => ({ token: (await serviceProvider(c, 'insurance')).staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'REQUESTED')}/attachments`, body: attachmentBody }),
+    // An organisation that is not an insurance provider member attaches nothing.
+    crossOrg: async (c) => ({ token: c.src.staffToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/attachments`, body: attachmentBody, expect: deny(409) }),
+  },
+  'GET /api/v1/exchange/negotiations/:negotiationId/attachments': {
+    success: async (c) => ({ token: c.b.auditorToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/attachments` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.src.auditorToken, url: `/api/v1/exchange/negotiations/${await negotiation(c, 'FINALIZED')}/attachments`, expect: deny(404) }),
+  },
+  'GET /api/v1/exchange/attachments': {
+    success: async (c) => ({ token: (await serviceProvider(c, 'insurance')).auditorToken, url: '/api/v1/exchange/attachments' }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.src.auditorToken, url: '/api/v1/exchange/attachments', expect: (r: Reply) => expect(r.body.total).toBe(0) }),
   },
   'POST /api/v1/exchange/filings': {
     success: async (c) => ({ token: c.a.staffToken, url: '/api/v1/exchange/filings', body: await filingBody(c) }),

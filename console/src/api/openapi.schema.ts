@@ -17665,6 +17665,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's attachments as an insurance or custody provider */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                beneficiaryOrgId: string;
+                                coverageFen: string | null;
+                                createdAt: string;
+                                description: string;
+                                documentSha256: string | null;
+                                id: string;
+                                kind: string;
+                                negotiationId: string;
+                                premiumFen: string | null;
+                                providerOrgId: string;
+                                reference: string;
+                                validUntil: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exchange/books/deposits": {
         parameters: {
             query?: never;
@@ -18552,6 +18641,8 @@ export interface paths {
                                 createdAt: string;
                                 id: string;
                                 negotiationId: string;
+                                penaltyFen: string | null;
+                                penaltyPayer: string | null;
                                 raisedByOrgId: string;
                                 refundFen: string | null;
                                 ruledAt: string | null;
@@ -18647,6 +18738,8 @@ export interface paths {
                             createdAt: string;
                             id: string;
                             negotiationId: string;
+                            penaltyFen: string | null;
+                            penaltyPayer: string | null;
                             raisedByOrgId: string;
                             refundFen: string | null;
                             ruledAt: string | null;
@@ -18744,6 +18837,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description a penalty (违约金) beyond the refund, in fen (at most the amount), paid by penaltyPayer to the other party from its available money */
+                        penaltyFen?: string;
+                        /** @enum {string} */
+                        penaltyPayer?: "seller" | "buyer";
                         /** @description refunded to the buyer from escrow, in fen (at most the amount) */
                         refundFen: string;
                         ruling: string;
@@ -18764,6 +18861,8 @@ export interface paths {
                             createdAt: string;
                             id: string;
                             negotiationId: string;
+                            penaltyFen: string | null;
+                            penaltyPayer: string | null;
                             raisedByOrgId: string;
                             refundFen: string | null;
                             ruledAt: string | null;
@@ -19632,6 +19731,8 @@ export interface paths {
                         policy: {
                             /** @description the buyer attests destruction (销毁证明) when the contract ends */
                             destructionRequired: boolean;
+                            /** @description the fields an API delivery grants through the gateway; absent: the seller names them when it delivers */
+                            fields?: string[];
                             mainlandOnly: boolean;
                             maxUses: number | null;
                             noReidentification: boolean;
@@ -19806,6 +19907,8 @@ export interface paths {
                             policy: {
                                 /** @description the buyer attests destruction (销毁证明) when the contract ends */
                                 destructionRequired: boolean;
+                                /** @description the fields an API delivery grants through the gateway; absent: the seller names them when it delivers */
+                                fields?: string[];
                                 mainlandOnly: boolean;
                                 maxUses: number | null;
                                 noReidentification: boolean;
@@ -20039,6 +20142,8 @@ export interface paths {
                             policy: {
                                 /** @description the buyer attests destruction (销毁证明) when the contract ends */
                                 destructionRequired: boolean;
+                                /** @description the fields an API delivery grants through the gateway; absent: the seller names them when it delivers */
+                                fields?: string[];
                                 mainlandOnly: boolean;
                                 maxUses: number | null;
                                 noReidentification: boolean;
@@ -20146,6 +20251,8 @@ export interface paths {
                         policy: {
                             /** @description the buyer attests destruction (销毁证明) when the contract ends */
                             destructionRequired: boolean;
+                            /** @description the fields an API delivery grants through the gateway; absent: the seller names them when it delivers */
+                            fields?: string[];
                             mainlandOnly: boolean;
                             maxUses: number | null;
                             noReidentification: boolean;
@@ -20318,6 +20425,8 @@ export interface paths {
                             policy: {
                                 /** @description the buyer attests destruction (销毁证明) when the contract ends */
                                 destructionRequired: boolean;
+                                /** @description the fields an API delivery grants through the gateway; absent: the seller names them when it delivers */
+                                fields?: string[];
                                 mainlandOnly: boolean;
                                 maxUses: number | null;
                                 noReidentification: boolean;
@@ -20579,6 +20688,8 @@ export interface paths {
                             policy: {
                                 /** @description the buyer attests destruction (销毁证明) when the contract ends */
                                 destructionRequired: boolean;
+                                /** @description the fields an API delivery grants through the gateway; absent: the seller names them when it delivers */
+                                fields?: string[];
                                 mainlandOnly: boolean;
                                 maxUses: number | null;
                                 noReidentification: boolean;
@@ -20864,6 +20975,8 @@ export interface paths {
                             policy: {
                                 /** @description the buyer attests destruction (销毁证明) when the contract ends */
                                 destructionRequired: boolean;
+                                /** @description the fields an API delivery grants through the gateway; absent: the seller names them when it delivers */
+                                fields?: string[];
                                 mainlandOnly: boolean;
                                 maxUses: number | null;
                                 noReidentification: boolean;
@@ -21124,6 +21237,8 @@ export interface paths {
                             policy: {
                                 /** @description the buyer attests destruction (销毁证明) when the contract ends */
                                 destructionRequired: boolean;
+                                /** @description the fields an API delivery grants through the gateway; absent: the seller names them when it delivers */
+                                fields?: string[];
                                 mainlandOnly: boolean;
                                 maxUses: number | null;
                                 noReidentification: boolean;
@@ -22871,6 +22986,11 @@ export interface paths {
                             agreement: {
                                 [key: string]: unknown;
                             } | null;
+                            billing: {
+                                billedAt: string | null;
+                                billedUses: number | null;
+                                byUse: boolean;
+                            } | null;
                             createdAt: string;
                             deliveredAt: string | null;
                             documentDigest: string | null;
@@ -22878,6 +22998,7 @@ export interface paths {
                             escrowFen: string;
                             escrowJournalId: string | null;
                             finalizedAt: string | null;
+                            grantId: string | null;
                             listedPriceFen: string | null;
                             moves: {
                                 at: string;
@@ -22900,6 +23021,8 @@ export interface paths {
                             policy: {
                                 /** @description the buyer attests destruction (销毁证明) when the contract ends */
                                 destructionRequired: boolean;
+                                /** @description the fields an API delivery grants through the gateway; absent: the seller names them when it delivers */
+                                fields?: string[];
                                 mainlandOnly: boolean;
                                 maxUses: number | null;
                                 noReidentification: boolean;
@@ -23127,6 +23250,11 @@ export interface paths {
                             agreement: {
                                 [key: string]: unknown;
                             } | null;
+                            billing: {
+                                billedAt: string | null;
+                                billedUses: number | null;
+                                byUse: boolean;
+                            } | null;
                             createdAt: string;
                             deliveredAt: string | null;
                             documentDigest: string | null;
@@ -23134,6 +23262,7 @@ export interface paths {
                             escrowFen: string;
                             escrowJournalId: string | null;
                             finalizedAt: string | null;
+                            grantId: string | null;
                             listedPriceFen: string | null;
                             moves: {
                                 at: string;
@@ -23156,6 +23285,8 @@ export interface paths {
                             policy: {
                                 /** @description the buyer attests destruction (销毁证明) when the contract ends */
                                 destructionRequired: boolean;
+                                /** @description the fields an API delivery grants through the gateway; absent: the seller names them when it delivers */
+                                fields?: string[];
                                 mainlandOnly: boolean;
                                 maxUses: number | null;
                                 noReidentification: boolean;
@@ -23374,6 +23505,11 @@ export interface paths {
                             agreement: {
                                 [key: string]: unknown;
                             } | null;
+                            billing: {
+                                billedAt: string | null;
+                                billedUses: number | null;
+                                byUse: boolean;
+                            } | null;
                             createdAt: string;
                             deliveredAt: string | null;
                             documentDigest: string | null;
@@ -23381,6 +23517,7 @@ export interface paths {
                             escrowFen: string;
                             escrowJournalId: string | null;
                             finalizedAt: string | null;
+                            grantId: string | null;
                             listedPriceFen: string | null;
                             moves: {
                                 at: string;
@@ -23403,6 +23540,8 @@ export interface paths {
                             policy: {
                                 /** @description the buyer attests destruction (销毁证明) when the contract ends */
                                 destructionRequired: boolean;
+                                /** @description the fields an API delivery grants through the gateway; absent: the seller names them when it delivers */
+                                fields?: string[];
                                 mainlandOnly: boolean;
                                 maxUses: number | null;
                                 noReidentification: boolean;
@@ -23554,7 +23693,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The buyer accepts the delivery (验收): the deal is queued for settlement T+n with its split (seller, exchange fee, brokers, public data’s share) */
+        /** The buyer accepts the delivery (验收): the deal is queued for settlement T+n with its split (seller, exchange fee, brokers, public data’s share); a contract billed by use is queued when it is billed */
         post: {
             parameters: {
                 query?: never;
@@ -23575,6 +23714,8 @@ export interface paths {
                         "application/json": {
                             acceptedAt: string;
                             acceptedBy: string;
+                            /** @enum {string} */
+                            billing: "amount" | "by_use";
                             settlement: {
                                 amountFen: string;
                                 dueOn: string;
@@ -23583,7 +23724,350 @@ export interface paths {
                                     orgId: string | null;
                                     to: string;
                                 }[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
                             };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/negotiations/{negotiationId}/api-usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contract's API access as the gateway meters it: the grant, its calls used of the most, and the billing by use (its parties and brokers, the exchange, the regulator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    negotiationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            billing?: {
+                                billedAt: string | null;
+                                billedUses: number | null;
+                                byUse: boolean;
+                            };
+                            grant: ({
+                                expiresAt: string | null;
+                                fields: string[];
+                                id: string;
+                                maxCalls: number | null;
+                                resourceId: string;
+                            } & {
+                                callsUsed: number;
+                                status: string;
+                            }) | null;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/negotiations/{negotiationId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contract's insurance and custody (its parties and brokers, the exchange, the regulator; a provider sees its own) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    negotiationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                beneficiaryOrgId: string;
+                                coverageFen: string | null;
+                                createdAt: string;
+                                description: string;
+                                documentSha256: string | null;
+                                id: string;
+                                kind: string;
+                                negotiationId: string;
+                                premiumFen: string | null;
+                                providerOrgId: string;
+                                reference: string;
+                                validUntil: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** An insurance or custody provider (an active service-provider member offering it, not a party) attaches its policy or custody agreement to a contract in force */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    negotiationId: string;
+                };
+                cookie?: never;
+            };
+            /** @description data insurance (数据保险) or custody (数据托管) attached to a contract by its provider */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description whose interest it covers
+                         * @enum {string}
+                         */
+                        beneficiary: "buyer" | "seller";
+                        /** @description the sum insured, in fen (required for insurance) */
+                        coverageFen?: string;
+                        /** @description what is covered or held, on which terms */
+                        description: string;
+                        /** @description the digest of the policy or agreement document */
+                        documentSha256?: string;
+                        /** @enum {string} */
+                        kind: "insurance" | "custody";
+                        /** @description the premium or custody fee, in fen */
+                        premiumFen?: string;
+                        /** @description the policy or custody agreement number */
+                        reference: string;
+                        /** @description YYYY-MM-DD (Asia/Shanghai) */
+                        validUntil?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            beneficiaryOrgId: string;
+                            coverageFen: string | null;
+                            createdAt: string;
+                            description: string;
+                            documentSha256: string | null;
+                            id: string;
+                            kind: string;
+                            negotiationId: string;
+                            premiumFen: string | null;
+                            providerOrgId: string;
+                            reference: string;
+                            validUntil: string | null;
                         };
                     };
                 };
@@ -24226,6 +24710,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/negotiations/{negotiationId}/deliveries/api": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The seller delivers through the API: a gateway grant to the buyer on the asset's catalog resource, bounded by the contract (the policy's fields, the period, the uses, the purposes); per-call pricing is then billed from the gateway's metered calls */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    negotiationId: string;
+                };
+                cookie?: never;
+            };
+            /** @description API delivery: a gateway grant to the buyer bounded by the contract */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the fields granted; must be the policy's when the listing names them */
+                        fields?: string[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptanceDue?: string;
+                            createdAt: string;
+                            id: string;
+                            mediaType: string;
+                            method: string;
+                            name: string;
+                            note: string;
+                            sha256: string;
+                            size: number;
+                        } & {
+                            grant: {
+                                expiresAt: string | null;
+                                fields: string[];
+                                id: string;
+                                maxCalls: number | null;
+                                resourceId: string;
+                            } & {
+                                /** @enum {string} */
+                                billing: "amount" | "by_use";
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exchange/negotiations/{negotiationId}/destruction": {
         parameters: {
             query?: never;
@@ -24405,6 +25037,8 @@ export interface paths {
                             createdAt: string;
                             id: string;
                             negotiationId: string;
+                            penaltyFen: string | null;
+                            penaltyPayer: string | null;
                             raisedByOrgId: string;
                             refundFen: string | null;
                             ruledAt: string | null;
@@ -31733,6 +32367,8 @@ export interface paths {
                             policy: {
                                 /** @description the buyer attests destruction (销毁证明) when the contract ends */
                                 destructionRequired: boolean;
+                                /** @description the fields an API delivery grants through the gateway; absent: the seller names them when it delivers */
+                                fields?: string[];
                                 mainlandOnly: boolean;
                                 maxUses: number | null;
                                 noReidentification: boolean;

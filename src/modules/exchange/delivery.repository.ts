@@ -3,7 +3,8 @@ import type { Executor } from '../../platform/database/database.js';
 export interface DeliveryRow {
   id: string;
   negotiationId: string;
-  method: 'file';
+  /** A file for download, or the gateway grant of an API delivery (its descriptor as the content). */
+  method: 'file' | 'api';
   name: string;
   mediaType: string;
   size: number;
@@ -59,4 +60,22 @@ export async function insertLink(db: Executor, l: LinkRow): Promise<void> {
 export async function findLink(db: Executor, tokenHash: string): Promise<LinkRow | undefined> {
   const r = await db.selectFrom('exchange_download_link').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
   return r ? { tokenHash: r.token_hash, deliveryId: r.delivery_id, negotiationId: r.negotiation_id, expiresAt: new Date(r.expires_at), createdAt: new Date(r.created_at) } : undefined;
+}
+
+/** Records the contract's API grant once (false when one exists or the contract is no longer in force). */
+export async function setGrant(db: Executor, negotiationId: string, grantId: string, billByUse: boolean): Promise<boolean> {
+  const r = await db.updateTable('exchange_negotiation').set({ grant_id: grantId, bill_by_use: billByUse }).where('id', '=', negotiationId).where('grant_id', 'is', null).where('state', '=', 'FINALIZED').executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Contracts billed by use, accepted and not yet billed (the sweep bills those whose calls or period ended). */
+export async function billingCandidates(db: Executor, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('exchange_negotiation').select('id').where('bill_by_use', '=', true).where('billed_at', 'is', null).where('accepted_at', 'is not', null).orderBy('ends_on').orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id as string);
+}
+
+/** Marks a by-use contract billed once (false when it was already). */
+export async function markBilled(db: Executor, negotiationId: string, uses: number, at: Date): Promise<boolean> {
+  const r = await db.updateTable('exchange_negotiation').set({ billed_uses: uses, billed_at: at, updated_at: at }).where('id', '=', negotiationId).where('billed_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

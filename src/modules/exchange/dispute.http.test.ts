@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.js';
 import { useLiutong } from '../../../test/harness.js';
-import { fixture, listing, membership } from '../../../test/routes/exchange.cases.js';
+import { fixture, listing, membership, serviceProvider } from '../../../test/routes/exchange.cases.js';
 import type { Ctx } from '../../../test/routes/route.cases.js';
 
 const PDF = Buffer.from('%PDF-1.7\n%%EOF\n');
@@ -65,5 +65,44 @@ describeEachEngine('exchange disputes (争议) and arbitration (仲裁): the rul
     expect(sellerBooks.body.accounts.find((a: { kind: string }) => a.kind === 'member_available').balanceFen).toBe('69300');
     expect((await api('GET', '/exchange/books/reconciliation', ex.exchange.auditorToken)).body.ok).toBe(true);
     expect((await api('POST', `/exchange/negotiations/${id}/disputes`, buyer.staffToken, claim())).body.error.details).toMatchObject({ status: 'settled' });
+  });
+
+  it('executes a penalty (违约金) beyond the refund from the payer’s money to the other party, or refuses the ruling whole when that money does not cover it', async () => {
+    const seller = await h().org(['enterprise'], 'Seller');
+    const buyer = await h().org(['enterprise'], 'Buyer');
+    const bureau = await h().org(['data_bureau'], 'Bureau', 'government');
+    const c = { h: h(), a: seller, b: buyer, dbA: bureau, n: () => ++n } as unknown as Ctx;
+    const { id: listingId } = await listing(c, 'listed');
+    const ex = await fixture(c);
+    const arbitrator = await serviceProvider(c, 'arbitration');
+    await membership(c, buyer, 'active', 'buyer');
+    await api('POST', '/exchange/books/deposits', ex.financeToken, { orgId: buyer.id, amountFen: '100000', ref: `penalty-${buyer.id}`, memo: '入金' });
+    const id = (await api('POST', '/exchange/negotiations', buyer.staffToken, { listingId, move: 'request', terms: { priceFen: '100000', quantity: 1, purposes: ['测试'], periodDays: 30, maxUses: null } })).body.id as string;
+    for (const [token, move] of [[seller.adminToken, 'agree'], [buyer.adminToken, 'verify'], [seller.adminToken, 'finalize']] as const) expect((await api('POST', `/exchange/negotiations/${id}/${move}`, token, {})).status).toBe(200);
+    const raised = await api('POST', `/exchange/negotiations/${id}/disputes`, buyer.staffToken, { arbitratorOrgId: arbitrator.id, claim: '卖方逾期未交付', claimedRefundFen: '100000' });
+    expect(raised.status, JSON.stringify(raised.body)).toBe(201);
+    const available = async (orgId: string, token: string) => (await api('GET', `/exchange/books/orgs/${orgId}/statement`, token)).body.accounts.find((a: { kind: string }) => a.kind === 'member_available')?.balanceFen ?? '0';
+    const rule = (body: Record<string, unknown>) => api('POST', `/exchange/disputes/${raised.body.id}/ruling`, arbitrator.staffToken, { ruling: '卖方逾期未交付，全额退款并支付违约金。', refundFen: '100000', ...body });
+
+    expect((await rule({ penaltyFen: '20000' })).body.error.details).toMatchObject({ reason: 'penalty_payer_required' });
+    expect((await rule({ penaltyFen: '100001', penaltyPayer: 'seller' })).body.error.details).toMatchObject({ reason: 'penalty_above_amount' });
+    // The seller has no money at the exchange: the whole ruling is refused and nothing moves.
+    const poor = await rule({ penaltyFen: '20000', penaltyPayer: 'seller' });
+    expect(poor.body.error.code).toBe('EXCHANGE_INSUFFICIENT_FUNDS');
+    expect((await api('GET', `/exchange/disputes/${raised.body.id}`, buyer.auditorToken)).body.status).toBe('open');
+    expect(await available(buyer.id, buyer.auditorToken)).toBe('0');
+
+    await api('POST', '/exchange/books/deposits', ex.financeToken, { orgId: seller.id, amountFen: '50000', ref: `penalty-${seller.id}`, memo: '保证金' });
+    const ruled = await rule({ penaltyFen: '20000', penaltyPayer: 'seller' });
+    expect(ruled.status, JSON.stringify(ruled.body)).toBe(200);
+    expect(ruled.body).toMatchObject({ status: 'ruled', refundFen: '100000', penaltyFen: '20000', penaltyPayer: 'seller' });
+    expect(ruled.body.settlement).toBeUndefined();
+    expect(await available(buyer.id, buyer.auditorToken)).toBe('120000');
+    expect(await available(seller.id, seller.auditorToken)).toBe('30000');
+    expect((await api('GET', `/exchange/negotiations/${id}/settlement`, seller.auditorToken)).body.item).toBeNull();
+    expect((await api('GET', '/exchange/books/reconciliation', ex.exchange.auditorToken)).body.ok).toBe(true);
+    await h().lt.flush();
+    const evidence = await h().lt.kernel.db.selectFrom('ledger_entry' as never).select('payload' as never).where('type' as never, '=', 'exchange.dispute.ruled' as never).where('subject_id' as never, '=', raised.body.id as never).execute();
+    expect(evidence.map((r) => (r as { payload: unknown }).payload)).toEqual([expect.objectContaining({ refundFen: '100000', penaltyFen: '20000', penaltyPayer: 'seller', settlementFen: '0', dueOn: null })]);
   });
 });

@@ -11,13 +11,17 @@ export interface DisputeRow {
   status: 'open' | 'ruled';
   ruling: string | null;
   refundFen: bigint | null;
+  /** A penalty (违约金) the ruling orders one party to pay the other, beyond the refund. */
+  penaltyFen: bigint | null;
+  penaltyPayer: 'seller' | 'buyer' | null;
   createdAt: Date;
   ruledAt: Date | null;
 }
 
 const map = (r: any): DisputeRow => ({
   id: r.id, negotiationId: r.negotiation_id, raisedByOrgId: r.raised_by_org_id, arbitratorOrgId: r.arbitrator_org_id, claim: r.claim, claimedRefundFen: BigInt(r.claimed_refund_fen),
-  status: r.status, ruling: r.ruling ?? null, refundFen: r.refund_fen == null ? null : BigInt(r.refund_fen), createdAt: new Date(r.created_at), ruledAt: r.ruled_at == null ? null : new Date(r.ruled_at),
+  status: r.status, ruling: r.ruling ?? null, refundFen: r.refund_fen == null ? null : BigInt(r.refund_fen),
+  penaltyFen: r.penalty_fen == null ? null : BigInt(r.penalty_fen), penaltyPayer: r.penalty_payer ?? null, createdAt: new Date(r.created_at), ruledAt: r.ruled_at == null ? null : new Date(r.ruled_at),
 });
 
 /** Inserts an open dispute; false when the contract has one open already. */
@@ -38,8 +42,8 @@ export async function openDisputeOf(db: Executor, negotiationId: string): Promis
   return r ? map(r) : undefined;
 }
 
-export async function rule(db: Executor, id: string, ruling: string, refundFen: bigint, at: Date): Promise<boolean> {
-  const r = await db.updateTable('exchange_dispute').set({ status: 'ruled', ruling, refund_fen: refundFen.toString(), ruled_at: at }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+export async function rule(db: Executor, id: string, ruling: string, refundFen: bigint, penalty: { fen: bigint; payer: 'seller' | 'buyer' } | null, at: Date): Promise<boolean> {
+  const r = await db.updateTable('exchange_dispute').set({ status: 'ruled', ruling, refund_fen: refundFen.toString(), penalty_fen: penalty?.fen.toString() ?? null, penalty_payer: penalty?.payer ?? null, ruled_at: at }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 

@@ -18,7 +18,10 @@ import type { SettlementService } from './settlement.service.js';
  * is still in escrow raises a dispute before an arbitration service-provider member; while it is
  * open the deal is neither accepted nor settled. The arbitrator's ruling executes at once in the
  * books: the refund it orders goes from escrow back to the buyer, and the rest becomes the deal's
- * settlement item (split as usual) due T+n.
+ * settlement item (split as usual) due T+n; a penalty (违约金, 民法典 第585条) it orders one party to
+ * pay the other moves from the payer's available money to the other's — refused, and the ruling
+ * with it, when the payer's money does not cover it (no account goes negative). A contract billed
+ * by use can be disputed once it was billed (the metered calls fix the amount in dispute).
  */
 export class DisputeService {
   constructor(
@@ -32,7 +35,7 @@ export class DisputeService {
   private view(d: repo.DisputeRow) {
     return {
       id: d.id, negotiationId: d.negotiationId, raisedByOrgId: d.raisedByOrgId, arbitratorOrgId: d.arbitratorOrgId, claim: d.claim, claimedRefundFen: d.claimedRefundFen.toString(),
-      status: d.status, ruling: d.ruling, refundFen: d.refundFen?.toString() ?? null, createdAt: d.createdAt.toISOString(), ruledAt: d.ruledAt?.toISOString() ?? null,
+      status: d.status, ruling: d.ruling, refundFen: d.refundFen?.toString() ?? null, penaltyFen: d.penaltyFen?.toString() ?? null, penaltyPayer: d.penaltyPayer, createdAt: d.createdAt.toISOString(), ruledAt: d.ruledAt?.toISOString() ?? null,
     };
   }
 
@@ -46,6 +49,7 @@ export class DisputeService {
     if (!n || (n.buyerOrgId !== by.orgId && n.sellerOrgId !== by.orgId)) throw new AppError(ExchangeErrors.EXCHANGE_NEGOTIATION_NOT_FOUND);
     const item = await srepo.findItem(this.k.db, negotiationId);
     if (n.state !== 'FINALIZED' || item?.status === 'settled') throw this.conflict(item?.status === 'settled' ? 'settled' : n.state, 'dispute');
+    if (n.billByUse && !n.billedAt) throw this.conflict('billing_pending', 'dispute');
     if (input.arbitratorOrgId === n.buyerOrgId || input.arbitratorOrgId === n.sellerOrgId) throw new AppError(ExchangeErrors.EXCHANGE_TERMS_INVALID, { reason: 'arbitrator_is_a_party' }, { reason: 'arbitrator_is_a_party' });
     const claimed = BigInt(input.claimedRefundFen);
     if (claimed > n.amountFen) throw new AppError(ExchangeErrors.EXCHANGE_TERMS_INVALID, { reason: 'refund_above_amount' }, { reason: 'refund_above_amount' });
@@ -53,7 +57,7 @@ export class DisputeService {
     if (!claim) throw new AppError(ExchangeErrors.EXCHANGE_TERMS_INVALID, { reason: 'claim_required' }, { reason: 'claim_required' });
     await this.members.requireService(input.arbitratorOrgId, 'arbitration');
     const d: repo.DisputeRow = {
-      id: newId('dsp'), negotiationId, raisedByOrgId: by.orgId, arbitratorOrgId: input.arbitratorOrgId, claim, claimedRefundFen: claimed, status: 'open', ruling: null, refundFen: null,
+      id: newId('dsp'), negotiationId, raisedByOrgId: by.orgId, arbitratorOrgId: input.arbitratorOrgId, claim, claimedRefundFen: claimed, status: 'open', ruling: null, refundFen: null, penaltyFen: null, penaltyPayer: null,
       createdAt: this.k.clock.now(), ruledAt: null,
     };
     return this.k.transact(async (tx, emit) => {
@@ -64,35 +68,57 @@ export class DisputeService {
     });
   }
 
-  /** The arbitrator rules: a refund (possibly none) executed from escrow, the rest to settlement. */
-  async rule(id: string, by: Principal, input: { ruling: string; refundFen: string }, requestId?: string) {
+  /**
+   * The arbitrator rules: a refund (possibly none) executed from escrow, the rest to settlement, and
+   * optionally a penalty one party pays the other.
+   */
+  async rule(id: string, by: Principal, input: { ruling: string; refundFen: string; penaltyFen?: string | undefined; penaltyPayer?: 'seller' | 'buyer' | undefined }, requestId?: string) {
     const d = await repo.findDispute(this.k.db, id);
     if (!d || d.arbitratorOrgId !== by.orgId) throw new AppError(ExchangeErrors.EXCHANGE_DISPUTE_NOT_FOUND);
     if (d.status !== 'open') throw this.conflict(d.status, 'rule');
     const ruling = input.ruling.trim();
     if (!ruling) throw new AppError(ExchangeErrors.EXCHANGE_TERMS_INVALID, { reason: 'ruling_required' }, { reason: 'ruling_required' });
     const n = (await nrepo.findNegotiation(this.k.db, d.negotiationId))!;
+    const existing = await srepo.findItem(this.k.db, n.id);
+    // What is in dispute: the contract's amount, or for a contract billed by use what was billed (its item holds the rest of the escrow).
+    const base = n.billByUse ? { amountFen: BigInt(n.terms.priceFen) * BigInt(n.billedUses ?? 0), escrowFen: existing?.amountFen ?? 0n } : { amountFen: n.amountFen, escrowFen: n.escrowFen };
     const refund = BigInt(input.refundFen);
-    if (refund > n.amountFen) throw new AppError(ExchangeErrors.EXCHANGE_TERMS_INVALID, { reason: 'refund_above_amount' }, { reason: 'refund_above_amount' });
+    if (refund > base.amountFen) throw new AppError(ExchangeErrors.EXCHANGE_TERMS_INVALID, { reason: 'refund_above_amount' }, { reason: 'refund_above_amount' });
+    const penaltyFen = BigInt(input.penaltyFen ?? '0');
+    if (penaltyFen > 0n && !input.penaltyPayer) throw new AppError(ExchangeErrors.EXCHANGE_TERMS_INVALID, { reason: 'penalty_payer_required' }, { reason: 'penalty_payer_required' });
+    if (penaltyFen > n.amountFen) throw new AppError(ExchangeErrors.EXCHANGE_TERMS_INVALID, { reason: 'penalty_above_amount' }, { reason: 'penalty_above_amount' });
+    const penalty = penaltyFen > 0n ? { fen: penaltyFen, payer: input.penaltyPayer! } : null;
     const now = this.k.clock.now();
     const l = await this.listings.row(n.listingId);
     // The rest of the deal settles as usual: the amount less the refund; the buyer's broker keeps its commission.
-    const item = await this.settlements.itemFor({ ...n, amountFen: n.amountFen - refund, escrowFen: n.escrowFen - refund }, l, now);
-    const existing = await srepo.findItem(this.k.db, n.id);
+    const settled = await this.settlements.itemFor({ ...n, amountFen: base.amountFen - refund, escrowFen: base.escrowFen - refund }, l, now);
+    const item = settled.amountFen > 0n ? settled : null;
     const escrow = await this.books.account('escrow', n.buyerOrgId, n.id);
     const available = await this.books.account('member_available', n.buyerOrgId);
+    const payee = penalty ? await this.books.account('member_available', penalty.payer === 'seller' ? n.buyerOrgId : n.sellerOrgId) : null;
+    const payer = penalty ? await this.books.account('member_available', penalty.payer === 'seller' ? n.sellerOrgId : n.buyerOrgId) : null;
     return this.k.transact(async (tx, emit) => {
-      if (!(await repo.rule(tx, id, ruling, refund, now))) throw this.conflict('ruled', 'rule');
-      if (refund > 0n) {
-        await this.books.postIn(tx, emit, { kind: 'refund', ref: `refund:${id}`, memo: `${n.contractNumber} 仲裁裁决退款`, lines: [{ accountId: escrow.id, amountFen: refund }, { accountId: available.id, amountFen: -refund }] }, by, requestId);
+      if (!(await repo.rule(tx, id, ruling, refund, penalty, now))) throw this.conflict('ruled', 'rule');
+      // Whatever stays in escrow beyond the settled rest goes back to the buyer with the refund (the buyer's broker keeps its commission).
+      const back = base.escrowFen - (item?.amountFen ?? 0n);
+      if (back > 0n) {
+        await this.books.postIn(tx, emit, { kind: 'refund', ref: `refund:${id}`, memo: `${n.contractNumber} 仲裁裁决退款`, lines: [{ accountId: escrow.id, amountFen: back }, { accountId: available.id, amountFen: -back }] }, by, requestId);
       }
-      if (existing) await srepo.replaceItem(tx, item);
-      else {
-        await srepo.insertItem(tx, item);
-        await markAccepted(tx, n.id, now, 'ruling');
+      if (penalty) {
+        await this.books.postIn(tx, emit, { kind: 'penalty', ref: `penalty:${id}`, memo: `${n.contractNumber} 仲裁裁决违约金`, lines: [{ accountId: payer!.id, amountFen: penalty.fen }, { accountId: payee!.id, amountFen: -penalty.fen }] }, by, requestId);
       }
-      await emit({ type: 'exchange.dispute.ruled', subject: { type: 'exchange_dispute', id }, orgId: by.orgId, actor: serviceActor(by), requestId, payload: { negotiationId: n.id, contractNumber: n.contractNumber!, refundFen: refund.toString(), settlementFen: item.amountFen.toString(), dueOn: item.dueOn } });
-      return { ...this.view({ ...d, status: 'ruled', ruling, refundFen: refund, ruledAt: now }), settlement: { dueOn: item.dueOn, amountFen: item.amountFen.toString(), lines: item.lines } };
+      if (existing && item) await srepo.replaceItem(tx, item);
+      else if (existing) await srepo.dropItem(tx, n.id);
+      else if (item) await srepo.insertItem(tx, item);
+      if (!n.acceptedAt) await markAccepted(tx, n.id, now, 'ruling');
+      await emit({
+        type: 'exchange.dispute.ruled', subject: { type: 'exchange_dispute', id }, orgId: by.orgId, actor: serviceActor(by), requestId,
+        payload: { negotiationId: n.id, contractNumber: n.contractNumber!, refundFen: refund.toString(), settlementFen: (item?.amountFen ?? 0n).toString(), dueOn: item?.dueOn ?? null, penaltyFen: penaltyFen.toString(), penaltyPayer: penalty?.payer ?? null },
+      });
+      return {
+        ...this.view({ ...d, status: 'ruled', ruling, refundFen: refund, penaltyFen: penalty?.fen ?? null, penaltyPayer: penalty?.payer ?? null, ruledAt: now }),
+        ...(item ? { settlement: { dueOn: item.dueOn, amountFen: item.amountFen.toString(), lines: item.lines } } : {}),
+      };
     });
   }
 

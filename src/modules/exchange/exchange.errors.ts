@@ -36,5 +36,7 @@ export const ExchangeErrors = defineErrors({
   EXCHANGE_USE_REFUSED: { status: 403, 'zh-CN': '超出合同约定的使用范围，已拒绝（{reason}）。', 'en-US': "Refused: outside the contract's usage policy ({reason})." },
   EXCHANGE_DATE_INVALID: { status: 400, 'zh-CN': '日期无效：{date}。', 'en-US': 'Invalid date: {date}.' },
   EXCHANGE_DISPUTE_NOT_FOUND: { status: 404, 'zh-CN': '争议不存在。', 'en-US': 'Dispute not found.' },
+  EXCHANGE_API_UNAVAILABLE: { status: 409, 'zh-CN': '该合同不能通过接口交付（{reason}）。', 'en-US': 'The contract cannot be delivered through the API ({reason}).' },
+  EXCHANGE_ATTACHMENT_INVALID: { status: 400, 'zh-CN': '合同附加服务无效：{reason}。', 'en-US': 'Invalid contract attachment: {reason}.' },
   EXCHANGE_FILING_NOT_FOUND: { status: 404, 'zh-CN': '场外交易备案不存在。', 'en-US': 'Off-exchange filing not found.' },
 });

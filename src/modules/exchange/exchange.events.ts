@@ -25,17 +25,21 @@ declare module '../../platform/events/event-bus.js' {
     'exchange.negotiation.moved': { listingId: string; move: string; from: string | null; to: string; side: string; round: number; amountFen: string; terms?: unknown; contractNumber?: string; documentDigest?: string | null };
     'exchange.contract.sealed': { party: string; contractNumber: string; documentDigest: string; kid: string; signature: string };
     /** Delivery (a file's digest), a download link issued, a download (a use) or a refused one, the acceptance with the deal's settlement split, a settlement batch. */
-    'exchange.delivery.made': { deliveryId: string; contractNumber: string; method: string; name: string; size: number; sha256: string; acceptanceDue: string };
+    'exchange.delivery.made': { deliveryId: string; contractNumber: string; method: string; name: string; size: number; sha256: string; acceptanceDue: string; grantId?: string; fields?: string[]; expiresAt?: string; maxCalls?: number | null };
     'exchange.delivery.link_issued': { deliveryId: string; expiresAt: string };
     'exchange.delivery.downloaded': { deliveryId: string; sha256: string; use: number };
     'exchange.delivery.refused': { deliveryId: string; reason: string; uses: number };
-    'exchange.delivery.accepted': { contractNumber: string; by: string; dueOn: string; escrowFen: string; lines: unknown };
+    'exchange.delivery.accepted': { contractNumber: string; by: string; dueOn: string | null; escrowFen: string; lines: unknown; billing?: 'by_use' };
+    /** A per-call contract billed from the gateway's metered calls: the calls used are settled, the rest of the escrow refunded to the buyer. */
+    'exchange.contract.billed': { contractNumber: string; grantId: string; uses: number; calls: number; billedFen: string; refundFen: string; dueOn: string | null };
+    /** Insurance or custody attached to a contract by its provider (a service-provider member of that kind). */
+    'exchange.contract.attached': { attachmentId: string; kind: string; beneficiaryOrgId: string; reference: string; coverageFen: string | null; premiumFen: string | null; validUntil: string | null; documentSha256: string | null };
     /** The buyer's destruction attestation (its statement's digest) and a party's rating of the other. */
     'exchange.destruction.attested': { contractNumber: string; method: string; evidenceSha256: string | null; statementSha256: string };
     'exchange.rating.given': { rateeOrgId: string; score: number };
     /** A dispute raised before an arbitrator, and its ruling as executed (refund from escrow, the rest to settlement). */
     'exchange.dispute.raised': { negotiationId: string; contractNumber: string; arbitratorOrgId: string; claimedRefundFen: string };
-    'exchange.dispute.ruled': { negotiationId: string; contractNumber: string; refundFen: string; settlementFen: string; dueOn: string };
+    'exchange.dispute.ruled': { negotiationId: string; contractNumber: string; refundFen: string; settlementFen: string; dueOn: string | null; penaltyFen?: string; penaltyPayer?: string | null };
     /** An off-exchange trade filed for the record (场外交易备案) and its confirmation by the counterparty. */
     'exchange.filing.filed': { counterpartyOrgId: string; filerRole: string; assetId: string | null; amountFen: string; tradedOn: string; contractSha256: string };
     'exchange.filing.confirmed': { filerOrgId: string; contractSha256: string };

@@ -332,4 +332,38 @@ export const exchangeMigrations: Migration[] = [
       `create index exchange_settlement_item_due on exchange_settlement_item (due_on, negotiation_id) where status = 'pending'`,
     ],
   },
+  {
+    // API delivery through the gateway (the contract's grant), billing by use for per-call contracts,
+    // penalties in arbitration rulings, and insurance and custody attached to contracts by providers.
+    name: '20261225T0900_exchange_contract_services',
+    statements: [
+      'alter table exchange_negotiation add column grant_id text',
+      'alter table exchange_negotiation add column bill_by_use boolean not null default false',
+      'alter table exchange_negotiation add column billed_uses integer',
+      'alter table exchange_negotiation add column billed_at timestamptz',
+      `create index exchange_negotiation_billing on exchange_negotiation (ends_on) where bill_by_use and billed_at is null`,
+      'alter table exchange_dispute add column penalty_fen bigint',
+      'alter table exchange_dispute add column penalty_payer text',
+      `alter table exchange_dispute add constraint exchange_dispute_penalty_payer check (penalty_payer is null or penalty_payer in ('seller', 'buyer'))`,
+      `create table exchange_contract_attachment (
+        id text primary key,
+        negotiation_id text not null references exchange_negotiation (id),
+        provider_org_id text not null,
+        kind text not null,
+        beneficiary_org_id text not null,
+        reference text not null,
+        description text not null,
+        coverage_fen bigint,
+        premium_fen bigint,
+        valid_until date,
+        document_sha256 text,
+        created_by text,
+        created_at timestamptz not null,
+        constraint exchange_contract_attachment_kind check (kind in ('insurance', 'custody')),
+        constraint exchange_contract_attachment_once unique (negotiation_id, provider_org_id, kind, reference)
+      )`,
+      `create index exchange_contract_attachment_negotiation on exchange_contract_attachment (negotiation_id, created_at)`,
+      `create index exchange_contract_attachment_provider on exchange_contract_attachment (provider_org_id, created_at desc)`,
+    ],
+  },
 ];

@@ -253,6 +253,19 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
     return reply.code(201).send(await svc.deliveries.deliver(req.params.negotiationId, req.principal!, { name: req.body.name, mediaType: req.body.mediaType, content, note: req.body.note }, req.id));
   });
 
+  app.post('/exchange/negotiations/:negotiationId/deliveries/api', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.delivery.made' },
+    schema: {
+      tags, summary: "The seller delivers through the API: a gateway grant to the buyer on the asset's catalog resource, bounded by the contract (the policy's fields, the period, the uses, the purposes); per-call pricing is then billed from the gateway's metered calls",
+      params: S.NegotiationParams, body: S.ApiDeliveryBody, response: { 201: S.ApiDelivery, ...errors(400, 401, 403, 404, 409) },
+    },
+  }, async (req, reply) => reply.code(201).send(await svc.deliveries.deliverApi(req.params.negotiationId, req.principal!, req.body, req.id)));
+
+  app.get('/exchange/negotiations/:negotiationId/api-usage', {
+    config: { access: {} },
+    schema: { tags, summary: "A contract's API access as the gateway meters it: the grant, its calls used of the most, and the billing by use (its parties and brokers, the exchange, the regulator)", params: S.NegotiationParams, response: { 200: S.ApiUsage, ...errors(400, 401, 404) } },
+  }, async (req) => svc.deliveries.apiUsage(req.params.negotiationId, req.principal!));
+
   app.get('/exchange/negotiations/:negotiationId/deliveries', {
     config: { access: {} },
     schema: { tags, summary: "A contract's deliveries (its parties and brokers, the exchange, the regulator)", params: S.NegotiationParams, response: { 200: Type.Object({ items: Type.Array(S.Delivery) }), ...errors(400, 401, 404) } },
@@ -274,7 +287,7 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
 
   app.post('/exchange/negotiations/:negotiationId/acceptance', {
     config: { access: { memberRoles: ACTING }, event: 'exchange.delivery.accepted' },
-    schema: { tags, summary: 'The buyer accepts the delivery (验收): the deal is queued for settlement T+n with its split (seller, exchange fee, brokers, public data’s share)', params: S.NegotiationParams, response: { 200: S.Acceptance, ...errors(400, 401, 403, 404, 409) } },
+    schema: { tags, summary: 'The buyer accepts the delivery (验收): the deal is queued for settlement T+n with its split (seller, exchange fee, brokers, public data’s share); a contract billed by use is queued when it is billed', params: S.NegotiationParams, response: { 200: S.Acceptance, ...errors(400, 401, 403, 404, 409) } },
   }, async (req) => svc.deliveries.accept(req.params.negotiationId, req.principal!, req.id));
 
   app.get('/exchange/negotiations/:negotiationId/settlement', {
@@ -319,6 +332,21 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
     config: { access: { memberRoles: ACTING }, event: 'exchange.dispute.ruled' },
     schema: { tags, summary: "The arbitrator's ruling, executed at once: the refund from escrow to the buyer, the rest to settlement (T+n)", params: S.DisputeParams, body: S.RulingBody, response: { 200: S.Dispute, ...errors(400, 401, 403, 404, 409) } },
   }, async (req) => svc.disputes.rule(req.params.disputeId, req.principal!, req.body, req.id));
+
+  app.post('/exchange/negotiations/:negotiationId/attachments', {
+    config: { access: { memberRoles: ACTING }, event: 'exchange.contract.attached' },
+    schema: { tags, summary: 'An insurance or custody provider (an active service-provider member offering it, not a party) attaches its policy or custody agreement to a contract in force', params: S.NegotiationParams, body: S.AttachmentBody, response: { 201: S.Attachment, ...errors(400, 401, 403, 404, 409) } },
+  }, async (req, reply) => reply.code(201).send(await svc.attachments.attach(req.params.negotiationId, req.principal!, req.body, req.id)));
+
+  app.get('/exchange/negotiations/:negotiationId/attachments', {
+    config: { access: {} },
+    schema: { tags, summary: "A contract's insurance and custody (its parties and brokers, the exchange, the regulator; a provider sees its own)", params: S.NegotiationParams, response: { 200: Type.Object({ items: Type.Array(S.Attachment) }), ...errors(400, 401, 404) } },
+  }, async (req) => svc.attachments.list(req.params.negotiationId, req.principal!));
+
+  app.get('/exchange/attachments', {
+    config: { access: {} },
+    schema: { tags, summary: "The caller's attachments as an insurance or custody provider", querystring: S.StatementQuery, response: { 200: Page(S.Attachment), ...errors(400, 401) } },
+  }, async (req) => svc.attachments.mine(req.principal!, req.query.page, req.query.pageSize));
 
   app.post('/exchange/filings', {
     config: { access: { memberRoles: ACTING }, event: 'exchange.filing.filed' },

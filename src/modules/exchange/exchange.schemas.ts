@@ -125,6 +125,7 @@ const PolicySchema = Type.Object(
     mainlandOnly: Type.Boolean(),
     noReidentification: Type.Boolean(),
     destructionRequired: Type.Boolean({ description: 'the buyer attests destruction (销毁证明) when the contract ends' }),
+    fields: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,62}$' }), { minItems: 1, maxItems: 200, uniqueItems: true, description: 'the fields an API delivery grants through the gateway; absent: the seller names them when it delivers' })),
   },
   { ...Strict, description: 'the usage policy offered (ODRL: purposes, period, uses, prohibitions, duties)' },
 );
@@ -247,6 +248,8 @@ export const Negotiation = Type.Intersect([NegotiationSummary, Type.Object({
   agreement: Nullable(Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true, description: 'the DSP agreement: target, assigner, assignee, timestamp, ODRL policy' })),
   moves: Type.Array(Type.Object({ seq: Type.Integer(), move: Type.String(), from: Nullable(Type.String()), to: Type.String(), side: Type.String(), orgId: Type.String(), terms: Nullable(TermsOut), note: Nullable(Type.String()), at: Type.String() })),
   viewerParty: Nullable(Type.String()), viewerMoves: Type.Array(Type.String()),
+  grantId: Nullable(Type.String({ description: 'the gateway grant of an API delivery' })),
+  billing: Nullable(Type.Object({ byUse: Type.Boolean(), billedUses: Nullable(Type.Integer()), billedAt: Nullable(Type.String()) }, { description: 'per-call pricing delivered by API: billed from the gateway’s metered calls when the calls are used up or the period ended' })),
 })]);
 export const ContractSeals = Type.Object({
   contractNumber: Type.String(), documentDigest: Type.String(),
@@ -269,7 +272,24 @@ export const DeliveryParams = Type.Object({ negotiationId: Type.String({ pattern
 export const DownloadLink = Type.Object({ url: Type.String(), expiresAt: Type.String() });
 export const DownloadParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) }, Strict);
 const SettlementLineOut = Type.Object({ to: Type.String(), orgId: Nullable(Type.String()), amountFen: Type.String() });
-export const Acceptance = Type.Object({ acceptedAt: Type.String(), acceptedBy: Type.String(), settlement: Type.Object({ dueOn: Type.String(), amountFen: Type.String(), lines: Type.Array(SettlementLineOut) }) });
+export const Acceptance = Type.Object({
+  acceptedAt: Type.String(), acceptedBy: Type.String(),
+  settlement: Nullable(Type.Object({ dueOn: Type.String(), amountFen: Type.String(), lines: Type.Array(SettlementLineOut) }, { description: 'null for a contract billed by use (its item is made when it is billed)' })),
+  billing: lit(['amount', 'by_use'] as const),
+});
+export const ApiDeliveryBody = Type.Object(
+  {
+    fields: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,62}$' }), { minItems: 1, maxItems: 200, uniqueItems: true, description: "the fields granted; must be the policy's when the listing names them" })),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { ...Strict, description: 'API delivery: a gateway grant to the buyer bounded by the contract' },
+);
+const GrantOut = Type.Object({ id: Type.String(), resourceId: Type.String(), fields: Type.Array(Type.String()), expiresAt: Nullable(Type.String()), maxCalls: Nullable(Type.Integer()) });
+export const ApiDelivery = Type.Intersect([Delivery, Type.Object({ grant: Type.Intersect([GrantOut, Type.Object({ billing: lit(['amount', 'by_use'] as const) })]) })]);
+export const ApiUsage = Type.Object({
+  grant: Nullable(Type.Intersect([GrantOut, Type.Object({ status: Type.String(), callsUsed: Type.Integer() })])),
+  billing: Type.Optional(Type.Object({ byUse: Type.Boolean(), billedUses: Nullable(Type.Integer()), billedAt: Nullable(Type.String()) })),
+});
 export const SettlementItem = Type.Object({ item: Nullable(Type.Object({ dueOn: Type.String(), amountFen: Type.String(), lines: Type.Array(SettlementLineOut), status: Type.String(), batchId: Nullable(Type.String()), settledAt: Nullable(Type.String()) })) });
 export const SettlementRunBody = Type.Object({ businessDate: Type.Optional(DateText) }, Strict);
 export const SettlementRun = Type.Object({ businessDate: Type.String(), batches: Type.Array(Type.Object({ id: Type.String(), items: Type.Integer(), amountFen: Type.String(), journalId: Type.String() })), items: Type.Integer(), amountFen: Type.String() });
@@ -312,12 +332,16 @@ export const DisputeBody = Type.Object(
   Strict,
 );
 export const RulingBody = Type.Object(
-  { ruling: Type.String({ minLength: 1, maxLength: 4000 }), refundFen: Type.String({ pattern: '^(0|[1-9][0-9]{0,17})$', description: 'refunded to the buyer from escrow, in fen (at most the amount)' }) },
+  {
+    ruling: Type.String({ minLength: 1, maxLength: 4000 }), refundFen: Type.String({ pattern: '^(0|[1-9][0-9]{0,17})$', description: 'refunded to the buyer from escrow, in fen (at most the amount)' }),
+    penaltyFen: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,17})$', description: 'a penalty (违约金) beyond the refund, in fen (at most the amount), paid by penaltyPayer to the other party from its available money' })),
+    penaltyPayer: Type.Optional(lit(['seller', 'buyer'] as const)),
+  },
   Strict,
 );
 export const Dispute = Type.Object({
   id: Type.String(), negotiationId: Type.String(), raisedByOrgId: Type.String(), arbitratorOrgId: Type.String(), claim: Type.String(), claimedRefundFen: Type.String(), status: Type.String(),
-  ruling: Nullable(Type.String()), refundFen: Nullable(Type.String()), createdAt: Type.String(), ruledAt: Nullable(Type.String()),
+  ruling: Nullable(Type.String()), refundFen: Nullable(Type.String()), penaltyFen: Nullable(Type.String()), penaltyPayer: Nullable(Type.String()), createdAt: Type.String(), ruledAt: Nullable(Type.String()),
   settlement: Type.Optional(Type.Object({ dueOn: Type.String(), amountFen: Type.String(), lines: Type.Array(Type.Object({ to: Type.String(), orgId: Nullable(Type.String()), amountFen: Type.String() })) })),
 });
 export const DisputeParams = Type.Object({ disputeId: Type.String({ pattern: '^dsp_[0-9a-z]{20}$' }) }, Strict);
@@ -341,3 +365,23 @@ export const Filing = Type.Object({
 });
 export const FilingParams = Type.Object({ filingId: Type.String({ pattern: '^fil_[0-9a-z]{20}$' }) }, Strict);
 export const FilingQuery = Type.Object({ ...PageQuery, all: Type.Optional(Type.Boolean()), status: Type.Optional(lit(['filed', 'confirmed'] as const)) }, Strict);
+
+// ---- insurance and custody attached to contracts ---------------------------------------------------
+
+export const AttachmentBody = Type.Object(
+  {
+    kind: lit(['insurance', 'custody'] as const),
+    beneficiary: lit(['buyer', 'seller'] as const, 'whose interest it covers'),
+    reference: Type.String({ minLength: 1, maxLength: 100, description: 'the policy or custody agreement number' }),
+    description: Type.String({ minLength: 1, maxLength: 2000, description: 'what is covered or held, on which terms' }),
+    coverageFen: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,17}$', description: 'the sum insured, in fen (required for insurance)' })),
+    premiumFen: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,17})$', description: 'the premium or custody fee, in fen' })),
+    validUntil: Type.Optional(DateText),
+    documentSha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'the digest of the policy or agreement document' })),
+  },
+  { ...Strict, description: 'data insurance (数据保险) or custody (数据托管) attached to a contract by its provider' },
+);
+export const Attachment = Type.Object({
+  id: Type.String(), negotiationId: Type.String(), providerOrgId: Type.String(), kind: Type.String(), beneficiaryOrgId: Type.String(), reference: Type.String(), description: Type.String(),
+  coverageFen: Nullable(Type.String()), premiumFen: Nullable(Type.String()), validUntil: Nullable(Type.String()), documentSha256: Nullable(Type.String()), createdAt: Type.String(),
+});

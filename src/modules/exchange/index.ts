@@ -4,7 +4,8 @@
  * mandates, and listings (挂牌) with their gates and compliance assessments. Negotiation, escrow,
  * delivery, settlement and disclosure build on them (issue #7). The only face other modules may import.
  *
- * Module order: … → registry → certificates → exchange (the exchange issues transaction certificates through certificates).
+ * Module order: … → gateway → … → registry → certificates → exchange (the exchange issues transaction certificates
+ * through certificates and opens API delivery as gateway grants).
  */
 import type { Kernel } from '../../platform/kernel.js';
 import './exchange.events.js';
@@ -20,7 +21,9 @@ import { SettlementService } from './settlement.service.js';
 import { DisclosureService } from './disclosure.service.js';
 import { DisputeService } from './dispute.service.js';
 import { FilingService } from './filing.service.js';
+import { AttachmentService } from './attachment.service.js';
 import type { ContractSealer, TransactionCertifier } from './contract.seals.js';
+import type { ContractGrants } from './delivery.service.js';
 import type { ExchangeDirectory } from './organisation.names.js';
 export { reconcileBooks } from './book.service.js';
 
@@ -32,11 +35,12 @@ export type { MemberService } from './member.service.js';
 export type { ExchangeDirectory } from './organisation.names.js';
 export type { ListingService, ListingSources, NewListing, ListingContent } from './listing.service.js';
 export type { NegotiationService, OpenNegotiation } from './negotiation.service.js';
-export type { DeliveryService } from './delivery.service.js';
+export type { DeliveryService, ContractGrants } from './delivery.service.js';
 export type { SettlementService } from './settlement.service.js';
 export type { DisclosureService } from './disclosure.service.js';
 export type { DisputeService } from './dispute.service.js';
 export type { FilingService } from './filing.service.js';
+export type { AttachmentService, NewAttachment } from './attachment.service.js';
 export { disclose, MIN_DEALS } from './disclosure.rules.js';
 export { split, settlementLines } from './settlement.rules.js';
 export type { ContractSealer, TransactionCertifier } from './contract.seals.js';
@@ -56,6 +60,7 @@ export interface ExchangeService {
   disclosure: DisclosureService;
   disputes: DisputeService;
   filings: FilingService;
+  attachments: AttachmentService;
 }
 
 export interface ExchangeDeps {
@@ -66,6 +71,8 @@ export interface ExchangeDeps {
   seals: ContractSealer;
   /** certificates' transaction certificate. */
   certificates: TransactionCertifier;
+  /** the gateway's grants, for API delivery of contracts. */
+  grants: ContractGrants;
 }
 
 export const exchangeModule = {
@@ -79,9 +86,10 @@ export const exchangeModule = {
     return {
       books, members, listings, settlements, disclosure: new DisclosureService(kernel),
       negotiations: new NegotiationService(kernel, deps.organisations, members, listings, books, deps.seals, deps.certificates),
-      deliveries: new DeliveryService(kernel, listings, settlements),
+      deliveries: new DeliveryService(kernel, listings, settlements, books, deps.grants),
       disputes: new DisputeService(kernel, members, listings, settlements, books),
       filings: new FilingService(kernel, deps.organisations, members, deps.listingSources),
+      attachments: new AttachmentService(kernel, members),
     };
   },
   /** Accepts deliveries whose acceptance period ended (every minute); returns the stop function. */

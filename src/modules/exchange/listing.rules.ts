@@ -67,6 +67,8 @@ export interface UsagePolicy {
   noReidentification: boolean;
   /** The buyer attests destruction (销毁证明) when the contract ends. */
   destructionRequired: boolean;
+  /** The fields an API delivery grants through the gateway (absent: the seller names them when it delivers). */
+  fields?: string[] | undefined;
 }
 
 export interface ListingSample {

@@ -15,7 +15,7 @@ import { namesOf, type ExchangeDirectory, oversees } from './organisation.names.
 /** The registry and authorized operation, as much as listing needs. */
 export interface ListingSources {
   /** The asset's registration and standing, or null when there is no such asset. */
-  tradeBasis(assetId: string): Promise<(TradeBasis & { title: { zh: string; en: string }; productId: string | null }) | null>;
+  tradeBasis(assetId: string): Promise<(TradeBasis & { title: { zh: string; en: string }; productId: string | null; resourceId?: string | null }) | null>;
   /** The authorized-operation terms of a declared product (its agreement's parties and fee cap), or null when it is not one. */
   publicDataTerms(productId: string): Promise<repo.PublicDataTerms | null>;
 }
@@ -330,6 +330,11 @@ export class ListingService {
     const l = await repo.findListing(this.k.db, id);
     if (!l) throw new AppError(ExchangeErrors.EXCHANGE_LISTING_NOT_FOUND);
     return l;
+  }
+
+  /** The catalog resource a registered asset stands on (API delivery through the gateway), or null (a product, or no such asset). */
+  async resourceOf(assetId: string): Promise<string | null> {
+    return (await this.sources.tradeBasis(assetId))?.resourceId ?? null;
   }
 
   /** A listing for trading (negotiation): listed, else EXCHANGE_LISTING_NOT_LISTED. */

@@ -36,6 +36,12 @@ export interface NegotiationRow {
   finalizedEvent: { eventId: string; payloadDigest: string } | null;
   /** The buyer's destruction attestation (销毁证明) once the contract ended. */
   destruction: { statement: string; method: string; evidenceSha256: string | null; attestedAt: string; attestedBy: string | null } | null;
+  /** The gateway grant of an API delivery. */
+  grantId: string | null;
+  /** Per-call pricing delivered by API: billed at the end from the gateway's metered calls. */
+  billByUse: boolean;
+  billedUses: number | null;
+  billedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   agreedAt: Date | null;
@@ -66,7 +72,8 @@ const map = (r: any): NegotiationRow => ({
   sellerMandateId: r.seller_mandate_id ?? null, buyerMandateId: r.buyer_mandate_id ?? null, state: r.state, terms: json(r.terms), amountFen: BigInt(r.amount_fen), round: Number(r.round),
   contractNumber: r.contract_number ?? null, document: r.document ?? null, documentDigest: r.document_digest ?? null, seals: json(r.seals), escrowJournalId: r.escrow_journal_id ?? null,
   escrowFen: BigInt(r.escrow_fen ?? 0), uses: Number(r.uses ?? 0), reason: r.reason ?? null, startsOn: day(r.starts_on), endsOn: day(r.ends_on), deliveredAt: date(r.delivered_at),
-  acceptanceDue: date(r.acceptance_due), acceptedAt: date(r.accepted_at), acceptedBy: r.accepted_by ?? null, finalizedEvent: r.finalized_event == null ? null : json(r.finalized_event), destruction: r.destruction == null ? null : json(r.destruction), createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), agreedAt: date(r.agreed_at),
+  acceptanceDue: date(r.acceptance_due), acceptedAt: date(r.accepted_at), acceptedBy: r.accepted_by ?? null, finalizedEvent: r.finalized_event == null ? null : json(r.finalized_event), destruction: r.destruction == null ? null : json(r.destruction),
+  grantId: r.grant_id ?? null, billByUse: r.bill_by_use === true, billedUses: r.billed_uses == null ? null : Number(r.billed_uses), billedAt: date(r.billed_at), createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), agreedAt: date(r.agreed_at),
   verifiedAt: date(r.verified_at), finalizedAt: date(r.finalized_at), terminatedAt: date(r.terminated_at),
 });
 const mapMove = (r: any): MoveRow => ({
@@ -78,7 +85,8 @@ const columns = (n: NegotiationRow) => ({
   id: n.id, listing_id: n.listingId, seller_org_id: n.sellerOrgId, buyer_org_id: n.buyerOrgId, seller_broker_org_id: n.sellerBrokerOrgId, buyer_broker_org_id: n.buyerBrokerOrgId,
   seller_mandate_id: n.sellerMandateId, buyer_mandate_id: n.buyerMandateId, state: n.state, terms: JSON.stringify(n.terms), amount_fen: n.amountFen.toString(), round: n.round,
   contract_number: n.contractNumber, document: n.document, document_digest: n.documentDigest, seals: JSON.stringify(n.seals), escrow_journal_id: n.escrowJournalId, escrow_fen: n.escrowFen.toString(),
-  uses: n.uses, reason: n.reason, starts_on: n.startsOn, ends_on: n.endsOn, delivered_at: n.deliveredAt, acceptance_due: n.acceptanceDue, accepted_at: n.acceptedAt, accepted_by: n.acceptedBy, finalized_event: n.finalizedEvent ? JSON.stringify(n.finalizedEvent) : null, destruction: n.destruction ? JSON.stringify(n.destruction) : null, created_at: n.createdAt, updated_at: n.updatedAt, agreed_at: n.agreedAt, verified_at: n.verifiedAt, finalized_at: n.finalizedAt,
+  uses: n.uses, reason: n.reason, starts_on: n.startsOn, ends_on: n.endsOn, delivered_at: n.deliveredAt, acceptance_due: n.acceptanceDue, accepted_at: n.acceptedAt, accepted_by: n.acceptedBy, finalized_event: n.finalizedEvent ? JSON.stringify(n.finalizedEvent) : null, destruction: n.destruction ? JSON.stringify(n.destruction) : null,
+  grant_id: n.grantId, bill_by_use: n.billByUse, billed_uses: n.billedUses, billed_at: n.billedAt, created_at: n.createdAt, updated_at: n.updatedAt, agreed_at: n.agreedAt, verified_at: n.verifiedAt, finalized_at: n.finalizedAt,
   terminated_at: n.terminatedAt,
 });
 

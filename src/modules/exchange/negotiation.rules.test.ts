@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountOf, contractNumber, contractText, listedPriceFen, mayMove, MOVES, NEGOTIATION_STATES, termsProblem, yuan, type NegotiationMove, type Terms } from './negotiation.rules.js';
+import { amountOf, beijingTime, billByUse, billsByUse, contractNumber, contractText, listedPriceFen, mayMove, MOVES, NEGOTIATION_STATES, termsProblem, yuan, type NegotiationMove, type Terms } from './negotiation.rules.js';
 import type { UsagePolicy } from './listing.rules.js';
 
 const policy: UsagePolicy = { purposes: ['授信审批', '风险监测'], periodDays: 365, maxUses: 10_000, noResale: true, mainlandOnly: true, noReidentification: true, destructionRequired: true };
@@ -67,5 +67,22 @@ describe('negotiation rules (Dataspace Protocol states)', () => {
       expect(text).toContain(s);
     }
     expect(text).not.toContain('卖方数据经纪人');
+  });
+
+  it('bills per-call and tiered contracts delivered by API by the calls used, never beyond the calls paid for', () => {
+    expect(billsByUse({ pricing: { model: 'per_call', amountFen: '50' }, deliveryMethods: ['api'] })).toBe(true);
+    expect(billsByUse({ pricing: { model: 'tiered', tiers: [{ upTo: null, amountFen: '10' }] }, deliveryMethods: ['file', 'api'] })).toBe(true);
+    expect(billsByUse({ pricing: { model: 'per_call', amountFen: '50' }, deliveryMethods: ['file'] })).toBe(false);
+    expect(billsByUse({ pricing: { model: 'subscription', amountFen: '50', period: 'month' }, deliveryMethods: ['api'] })).toBe(false);
+    expect(billsByUse({ pricing: { model: 'quote' }, deliveryMethods: ['api'] })).toBe(false);
+    expect(billByUse(t(), 0)).toEqual({ uses: 0, billedFen: 0n, unusedFen: 50_000n });
+    expect(billByUse(t(), 400)).toEqual({ uses: 400, billedFen: 20_000n, unusedFen: 30_000n });
+    expect(billByUse(t(), 1000)).toEqual({ uses: 1000, billedFen: 50_000n, unusedFen: 0n });
+    expect(billByUse(t(), 1200)).toEqual({ uses: 1000, billedFen: 50_000n, unusedFen: 0n });
+  });
+
+  it('writes moments in documents in Beijing time', () => {
+    expect(beijingTime(new Date('2026-12-01T16:30:05Z'))).toBe('2026-12-02 00:30:05（北京时间）');
+    expect(beijingTime(new Date('2026-06-30T01:02:03.999Z'))).toBe('2026-06-30 09:02:03（北京时间）');
   });
 });

@@ -77,6 +77,31 @@ export function termsProblem(t: Terms, pricing: Pricing, policy: UsagePolicy): s
   return null;
 }
 
+/**
+ * Whether a contract is billed by use: per-call or tiered pricing delivered by API through the
+ * gateway, which meters the calls (the issue: "Per-call pricing bills from the gateway's metering").
+ */
+export const billsByUse = (l: { pricing: Pricing; deliveryMethods: readonly string[] }): boolean => {
+  const model = modelOf(l.pricing);
+  return (model === 'per_call' || model === 'tiered') && l.deliveryMethods.includes('api');
+};
+
+/**
+ * What a by-use contract bills at its end: the calls used (at most the calls paid for) at the
+ * agreed price; the rest of the amount goes back to the buyer.
+ */
+export function billByUse(t: Pick<Terms, 'priceFen' | 'quantity'>, callsUsed: number): { uses: number; billedFen: bigint; unusedFen: bigint } {
+  const uses = Math.max(0, Math.min(callsUsed, t.quantity));
+  const billedFen = BigInt(t.priceFen) * BigInt(uses);
+  return { uses, billedFen, unusedFen: amountOf(t) - billedFen };
+}
+
+/** A moment in Beijing time for documents: 2026-12-01 14:05:09（北京时间）. */
+export function beijingTime(at: Date): string {
+  const t = new Date(at.getTime() + 8 * 3_600_000).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 19)}（北京时间）`;
+}
+
 /** The contract number: GDDE-yyyy-nnnnnn (广东数据交易 + year + per-year sequence). */
 export const contractNumber = (year: number, seq: number): string => `GDDE-${year}-${String(seq).padStart(6, '0')}`;
 
@@ -131,9 +156,9 @@ export function contractText(c: {
     ...(p.buyerBroker ? [`买方数据经纪人：${p.buyerBroker.name}`] : []),
     '',
     `第一条 交易标的：${c.listing.title}（挂牌编号 ${c.listing.id}，数据资产登记编号 ${c.listing.registrationNumber}，资产标识 ${c.listing.assetId}）。`,
-    `第二条 价款：计价方式为${MODEL_ZH[model]}，单价${unit}${yuan(c.terms.priceFen)}，数量 ${c.terms.quantity}，合同总价 ${yuan(amountOf(c.terms))}（人民币）。乙方在签署本合同时将合同总价存入${p.exchange}托管账户；交付经乙方验收（或验收期届满）后，由交易所按结算规则向甲方划付，扣除交易服务费及经纪佣金。`,
+    `第二条 价款：计价方式为${MODEL_ZH[model]}，单价${unit}${yuan(c.terms.priceFen)}，数量 ${c.terms.quantity}，合同总价 ${yuan(amountOf(c.terms))}（人民币）。乙方在签署本合同时将合同总价存入${p.exchange}托管账户；交付经乙方验收（或验收期届满）后，由交易所按结算规则向甲方划付，扣除交易服务费及经纪佣金。${billsByUse(c.listing) ? '通过接口交付的，按平台网关计量的实际调用次数结算，使用期限届满或次数用尽时未使用部分的价款退回乙方。' : ''}`,
     `第三条 使用范围：用途限于${c.terms.purposes.join('、')}；使用期限自合同生效之日起 ${c.terms.periodDays} 日；${c.terms.maxUses === null ? '使用次数不限' : `使用次数不超过 ${c.terms.maxUses} 次`}${restrictions.length ? `；${restrictions.join('；')}` : ''}。超出上述范围的使用将被平台拒绝。`,
-    `第四条 交付方式：${c.listing.deliveryMethods.map((d) => DELIVERY_ZH[d] ?? d).join('；')}。交付与验收均记入平台存证。`,
+    `第四条 交付方式：${c.listing.deliveryMethods.map((d) => DELIVERY_ZH[d] ?? d).join('；')}${c.policy.fields?.length ? `；接口交付的字段限于 ${c.policy.fields.join('、')}` : ''}。交付与验收均记入平台存证。`,
     `第五条 数据销毁：${c.policy.destructionRequired ? '合同终止后，乙方应停止使用并销毁所获数据及其副本，并在平台提交销毁证明。' : '本合同不要求销毁证明，乙方仍应在使用期限届满后停止使用。'}`,
     `第六条 争议解决：因本合同产生的争议，双方可通过${p.exchange}提交其认可的仲裁服务机构裁决，裁决确定的退款或违约金由交易所在托管与结算中执行。`,
     '第七条 生效：本合同经甲乙双方（及数据经纪人）以电子印章签署，并由卖方确认后生效。各方电子印章所签内容为本合同文本的 SHA-256 摘要。',

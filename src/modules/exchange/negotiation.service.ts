@@ -16,7 +16,7 @@ import type { ListingService } from './listing.service.js';
 import type { ListingRow } from './listing.repository.js';
 import type { MemberService } from './member.service.js';
 import {
-  amountOf, contractNumber, contractText, listedPriceFen, mayMove, modelOf, MOVES, termsProblem, type NegotiationMove, type NegotiationState, type Side, type Terms,
+  amountOf, beijingTime, contractNumber, contractText, listedPriceFen, mayMove, modelOf, MOVES, termsProblem, type NegotiationMove, type NegotiationState, type Side, type Terms,
 } from './negotiation.rules.js';
 import * as repo from './negotiation.repository.js';
 import { nextCounter } from './member.repository.js';
@@ -121,7 +121,7 @@ export class NegotiationService {
     const n: repo.NegotiationRow = {
       id: newId('neg'), ...base, sellerMandateId: l.mandateId, buyerMandateId: buyerBroker?.mandateId ?? null, state: MOVES[input.move].to, terms, amountFen: amountOf(terms), round: 1,
       contractNumber: null, document: null, documentDigest: null, seals: {}, escrowJournalId: null, escrowFen: 0n, uses: 0, reason: null, startsOn: null, endsOn: null,
-      deliveredAt: null, acceptanceDue: null, acceptedAt: null, acceptedBy: null, finalizedEvent: null, destruction: null, createdAt: now, updatedAt: now,
+      deliveredAt: null, acceptanceDue: null, acceptedAt: null, acceptedBy: null, finalizedEvent: null, destruction: null, grantId: null, billByUse: false, billedUses: null, billedAt: null, createdAt: now, updatedAt: now,
       agreedAt: null, verifiedAt: null, finalizedAt: null, terminatedAt: null,
     };
     const side: Side = input.move === 'request' ? 'consumer' : 'provider';
@@ -178,7 +178,7 @@ export class NegotiationService {
       next.contractNumber = contractNumber(year, await this.k.transact((tx) => nextCounter(tx, `contract:${year}`)));
       next.document = contractText({
         number: next.contractNumber, parties, listing: { id: l.id, title: l.title.zh, registrationNumber: l.registrationNumber, assetId: l.assetId, pricing: l.pricing, deliveryMethods: l.deliveryMethods },
-        policy: l.policy, terms: n.terms, agreedAt: now.toISOString(),
+        policy: l.policy, terms: n.terms, agreedAt: beijingTime(now),
       });
       next.documentDigest = `sha256:${createHash('sha256').update(next.document).digest('hex')}`;
       next.agreedAt = now;
@@ -369,6 +369,7 @@ export class NegotiationService {
       escrowJournalId: n.escrowJournalId, escrowFen: n.escrowFen.toString(), uses: n.uses, deliveredAt: n.deliveredAt?.toISOString() ?? null, acceptanceDue: n.acceptanceDue?.toISOString() ?? null,
       acceptedAt: n.acceptedAt?.toISOString() ?? null, acceptedBy: n.acceptedBy, createdAt: n.createdAt.toISOString(), agreedAt: n.agreedAt?.toISOString() ?? null, verifiedAt: n.verifiedAt?.toISOString() ?? null,
       finalizedAt: n.finalizedAt?.toISOString() ?? null, terminatedAt: n.terminatedAt?.toISOString() ?? null,
+      grantId: n.grantId, billing: n.billByUse ? { byUse: true, billedUses: n.billedUses, billedAt: n.billedAt?.toISOString() ?? null } : null,
       // The agreement as the Dataspace Protocol names it: target, assigner, assignee, timestamp, policy.
       agreement: n.agreedAt && seller && buyer ? {
         '@type': 'Agreement', uid: `urn:liutong:contract:${n.contractNumber}`, target: `urn:liutong:asset:${l.assetId}`, assigner: seller.did, assignee: buyer.did, timestamp: n.agreedAt.toISOString(),

@@ -79,7 +79,7 @@ describeEachEngine('settlement survives a crash (SIGKILL mid-run): the books bal
         id: newId('neg'), listingId: listing.id, sellerOrgId: seller.id, buyerOrgId: buyer.id, sellerBrokerOrgId: null, buyerBrokerOrgId: null, sellerMandateId: null, buyerMandateId: null,
         state: 'FINALIZED', terms: { priceFen: PRICE.toString(), quantity: 1, purposes: ['测试'], periodDays: 30, maxUses: null }, amountFen: PRICE, round: 5, contractNumber: `GDDE-2026-${String(i + 1).padStart(6, '0')}`,
         document: 'x', documentDigest: 'sha256:x', seals: {}, escrowJournalId: null, escrowFen: PRICE, uses: 0, reason: null, startsOn: '2026-01-01', endsOn: '2099-01-01',
-        deliveredAt: now, acceptanceDue: now, acceptedAt: now, acceptedBy: 'buyer', finalizedEvent: null, destruction: null, createdAt: now, updatedAt: now, agreedAt: now, verifiedAt: now, finalizedAt: now, terminatedAt: null,
+        deliveredAt: now, acceptanceDue: now, acceptedAt: now, acceptedBy: 'buyer', finalizedEvent: null, destruction: null, grantId: null, billByUse: false, billedUses: null, billedAt: null, createdAt: now, updatedAt: now, agreedAt: now, verifiedAt: now, finalizedAt: now, terminatedAt: null,
       };
       deals.push(n);
       escrowLines.push({ accountId: (await lt.exchange.books.account('escrow', buyer.id, n.id)).id, amountFen: -PRICE });

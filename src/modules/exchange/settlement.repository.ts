@@ -80,3 +80,8 @@ export async function holdItem(db: Executor, negotiationId: string): Promise<boo
 export async function replaceItem(db: Executor, i: ItemRow): Promise<void> {
   await db.updateTable('exchange_settlement_item').set({ amount_fen: i.amountFen.toString(), lines: JSON.stringify(i.lines), status: 'pending', due_on: i.dueOn }).where('negotiation_id', '=', i.negotiationId).where('status', '=', 'held').execute();
 }
+
+/** Drops a deal's unsettled item (a ruling refunded all of it). */
+export async function dropItem(db: Executor, negotiationId: string): Promise<void> {
+  await db.deleteFrom('exchange_settlement_item').where('negotiation_id', '=', negotiationId).where('status', '!=', 'settled').execute();
+}

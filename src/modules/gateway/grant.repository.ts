@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/database/database.js';
 import type { MaskMethod } from './masking.rules.js';
 
-export type GrantKind = 'sharing' | 'open_key' | 'open_application' | 'direct' | 'authorization' | 'consent';
+export type GrantKind = 'sharing' | 'open_key' | 'open_application' | 'direct' | 'authorization' | 'consent' | 'contract';
 export type GrantStatus = 'active' | 'revoked' | 'expired';
 
 export interface GrantRow {

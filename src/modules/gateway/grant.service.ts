@@ -14,7 +14,7 @@ import * as repo from './grant.repository.js';
 
 /** What creates a grant (contracts.md §B). */
 export interface GrantInput {
-  kind: 'sharing' | 'open_key' | 'open_application' | 'direct' | 'authorization' | 'consent';
+  kind: 'sharing' | 'open_key' | 'open_application' | 'direct' | 'authorization' | 'consent' | 'contract';
   sourceRef: string;
   resourceId: string;
   grantorOrgId: string;
