@@ -11,7 +11,7 @@ describe('demo exchange participants', () => {
     const brokers = await lt.exchange.members.brokers({ page: 1, pageSize: 10 });
     expect(brokers.items.map((b) => [b.orgName.zh, b.standing]).sort()).toEqual([['广州某数据经纪有限公司（演示）', 'in_force'], ['深圳某数据撮合服务有限公司（演示）', 'in_force']]);
     const active = await lt.exchange.members.publicList({ page: 1, pageSize: 50 });
-    expect(active.items.map((m) => m.kind).sort()).toEqual(['broker', 'broker', 'buyer', 'data_merchant', 'seller', 'seller', 'service_provider']);
+    expect(active.items.map((m) => m.kind).sort()).toEqual(['broker', 'broker', 'buyer', 'data_merchant', 'seller', 'seller', 'service_provider', 'service_provider', 'service_provider']);
     // The exchange's review desk has the grid company's application, with its licence attached.
     const token = await h().login('exchange', 'Demo-Passw0rd-1');
     const pending = await h().call('GET', '/api/v1/exchange/members?status=applied', { token });

@@ -2,9 +2,9 @@
  * Demo data exchange participants (会员, 数据经纪人, 经纪委托), through the same services as the API:
  * the data bureau certifies the two brokers; the analytics company (data merchant and seller), the
  * factory (seller), the bank (buyer), the compliance centre (service provider: compliance and
- * valuation) and both brokers become members after attaching their business licence; the grid
- * company's application waits for the exchange's review; the factory and the bank mandate the
- * first broker (to sell, to buy).
+ * valuation), the arbitration centre (arbitration), the insurer (insurance and custody) and both
+ * brokers become members after attaching their business licence; the grid company's application
+ * waits for the exchange's review; the factory and the bank mandate the first broker (to sell, to buy).
  */
 import type { Liutong } from '../liutong.app.js';
 import { shanghaiDate } from '../platform/calendar/working-day.calendar.js';
@@ -26,7 +26,7 @@ export async function seedExchange(lt: Liutong, ids: Record<string, string>): Pr
   await members.certify({ orgId: ids.broker1!, industries: ['能源', '金融', '制造'], validFrom: day(-30), validUntil: day(3 * 365) }, bureau, 'demo');
   await members.certify({ orgId: ids.broker2!, industries: ['交通', '气象'], validFrom: day(-10), validUntil: day(2 * 365) }, bureau, 'demo');
 
-  const join = async (key: string, kind: 'seller' | 'buyer' | 'data_merchant' | 'broker' | 'service_provider', statement: string, decide = true, services?: Array<'compliance' | 'valuation'>) => {
+  const join = async (key: string, kind: 'seller' | 'buyer' | 'data_merchant' | 'broker' | 'service_provider', statement: string, decide = true, services?: Array<'compliance' | 'valuation' | 'arbitration' | 'insurance' | 'custody'>) => {
     const org = await principalOf(lt, ids[key]!);
     const m = await members.apply(org, { kind, contact: contact('市场部'), statement, ...(services ? { services } : {}) }, 'demo');
     await members.addFile(m.id, org, { name: '营业执照.pdf', mediaType: 'application/pdf', content: LICENCE_PDF }, 'demo');
@@ -40,6 +40,8 @@ export async function seedExchange(lt: Liutong, ids: Record<string, string>): Pr
   await join('broker1', 'broker', '受托代理能源、金融、制造行业数据产品的挂牌与采购。');
   await join('broker2', 'broker', '受托代理交通、气象行业数据产品的交易撮合。');
   await join('grid', 'seller', '挂牌企业用电数据产品（经授权）。', false);
+  if (ids.arbitration) await join('arbitration', 'service_provider', '受理数据交易合同争议的仲裁。', true, ['arbitration']);
+  if (ids.insurer) await join('insurer', 'service_provider', '提供数据交易履约保证保险与交付数据托管服务。', true, ['insurance', 'custody']);
 
   const factory = await principalOf(lt, ids.factory!);
   const bank = await principalOf(lt, ids.bank!);

@@ -39,16 +39,25 @@ describe('demo market (挂牌)', () => {
     // Trades in every negotiation state; one settled in a batch; the books reconcile.
     const deals = await h().call('GET', '/api/v1/exchange/negotiations?all=true&pageSize=50', { token: exchange });
     const states = (deals.body.items as Array<{ state: string }>).map((d) => d.state).sort();
-    expect(states).toEqual(['ACCEPTED', 'AGREED', 'FINALIZED', 'FINALIZED', 'OFFERED', 'REQUESTED', 'TERMINATED', 'VERIFIED']);
+    expect(states).toEqual(['ACCEPTED', 'AGREED', 'FINALIZED', 'FINALIZED', 'FINALIZED', 'FINALIZED', 'OFFERED', 'REQUESTED', 'TERMINATED', 'VERIFIED']);
     expect((await h().call('GET', '/api/v1/exchange/settlements', { token: exchange })).body).toMatchObject({ total: 1, items: [{ items: 1, amountFen: '8000000' }] });
     expect((await h().call('GET', '/api/v1/exchange/books/reconciliation', { token: exchange })).body.ok).toBe(true);
     const bank = await h().login('bank', 'Demo-Passw0rd-1');
     const inForce = (deals.body.items as Array<{ id: string; state: string; listingTitle: { zh: string } }>).find((d) => d.state === 'FINALIZED' && d.listingTitle.zh === '粤港澳大湾区产业景气指数')!;
     expect((await h().call('GET', `/api/v1/exchange/negotiations/${inForce.id}`, { token: bank })).body).toMatchObject({ amountFen: '3400000', acceptedAt: null, deliveredAt: expect.any(String) });
+    // The subscription is insured for the bank by the insurer.
+    expect((await h().call('GET', `/api/v1/exchange/negotiations/${inForce.id}/attachments`, { token: bank })).body.items).toMatchObject([{ kind: 'insurance', coverageFen: '3400000' }]);
+    // The per-query contract is delivered through the gateway and billed by use: three calls metered so far.
+    const perQuery = (deals.body.items as Array<{ id: string; state: string; listingTitle: { zh: string } }>).find((d) => d.state === 'FINALIZED' && d.listingTitle.zh.includes('按次查询'))!;
+    expect((await h().call('GET', `/api/v1/exchange/negotiations/${perQuery.id}/api-usage`, { token: bank })).body).toMatchObject({ grant: { callsUsed: 3, maxCalls: 200, status: 'active' }, billing: { byUse: true, billedUses: null } });
+    // A dispute waits for the arbitration centre's ruling.
+    const arbitrator = await h().login('arbitrator', 'Demo-Passw0rd-1');
+    expect((await h().call('GET', '/api/v1/exchange/disputes?status=open', { token: arbitrator })).body).toMatchObject({ total: 1, items: [{ claimedRefundFen: '2000000', status: 'open' }] });
 
-    // Disclosure: today's two deals (one manufacturing, one finance) show their count, never their amounts.
+    // Disclosure: today's four deals — two in manufacturing, two in finance, each category under three
+    // deals so neither shows an amount; merged into 'other' (four deals) their total is shown.
     const disclosed = (await h().call('GET', '/api/v1/public/exchange/disclosure')).body;
-    expect(disclosed.byCategory.at(-1)).toMatchObject({ deals: 2, amountFen: null, cells: [{ key: 'other', deals: 2, amountFen: null, merged: 2 }] });
+    expect(disclosed.byCategory.at(-1)).toMatchObject({ deals: 4, amountFen: '19410000', cells: [{ key: 'other', deals: 4, amountFen: '19410000', merged: 2 }] });
 
     // The port container index is a registered asset of the analytics company with no listing yet.
     const assets = (await h().call('GET', '/api/v1/registry/applications?box=assets&pageSize=100', { token: analytics })).body.items as Array<{ id: string; title: { zh: string } }>;

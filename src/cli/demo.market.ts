@@ -82,6 +82,7 @@ export async function seedMarket(lt: Liutong, ids: Record<string, string>): Prom
   const kernel = lt.kernel as { clock: Clock };
   const real = kernel.clock;
   const registrations = new Map<string, string>();
+  const resources = new Map<string, string>();
   kernel.clock = { now: () => new Date(real.now().getTime() - 42 * DAY) };
   try {
     const start = shanghaiDate(kernel.clock.now());
@@ -102,6 +103,7 @@ export async function seedMarket(lt: Liutong, ids: Record<string, string>): Prom
       }, null);
       await lt.catalog.resources.submit(resource.id, null);
       await lt.catalog.resources.publish(resource.id, null);
+      resources.set(a.key, resource.id);
       const app = await lt.registry.applications.create(holder.orgId, {
         type: 'first', objectKind: a.objectKind, title: a.title, description: a.description, resourceId: resource.id, scenario: a.scenario,
         sources: [{ kind: 'own_collection', ref: resource.id, description: '企业自行采集与加工' }], rights: rights(holder.orgId, '企业自行采集与加工', start, null),
@@ -175,7 +177,12 @@ export async function seedMarket(lt: Liutong, ids: Record<string, string>): Prom
   const energyListing = await list('energy', broker1, { title: { zh: '产线能耗指数（一次性买断·历史数据）', en: 'Production line energy index (history, one-off)' }, category: 'manufacturing', region: 'foshan', dataKinds: ['enterprise', 'aggregated'], sample: csv(['line,date,kwh_per_unit', 'L1,2025-10-01,3.51']), deliveryMethods: ['file'], pricing: { model: 'one_off', amountFen: '3000000' } }, 'listed', ids.factory);
   await list('energy', factory, { title: { zh: '产线能耗指数（季度订阅）', en: 'Production line energy index (quarterly)' }, category: 'manufacturing', region: 'foshan', dataKinds: ['aggregated'], sample: csv(['line,date,kwh_per_unit', 'L1,2026-10-01,3.42']), deliveryMethods: ['file'], pricing: { model: 'subscription', amountFen: '2500000', period: 'quarter' } }, 'draft');
 
-  await seedTrades(lt, ids, { climate, climatePerQuery, footfall, profile, risk, energy, energyHistory: energyListing });
+  // The climate index is served through the gateway (API delivery of its per-query listing): its rows mounted.
+  // One row per industry (the resource's key), each with its leading city.
+  const climateRows = ['industry,city,month,index', ...[['制造业', '佛山'], ['批发零售', '广州'], ['交通运输', '广州'], ['信息技术', '深圳'], ['金融业', '深圳'], ['建筑业', '东莞']].map(([industry, city], i) => `${industry},${city},2026-10,${(48 + i * 1.3).toFixed(1)}`)];
+  await lt.catalog.mounts.upload(resources.get('climate')!, Buffer.from(`${climateRows.join('\n')}\n`), 'csv', null, 'demo');
+
+  await seedTrades(lt, ids, { climate, climatePerQuery, footfall, profile, risk, energy, energyHistory: energyListing }, resources.get('climate')!);
 }
 
 /**
@@ -184,9 +191,11 @@ export async function seedMarket(lt: Liutong, ids: Record<string, string>): Prom
  * a batch; the climate index subscription after two counter-offers — in force, delivered, awaiting
  * acceptance; the risk alert API — paid into escrow, awaiting the seller; the footfall index through
  * its broker — agreed, awaiting the bank's seal; the profile report — offered by the seller, and a
- * second offer accepted; a per-query request; the history of the energy index — terminated.
+ * second offer accepted; a per-query request; the history of the energy index — terminated; 200
+ * climate queries delivered through the gateway and billed by use; insurance and custody attached
+ * by the insurer; a second energy quarter in dispute before the arbitration centre.
  */
-async function seedTrades(lt: Liutong, ids: Record<string, string>, l: Record<string, string>): Promise<void> {
+async function seedTrades(lt: Liutong, ids: Record<string, string>, l: Record<string, string>, climateResource: string): Promise<void> {
   if (!ids.bank) return;
   const bank = await principalOf(lt, ids.bank);
   const analytics = await principalOf(lt, ids.analytics!);
@@ -232,4 +241,38 @@ async function seedTrades(lt: Liutong, ids: Record<string, string>, l: Record<st
   await n.open(bank, { listingId: l.climatePerQuery!, move: 'request', terms: terms('40', ['风险监测'], 90, 1000, 1000) }, 'demo');
   const ended = (await n.open(bank, { listingId: l.energyHistory!, move: 'request', terms: terms('2000000', ['授信审批'], 365) }, 'demo')).id;
   await n.move(ended, 'terminate', factory, { reason: '价格未能达成一致' }, 'demo');
+
+  // Delivered through the API, billed by use: 200 climate queries at ¥0.50 — the analytics company
+  // opens a gateway grant bounded by the contract, the bank makes three calls and accepts; the calls
+  // metered by the gateway are billed when the 90 days end or the 200 calls are used.
+  const perQuery = (await n.open(bank, { listingId: l.climatePerQuery!, move: 'request', terms: terms('50', ['风险监测'], 90, 200, 200), note: '按次查询，用于行业风险监测' }, 'demo')).id;
+  await through(perQuery, [['agree', analytics], ['verify', bank], ['finalize', analytics]]);
+  await lt.exchange.deliveries.deliverApi(perQuery, analytics, { fields: ['industry', 'city', 'month', 'index'], note: '接口已开通：GET /api/v1/data/{resourceId}/rows' }, 'demo');
+  for (const where of [['industry:制造业'], ['city:深圳'], ['industry:信息技术', 'city:深圳']]) {
+    await lt.gateway.data.rows(bank, climateResource, { where, page: 1, pageSize: 100, format: 'json' } as Parameters<Liutong['gateway']['data']['rows']>[2]);
+  }
+  await lt.exchange.deliveries.accept(perQuery, bank, 'demo');
+
+  // Insured: the subscription's performance insurance for the bank, and custody of the settled deal's delivered copy.
+  if (ids.insurer) {
+    const insurer = await principalOf(lt, ids.insurer);
+    const day = (days: number) => shanghaiDate(new Date(lt.kernel.clock.now().getTime() + days * DAY));
+    await lt.exchange.attachments.attach(subscription, insurer, {
+      kind: 'insurance', beneficiary: 'buyer', reference: 'PDAA2026440100000123', description: '数据交易履约保证保险：卖方未按约交付或交付数据与约定严重不符时，赔付买方已付价款。', coverageFen: '3400000', premiumFen: '34000', validUntil: day(400),
+    }, 'demo');
+    await lt.exchange.attachments.attach(settled, insurer, {
+      kind: 'custody', beneficiary: 'seller', reference: 'CUS-2026-0042', description: '交付文件副本（SHA-256 见交付记录）托管至合同期满后 30 日，供争议时核验。', premiumFen: '50000', validUntil: day(400),
+    }, 'demo');
+  }
+
+  // In dispute: a second quarter of the energy index, delivered; the bank says a production line is
+  // missing and asks the arbitration centre for ¥20,000 back (the ruling is the arbitrator's to make).
+  if (ids.arbitration) {
+    const disputed = (await n.open(bank, { listingId: l.energy!, move: 'request', terms: terms('8000000', ['授信审批'], 365), note: '2026 年第四季度数据' }, 'demo')).id;
+    await through(disputed, [['agree', factory], ['verify', bank]]);
+    await n.seal(disputed, broker1, 'demo');
+    await through(disputed, [['finalize', factory]]);
+    await lt.exchange.deliveries.deliver(disputed, factory, { name: '产线能耗指数_2026Q4.csv', mediaType: 'text/csv', content: Buffer.from('line,date,kwh_per_unit\nL1,2026-10-01,3.38\n'), note: '2026 年第四季度数据' }, 'demo');
+    await lt.exchange.disputes.raise(disputed, bank, { arbitratorOrgId: ids.arbitration, claim: '交付数据仅含 L1 产线，缺少合同样例所示的 L2 产线数据，请求退还部分价款 ¥20,000。', claimedRefundFen: '2000000' }, 'demo');
+  }
 }

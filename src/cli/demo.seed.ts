@@ -67,6 +67,11 @@ const ORGS: DemoOrg[] = [
       { username: 'expert.valuation', displayName: '评估专家', memberRole: 'staff' }, { username: 'expert.technical', displayName: '技术专家', memberRole: 'staff' },
       { username: 'expert.security', displayName: '安全专家', memberRole: 'org_admin' },
     ] },
+  // Third-party service providers of the exchange (demo.exchange.ts): arbitration of trade disputes; data insurance and custody.
+  { key: 'arbitration', name: { zh: '广州仲裁委员会数据交易仲裁中心（演示）', en: 'Guangzhou Arbitration Commission Data Trade Centre (demo)' }, type: 'public_institution', uscc: makeUscc('12440100DEM0ARB00'), roles: ['service_provider'],
+    users: [{ username: 'arbitrator', displayName: '仲裁员', memberRole: 'org_admin' }] },
+  { key: 'insurer', name: { zh: '某财产保险股份有限公司广东分公司（演示）', en: 'Property Insurance Co., Guangdong Branch (demo)' }, type: 'enterprise', uscc: makeUscc('91440101DEM0PNC10'), roles: ['service_provider'],
+    users: [{ username: 'insurer', displayName: '数据保险与托管业务经理', memberRole: 'org_admin' }] },
 ];
 
 const kwh = '(0|[1-9][0-9]*)(\\.[0-9]{1,2})?';
