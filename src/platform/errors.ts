@@ -25,6 +25,25 @@ export function defineErrors<const T extends Record<string, ErrorDefinition>>(de
   return codes;
 }
 
+/**
+ * Words for the values a module puts into its messages' placeholders (a state, an action, a
+ * reason), so that a message reads "不能在已验收状态下交付" rather than showing the raw code. Keyed
+ * by the codes' prefix (the module: `EXCHANGE`), the placeholder and the value; a value without a
+ * label is shown as it is. The details keep the raw values for programs.
+ */
+const paramLabels = new Map<string, Record<Locale, string>>();
+
+export function defineParamLabels(prefix: string, placeholder: string, labels: Record<string, Record<Locale, string>>): void {
+  for (const [value, words] of Object.entries(labels)) paramLabels.set(`${prefix}|${placeholder}|${value}`, words);
+}
+
+const labelled = (code: string, params: Record<string, string | number>, locale: Locale): Record<string, string | number> => {
+  const prefix = code.split('_')[0]!;
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = paramLabels.get(`${prefix}|${k}|${v}`)?.[locale] ?? v;
+  return out;
+};
+
 export function errorDefinition(code: string): ErrorDefinition | undefined {
   return catalogue.get(code);
 }
@@ -43,13 +62,13 @@ export class AppError extends Error {
   ) {
     const def = catalogue.get(code);
     if (!def) throw new Error(`unknown error code ${code}`);
-    super(`${code}: ${interpolate(def['en-US'], params)}`);
+    super(`${code}: ${interpolate(def['en-US'], labelled(code, params, 'en-US'))}`);
     this.name = 'AppError';
     this.status = def.status;
   }
 
   localizedMessage(locale: Locale): string {
-    return interpolate(catalogue.get(this.code)![locale], this.params);
+    return interpolate(catalogue.get(this.code)![locale], labelled(this.code, this.params, locale));
   }
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig, publicBaseUrl } from './config/config.loader.js';
-import { localeFromHeader, AppError, PlatformErrors } from './errors.js';
+import { defineErrors, defineParamLabels, localeFromHeader, AppError, PlatformErrors } from './errors.js';
 import { isId, newId } from './ids.js';
 import { EventBus } from './events/event-bus.js';
 import type { OutboxEvent } from './events/outbox.js';
@@ -64,6 +64,20 @@ describe('locale and errors', () => {
     expect(e.localizedMessage('en-US')).toBe('Action "publish" is not allowed in state "draft".');
     expect(e.localizedMessage('zh-CN')).toContain('draft');
     expect(() => new AppError('NO_SUCH_CODE')).toThrow();
+  });
+
+  it('words a module’s placeholder values in each language, keeping the raw values in the details', () => {
+    defineErrors({ LABELTEST_CONFLICT: { status: 409, 'zh-CN': '当前状态（{status}）下不能{action}。', 'en-US': 'Cannot {action} when {status}.' } });
+    defineParamLabels('LABELTEST', 'status', { accepted: { 'zh-CN': '已验收', 'en-US': 'accepted' } });
+    defineParamLabels('LABELTEST', 'action', { deliver: { 'zh-CN': '交付', 'en-US': 'deliver' } });
+    const e = new AppError('LABELTEST_CONFLICT', { status: 'accepted', action: 'deliver' }, { status: 'accepted', action: 'deliver' });
+    expect(e.localizedMessage('zh-CN')).toBe('当前状态（已验收）下不能交付。');
+    expect(e.localizedMessage('en-US')).toBe('Cannot deliver when accepted.');
+    expect(e.details).toEqual({ status: 'accepted', action: 'deliver' });
+    // A value without words, or another module's words, is shown as it is.
+    expect(new AppError('LABELTEST_CONFLICT', {}, { status: 'odd_state', action: 'deliver' }).localizedMessage('zh-CN')).toBe('当前状态（odd_state）下不能交付。');
+    defineParamLabels('OTHERTEST', 'status', { odd_state: { 'zh-CN': '别处的词', 'en-US': 'elsewhere' } });
+    expect(new AppError('LABELTEST_CONFLICT', {}, { status: 'odd_state', action: 'x' }).localizedMessage('en-US')).toBe('Cannot x when odd_state.');
   });
 });
 

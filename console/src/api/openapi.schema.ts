@@ -24300,13 +24300,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description the contract text */
+                /** @description the contract text (zh-CN) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": string;
+                        "text/plain": string;
                     };
                 };
                 /** @description Error body: stable code, localized message (Accept-Language), request id */

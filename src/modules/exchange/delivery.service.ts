@@ -316,13 +316,8 @@ export class DeliveryService {
   async overdueDestructions(page: number, pageSize: number) {
     const today = shanghaiStartOf(shanghaiDate(this.k.clock.now()));
     const endedBy = shanghaiDate(new Date(today.getTime() - this.k.config.exchange.destructionDays * DAY));
-    const out = [];
-    for (const n of await nrepo.endedWithoutDestruction(this.k.db, endedBy, page, pageSize)) {
-      const l = await this.listings.row(n.listingId);
-      if (!l.policy.destructionRequired) continue;
-      out.push({ negotiationId: n.id, contractNumber: n.contractNumber, buyerOrgId: n.buyerOrgId, sellerOrgId: n.sellerOrgId, endsOn: n.endsOn, listingTitle: l.title });
-    }
-    return { items: out, page, pageSize };
+    const rows = await nrepo.endedWithoutDestruction(this.k.db, endedBy, page, pageSize);
+    return { items: rows.map((n) => ({ negotiationId: n.id, contractNumber: n.contractNumber, buyerOrgId: n.buyerOrgId, sellerOrgId: n.sellerOrgId, endsOn: n.endsOn, listingTitle: n.listingTitle })), page, pageSize };
   }
 
   /** A party rates the other once the delivery was accepted: 1–5 and a comment (once per deal). */

@@ -213,7 +213,7 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
 
   app.get('/exchange/negotiations/:negotiationId/contract', {
     config: { access: {} },
-    schema: { tags, summary: 'The contract document (数据交易合同, zh-CN text for print) once agreed; its SHA-256 in x-content-sha256', params: S.NegotiationParams, response: { 200: { description: 'the contract text', type: 'string' }, ...errors(400, 401, 404, 409) } },
+    schema: { tags, summary: 'The contract document (数据交易合同, zh-CN text for print) once agreed; its SHA-256 in x-content-sha256', params: S.NegotiationParams, response: { 200: { description: 'the contract text (zh-CN)', content: { 'text/plain': { schema: { type: 'string' } } } }, ...errors(400, 401, 404, 409) } },
   }, async (req, reply) => {
     const d = await svc.negotiations.document(req.params.negotiationId, req.principal!);
     return reply.type('text/plain; charset=utf-8').header('x-content-sha256', d.digest.slice('sha256:'.length)).header('content-disposition', `inline; filename="${d.number}.txt"`).send(d.text);

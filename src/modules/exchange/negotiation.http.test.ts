@@ -119,12 +119,18 @@ describeEachEngine('exchange negotiations (撮合) and contracts (成交): DSP s
     expect(opened.body).toMatchObject({ buyer: { orgId: c.b.id }, buyerBroker: { orgId: b.org.id }, viewerSide: 'consumer' });
     const id = opened.body.id as string;
     expect((await api('POST', `/exchange/negotiations/${id}/agree`, c.a.adminToken, {})).body.state).toBe('AGREED');
+    // What each may do now: the buyer verifies (it seals as itself), its broker may terminate or seal, never verify.
+    expect((await api('GET', `/exchange/negotiations/${id}`, c.b.auditorToken)).body.viewerMoves).toEqual(['verify', 'terminate']);
+    expect((await api('GET', `/exchange/negotiations/${id}`, b.org.auditorToken)).body.viewerMoves).toEqual(['terminate', 'seal']);
     // The broker cannot sign for the buyer; the buyer verifies; finalising waits for the broker's seal.
     expect((await api('POST', `/exchange/negotiations/${id}/verify`, b.org.adminToken, {})).body.error.code).toBe('EXCHANGE_PARTY_MUST_SEAL');
     expect((await api('POST', `/exchange/negotiations/${id}/verify`, c.b.adminToken, {})).body).toMatchObject({ sealsNeeded: ['buyerBroker'], amountFen: '100000', escrowFen: '101000' });
     expect((await api('POST', `/exchange/negotiations/${id}/finalize`, c.a.adminToken, {})).body.error).toMatchObject({ code: 'EXCHANGE_SEALS_MISSING', details: { missing: ['buyerBroker'] } });
     expect((await api('POST', `/exchange/negotiations/${id}/seal`, c.b.adminToken, {})).body.error.code).toBe('EXCHANGE_PARTY_MUST_SEAL');
-    expect((await api('POST', `/exchange/negotiations/${id}/seal`, b.org.adminToken, {})).body.sealsNeeded).toEqual([]);
+    const sealed = await api('POST', `/exchange/negotiations/${id}/seal`, b.org.adminToken, {});
+    expect(sealed.body.sealsNeeded).toEqual([]);
+    expect(sealed.body.viewerMoves).toEqual(['terminate']);
+    expect(sealed.body.seals.map((x: { party: string }) => x.party)).toEqual(['seller', 'buyer', 'buyerBroker']);
     expect((await api('POST', `/exchange/negotiations/${id}/seal`, b.org.adminToken, {})).body.error.code).toBe('EXCHANGE_STATE_CONFLICT');
     expect((await api('POST', `/exchange/negotiations/${id}/finalize`, c.a.adminToken, {})).body.state).toBe('FINALIZED');
     const seals = await api('GET', `/exchange/negotiations/${id}/seals`, b.org.auditorToken);

@@ -150,9 +150,12 @@ export async function attestDestruction(db: Executor, id: string, d: NonNullable
 }
 
 /** Contracts in force that ended on or before `endedBy` without a destruction attestation (the caller filters by policy). */
-export async function endedWithoutDestruction(db: Executor, endedBy: string, page: number, pageSize: number): Promise<NegotiationRow[]> {
-  return (await db.selectFrom('exchange_negotiation').selectAll().where('state', '=', 'FINALIZED').where('destruction', 'is', null).where('ends_on', '<=', endedBy)
-    .orderBy('ends_on').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute()).map(map);
+export async function endedWithoutDestruction(db: Executor, endedBy: string, page: number, pageSize: number): Promise<Array<NegotiationRow & { listingTitle: { zh: string; en: string } }>> {
+  // Only contracts whose listing's policy requires destruction, filtered before paging, with the listing's title in one query.
+  const rows = await db.selectFrom('exchange_negotiation as n').innerJoin('exchange_listing as l', 'l.id', 'n.listing_id').selectAll('n').select(['l.title_zh as listing_title_zh', 'l.title_en as listing_title_en'])
+    .where('n.state', '=', 'FINALIZED').where('n.destruction', 'is', null).where('n.ends_on', '<=', endedBy).where(sql<boolean>`(l.policy->>'destructionRequired')::boolean`)
+    .orderBy('n.ends_on').orderBy('n.id').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return rows.map((r) => ({ ...map(r), listingTitle: { zh: String(r.listing_title_zh), en: String(r.listing_title_en) } }));
 }
 
 export interface RatingRow { negotiationId: string; raterOrgId: string; rateeOrgId: string; score: number; comment: string; at: Date }

@@ -32,6 +32,10 @@ export interface OpenNegotiation {
 }
 
 type Party = 'seller' | 'buyer' | 'sellerBroker' | 'buyerBroker';
+/** The order seals are shown in: the parties, then their brokers. */
+const PARTIES: readonly Party[] = ['seller', 'buyer', 'sellerBroker', 'buyerBroker'];
+/** A contract's seals in the parties' order. */
+const sealsInOrder = (n: repo.NegotiationRow) => PARTIES.flatMap((p) => (n.seals[p] ? [[p, n.seals[p]!] as const] : []));
 const BUYING_KINDS = ['buyer', 'data_merchant'] as const;
 const SELLING_KINDS = ['seller', 'data_merchant'] as const;
 const DAY = 86_400_000;
@@ -324,7 +328,7 @@ export class NegotiationService {
     const digest = `sha256:${createHash('sha256').update(n.document).digest('hex')}`;
     const payload = contractSealPayload(n.contractNumber!, digest);
     const out: Array<{ party: Party; orgId: string; valid: boolean; reason: string | null; signedAt: string; kid: string }> = [];
-    for (const [party, s] of Object.entries(n.seals) as Array<[Party, NonNullable<repo.NegotiationRow['seals'][Party]>]>) {
+    for (const [party, s] of sealsInOrder(n)) {
       const check = await this.seals.verify(payload, s);
       out.push({ party, orgId: s.orgId, valid: check.valid && digest === n.documentDigest, reason: check.valid ? (digest === n.documentDigest ? null : 'document_changed') : (check.reason ?? 'invalid'), signedAt: s.signedAt, kid: s.kid });
     }
@@ -356,6 +360,18 @@ export class NegotiationService {
     };
   }
 
+  /**
+   * The moves the viewer's party may make now (the server's rules; the member role is the caller's
+   * own to check): its side's moves in this state, agree only for the seller and verify only for the
+   * buyer (they seal as themselves), and `seal` for a broker whose seal the contract still needs.
+   */
+  private viewerMoves(n: repo.NegotiationRow, side: Side | null, party: Party | null): string[] {
+    if (!side) return [];
+    const moves: string[] = (Object.keys(MOVES) as NegotiationMove[]).filter((mv) => mayMove(mv, side, n.state) && (mv !== 'agree' || party === 'seller') && (mv !== 'verify' || party === 'buyer'));
+    if ((party === 'sellerBroker' || party === 'buyerBroker') && (n.state === 'AGREED' || n.state === 'VERIFIED') && !n.seals[party]) moves.push('seal');
+    return moves;
+  }
+
   private view(n: repo.NegotiationRow, l: ListingRow, names: Map<string, { name: { zh: string; en: string }; did: string }>, moves: repo.MoveRow[], viewer: Principal) {
     const party = this.partyOf(n, viewer.orgId);
     const side = this.sideOf(n, viewer.orgId);
@@ -364,7 +380,7 @@ export class NegotiationService {
     return {
       ...this.summary(n, l.title, names, viewer),
       listedPriceFen: listed, pricing: l.pricing, policy: l.policy, documentDigest: n.documentDigest, reason: n.reason,
-      seals: (Object.entries(n.seals) as Array<[Party, NonNullable<repo.NegotiationRow['seals'][Party]>]>).map(([p, s]) => ({ party: p, orgId: s.orgId, kid: s.kid, signedAt: s.signedAt })),
+      seals: sealsInOrder(n).map(([p, s]) => ({ party: p, orgId: s.orgId, kid: s.kid, signedAt: s.signedAt })),
       sealsNeeded: (['seller', 'buyer', ...(n.sellerBrokerOrgId ? ['sellerBroker'] : []), ...(n.buyerBrokerOrgId ? ['buyerBroker'] : [])] as Party[]).filter((p) => !n.seals[p]),
       escrowJournalId: n.escrowJournalId, escrowFen: n.escrowFen.toString(), uses: n.uses, deliveredAt: n.deliveredAt?.toISOString() ?? null, acceptanceDue: n.acceptanceDue?.toISOString() ?? null,
       acceptedAt: n.acceptedAt?.toISOString() ?? null, acceptedBy: n.acceptedBy, createdAt: n.createdAt.toISOString(), agreedAt: n.agreedAt?.toISOString() ?? null, verifiedAt: n.verifiedAt?.toISOString() ?? null,
@@ -377,7 +393,7 @@ export class NegotiationService {
       } : null,
       moves: moves.map((m) => ({ seq: m.seq, move: m.move, from: m.fromState, to: m.toState, side: m.side, orgId: m.orgId, terms: m.terms, note: m.note, at: m.at.toISOString() })),
       viewerParty: party,
-      viewerMoves: side ? (Object.keys(MOVES) as NegotiationMove[]).filter((mv) => mayMove(mv, side, n.state)) : [],
+      viewerMoves: this.viewerMoves(n, side, party),
     };
   }
 }
