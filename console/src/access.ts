@@ -462,6 +462,25 @@ export function tradeActions(
   };
 }
 
+/**
+ * Which steps the console offers on a dispute (mirrors dispute.service.ts rule; the server still
+ * decides): the named arbitration provider's org_admin or staff rule on an open dispute; the
+ * parties and the overseers read.
+ */
+export function disputeActions(user: CurrentUser | null, d: { arbitratorOrgId: string; status: string }): { rule: boolean } {
+  const writer = user?.memberRole === 'org_admin' || user?.memberRole === 'staff';
+  return { rule: !!user && writer && user.orgId === d.arbitratorOrgId && d.status === 'open' };
+}
+
+/**
+ * Which steps the console offers on an off-exchange filing (mirrors filing.service.ts confirm): the
+ * counterparty's org_admin or staff confirm a filing awaiting it; the filer and the overseers read.
+ */
+export function filingActions(user: CurrentUser | null, f: { counterparty: { orgId: string }; status: string }): { confirm: boolean } {
+  const writer = user?.memberRole === 'org_admin' || user?.memberRole === 'staff';
+  return { confirm: !!user && writer && user.orgId === f.counterparty.orgId && f.status === 'filed' };
+}
+
 /** The states of a data-subject authorization (mirrors consent.rules.ts). */
 export type ConsentState = 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'revoked' | 'expired' | 'exhausted';
 /** States in which an authorization has ended after approval: the requester owes a deletion attestation. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementActions, canManageOrg, canSeeOrgPrivate, computeAccess, consentActions, listingActions, memberActions, negotiationActions, PERMISSIONS, productActions, resourceActions, tradeActions, type CurrentUser } from '../../console/src/access';
+import { agreementActions, canManageOrg, canSeeOrgPrivate, computeAccess, consentActions, disputeActions, filingActions, listingActions, memberActions, negotiationActions, PERMISSIONS, productActions, resourceActions, tradeActions, type CurrentUser } from '../../console/src/access';
 import { listingBoxes } from '../../console/src/pages/exchange/listing.rules';
 import { ROUTES } from '../../console/src/app.routes';
 
@@ -296,6 +296,7 @@ describe('console access', () => {
     const routes = Object.fromEntries(ROUTES.filter((r) => r.path.startsWith('/console/exchange/listings') || r.path.startsWith('/market')).map((r) => [r.path, [r.access, r.area, r.menu]]));
     expect(routes).toEqual({
       '/market': ['public', 'portal', true],
+      '/market/disclosure': ['public', 'portal', true],
       '/market/:listingId': ['public', 'portal', false],
       '/console/exchange/listings': ['exchange.listings', 'console', true],
       '/console/exchange/listings/new': ['exchange.list', 'console', false],
@@ -440,5 +441,27 @@ describe('console access', () => {
     for (const party of ['sellerBroker', 'buyerBroker', null]) expect(tradeActions('org_admin', n(party, delivered), ctx())).toEqual(none);
     for (const member of ['finance', 'auditor', null]) expect(tradeActions(member, n('buyer', delivered), ctx())).toEqual(none);
     for (const state of ['VERIFIED', 'TERMINATED']) expect(tradeActions('org_admin', n('seller', { state, endsOn: null }), ctx())).toEqual(none);
+  });
+  it('lets the named arbitrator rule on an open dispute, and the counterparty confirm a filing (dispute.service.ts, filing.service.ts)', () => {
+    const u = (orgId: string, memberRole: string | null): CurrentUser => ({ orgId, orgRoles: ['service_provider'], memberRole, personRoles: [] });
+    const d = (status: string) => ({ arbitratorOrgId: 'org_arb', status });
+    expect(disputeActions(u('org_arb', 'staff'), d('open'))).toEqual({ rule: true });
+    expect(disputeActions(u('org_arb', 'org_admin'), d('open'))).toEqual({ rule: true });
+    expect(disputeActions(u('org_arb', 'staff'), d('ruled'))).toEqual({ rule: false });
+    for (const member of ['finance', 'auditor', null]) expect(disputeActions(u('org_arb', member), d('open'))).toEqual({ rule: false });
+    expect(disputeActions(u('org_buyer', 'org_admin'), d('open'))).toEqual({ rule: false });
+    expect(disputeActions(null, d('open'))).toEqual({ rule: false });
+    const f = (status: string) => ({ counterparty: { orgId: 'org_cp' }, status });
+    expect(filingActions(u('org_cp', 'staff'), f('filed'))).toEqual({ confirm: true });
+    expect(filingActions(u('org_cp', 'staff'), f('confirmed'))).toEqual({ confirm: false });
+    expect(filingActions(u('org_filer', 'org_admin'), f('filed'))).toEqual({ confirm: false });
+    for (const member of ['finance', 'auditor']) expect(filingActions(u('org_cp', member), f('filed'))).toEqual({ confirm: false });
+    const routes = Object.fromEntries(ROUTES.filter((r) => r.path.startsWith('/console/exchange/disputes') || r.path.startsWith('/console/exchange/filings') || r.path === '/market/disclosure').map((r) => [r.path, [r.access, r.area, r.menu]]));
+    expect(routes).toEqual({
+      '/console/exchange/disputes': ['exchange.disputes', 'console', true],
+      '/console/exchange/disputes/:disputeId': ['exchange.disputes', 'console', false],
+      '/console/exchange/filings': ['exchange.filings', 'console', true],
+      '/market/disclosure': ['public', 'portal', true],
+    });
   });
 });

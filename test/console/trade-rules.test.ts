@@ -8,6 +8,8 @@ import { shareOf } from '../../console/src/pages/exchange/trade.view';
 // eslint-disable-next-line liutong/module-boundary
 import { settlementLines, split } from '../../src/modules/exchange/settlement.rules';
 // eslint-disable-next-line liutong/module-boundary
+import { disclose, MIN_DEALS } from '../../src/modules/exchange/disclosure.rules';
+// eslint-disable-next-line liutong/module-boundary
 import { ACCOUNT_KINDS } from '../../src/modules/exchange/book.rules';
 // eslint-disable-next-line liutong/module-boundary
 import { MAX_DELIVERY_BYTES } from '../../src/modules/exchange/delivery.service';
@@ -124,5 +126,36 @@ describe('console trade rules mirror the server (settlement.rules.ts, book.rules
     expect(client.formatBytes(135)).toBe('135 B');
     expect(client.formatBytes(1536)).toBe('1.5 KiB');
     expect(client.formatBytes(8 * 1024 * 1024)).toBe('8.0 MiB');
+  });
+  it("sums the server's disclosure per key and fills its days, never adding back an amount it withheld", () => {
+    const days = disclose([
+      { date: '2026-11-29', key: 'manufacturing', deals: 4, amountFen: 400_000n },
+      { date: '2026-11-29', key: 'finance', deals: 1, amountFen: 99_000n },
+      { date: '2026-11-30', key: 'manufacturing', deals: 1, amountFen: 10_000n },
+      { date: '2026-11-30', key: 'finance', deals: 1, amountFen: 20_000n },
+      { date: '2026-11-30', key: 'transport', deals: 1, amountFen: 30_000n },
+      { date: '2026-12-01', key: 'finance', deals: 3, amountFen: 90_000n },
+    ]);
+    expect(MIN_DEALS).toBe(3);
+    const totals = client.totalsByKey(days);
+    // 11-29: finance's single deal is merged into other and withheld; 11-30: three small cells merged into an other of 3 (shown).
+    // Most deals first; on a tie the merged cells come after the named ones.
+    expect(totals).toEqual([
+      { key: 'manufacturing', deals: 4, shownFen: '400000', withheldDeals: 0 },
+      { key: 'other', deals: 4, shownFen: '60000', withheldDeals: 1 },
+      { key: 'finance', deals: 3, shownFen: '90000', withheldDeals: 0 },
+    ]);
+    // The withheld 99,000 appears nowhere.
+    expect(JSON.stringify(totals)).not.toContain('99000');
+    const series = client.dailySeries('2026-11-28', '2026-12-01', days);
+    expect(series).toEqual([
+      { date: '2026-11-28', deals: 0, amountFen: '0' },
+      { date: '2026-11-29', deals: 5, amountFen: null },
+      { date: '2026-11-30', deals: 3, amountFen: '60000' },
+      { date: '2026-12-01', deals: 3, amountFen: '90000' },
+    ]);
+    expect(client.daysBetween('2026-12-30', '2027-01-02')).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+    expect(client.daysBetween('2026-12-02', '2026-12-01')).toEqual([]);
+    expect(client.fenToYuanNumber('123456')).toBe(1234.56);
   });
 });

@@ -7,7 +7,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** A line chart of one or more series over categories (e.g. a score across evaluation periods); loaded lazily. */
-export default function LineChartView({ labels, series, max, height = 260 }: { labels: string[]; series: Array<{ name: string; values: Array<number | null> }>; max?: number; height?: number }) {
+export default function LineChartView({ labels, series, max, height = 260, connectNulls = true }: { labels: string[]; series: Array<{ name: string; values: Array<number | null> }>; max?: number; height?: number; /** false: a null (a withheld value) leaves a gap instead of a line across it. */ connectNulls?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
@@ -18,7 +18,7 @@ export default function LineChartView({ labels, series, max, height = 260 }: { l
       ...(series.length > 1 ? { legend: { top: 0 } } : {}),
       xAxis: { type: 'category', data: labels, boundaryGap: false },
       yAxis: { type: 'value', min: 0, ...(max !== undefined ? { max } : {}) },
-      series: series.map((s, i) => ({ type: 'line', name: s.name, data: s.values, connectNulls: true, symbolSize: 8, ...(i === 0 ? { itemStyle: { color: '#c8102e' } } : {}) })),
+      series: series.map((s, i) => ({ type: 'line', name: s.name, data: s.values, connectNulls, symbolSize: 8, ...(i === 0 ? { itemStyle: { color: '#c8102e' } } : {}) })),
     });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
@@ -26,6 +26,6 @@ export default function LineChartView({ labels, series, max, height = 260 }: { l
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [labels, series, max]);
+  }, [labels, series, max, connectNulls]);
   return <div ref={ref} style={{ width: '100%', height }} />;
 }

@@ -139,3 +139,54 @@ export function usesLeftOf(header: string | null): number | 'unlimited' | null {
   if (header === 'unlimited') return 'unlimited';
   return header !== null && /^\d+$/.test(header) ? Number(header) : null;
 }
+
+/** One day of a disclosure dimension as the API gives it (disclosure.rules.ts DisclosedDay). */
+export interface DisclosedDay {
+  date: string;
+  deals: number;
+  amountFen: string | null;
+  cells: Array<{ key: string; deals: number; amountFen: string | null; merged?: number }>;
+}
+
+/** Every day from `from` to `to` (YYYY-MM-DD, inclusive). */
+export function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  if (!isCalendarDate(from) || !isCalendarDate(to)) return out;
+  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to && out.length < 400; d = new Date(d.getTime() + 86_400_000)) out.push(d.toISOString().slice(0, 10));
+  return out;
+}
+
+/**
+ * The daily series of a disclosure over its whole period: a day without deals has none and an
+ * amount of zero (nothing to hide); a day's total amount is null where it is withheld.
+ */
+export function dailySeries(from: string, to: string, days: readonly DisclosedDay[]): Array<{ date: string; deals: number; amountFen: string | null }> {
+  const byDate = new Map(days.map((d) => [d.date, d]));
+  return daysBetween(from, to).map((date) => {
+    const d = byDate.get(date);
+    return d ? { date, deals: d.deals, amountFen: d.amountFen } : { date, deals: 0, amountFen: '0' };
+  });
+}
+
+/**
+ * A dimension's cells summed over the period, per key (a category, a region, or `other` for the
+ * small cells merged each day): the deals, the amounts shown, and the deals whose amount was
+ * withheld (so an amount is a lower bound when some were). Most deals first.
+ */
+export function totalsByKey(days: readonly DisclosedDay[]): Array<{ key: string; deals: number; shownFen: string; withheldDeals: number }> {
+  const acc = new Map<string, { deals: number; shown: bigint; withheld: number }>();
+  for (const d of days) {
+    for (const c of d.cells) {
+      const a = acc.get(c.key) ?? { deals: 0, shown: 0n, withheld: 0 };
+      a.deals += c.deals;
+      if (c.amountFen === null) a.withheld += c.deals;
+      else a.shown += BigInt(c.amountFen);
+      acc.set(c.key, a);
+    }
+  }
+  return [...acc].map(([key, a]) => ({ key, deals: a.deals, shownFen: a.shown.toString(), withheldDeals: a.withheld }))
+    .sort((x, y) => y.deals - x.deals || (x.key === 'other' ? 1 : y.key === 'other' ? -1 : x.key.localeCompare(y.key)));
+}
+
+/** Fen as a number of yuan for a chart's axis (two decimals; the tables show exact amounts). */
+export const fenToYuanNumber = (fen: string): number => Number(BigInt(fen)) / 100;
