@@ -22994,6 +22994,7 @@ export interface paths {
                             createdAt: string;
                             deliveredAt: string | null;
                             documentDigest: string | null;
+                            escrowDueFen?: string | null;
                             /** @description held in escrow: the amount and the buyer’s broker’s commission */
                             escrowFen: string;
                             escrowJournalId: string | null;
@@ -23258,6 +23259,7 @@ export interface paths {
                             createdAt: string;
                             deliveredAt: string | null;
                             documentDigest: string | null;
+                            escrowDueFen?: string | null;
                             /** @description held in escrow: the amount and the buyer’s broker’s commission */
                             escrowFen: string;
                             escrowJournalId: string | null;
@@ -23513,6 +23515,7 @@ export interface paths {
                             createdAt: string;
                             deliveredAt: string | null;
                             documentDigest: string | null;
+                            escrowDueFen?: string | null;
                             /** @description held in escrow: the amount and the buyer’s broker’s commission */
                             escrowFen: string;
                             escrowJournalId: string | null;

@@ -249,6 +249,7 @@ export const Negotiation = Type.Intersect([NegotiationSummary, Type.Object({
   moves: Type.Array(Type.Object({ seq: Type.Integer(), move: Type.String(), from: Nullable(Type.String()), to: Type.String(), side: Type.String(), orgId: Type.String(), terms: Nullable(TermsOut), note: Nullable(Type.String()), at: Type.String() })),
   viewerParty: Nullable(Type.String()), viewerMoves: Type.Array(Type.String()),
   grantId: Nullable(Type.String({ description: 'the gateway grant of an API delivery' })),
+  escrowDueFen: Type.Optional(Nullable(Type.String({ description: 'before the buyer verifies: what it will pay into escrow (the amount and its broker’s commission)' }))),
   billing: Nullable(Type.Object({ byUse: Type.Boolean(), billedUses: Nullable(Type.Integer()), billedAt: Nullable(Type.String()) }, { description: 'per-call pricing delivered by API: billed from the gateway’s metered calls when the calls are used up or the period ended' })),
 })]);
 export const ContractSeals = Type.Object({

@@ -120,7 +120,7 @@ describeEachEngine('exchange negotiations (撮合) and contracts (成交): DSP s
     const id = opened.body.id as string;
     expect((await api('POST', `/exchange/negotiations/${id}/agree`, c.a.adminToken, {})).body.state).toBe('AGREED');
     // What each may do now: the buyer verifies (it seals as itself), its broker may terminate or seal, never verify.
-    expect((await api('GET', `/exchange/negotiations/${id}`, c.b.auditorToken)).body.viewerMoves).toEqual(['verify', 'terminate']);
+    expect((await api('GET', `/exchange/negotiations/${id}`, c.b.auditorToken)).body).toMatchObject({ viewerMoves: ['verify', 'terminate'], escrowDueFen: '101000' });
     expect((await api('GET', `/exchange/negotiations/${id}`, b.org.auditorToken)).body.viewerMoves).toEqual(['terminate', 'seal']);
     // The broker cannot sign for the buyer; the buyer verifies; finalising waits for the broker's seal.
     expect((await api('POST', `/exchange/negotiations/${id}/verify`, b.org.adminToken, {})).body.error.code).toBe('EXCHANGE_PARTY_MUST_SEAL');

@@ -311,7 +311,14 @@ export class NegotiationService {
   async get(id: string, viewer: Principal) {
     const n = await this.row(id, viewer);
     const l = await this.listingOf(n);
-    return this.view(n, l, await this.namesFor(n), await repo.movesOf(this.k.db, id), viewer);
+    const view = this.view(n, l, await this.namesFor(n), await repo.movesOf(this.k.db, id), viewer);
+    // Before the buyer verifies: what it will pay into escrow — the amount and its broker's commission under the mandate in force.
+    let escrowDueFen: string | null = null;
+    if (['REQUESTED', 'OFFERED', 'ACCEPTED', 'AGREED'].includes(n.state)) {
+      const bp = n.buyerBrokerOrgId ? ((await this.members.mandateFor(n.buyerBrokerOrgId, n.buyerOrgId, 'buy').catch(() => null))?.commissionBp ?? null) : null;
+      escrowDueFen = (n.amountFen + buyerCommissionFen(n.amountFen, bp)).toString();
+    }
+    return { ...view, escrowDueFen };
   }
 
   /** The contract document (text) once agreed. */
