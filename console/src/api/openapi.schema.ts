@@ -32966,6 +32966,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
+                    /** @description registered assets of one holder (e.g. a broker's client) */
+                    holderOrgId?: string;
                     page: number;
                     pageSize: number;
                     q?: string;

@@ -172,10 +172,10 @@ export class ApplicationService {
   }
 
   /** The registered assets, public fields only (the public register on the portal). */
-  async publicRegister(q: { q?: string | undefined; status?: 'registered' | 'publicity' | undefined; page: number; pageSize: number }) {
+  async publicRegister(q: { q?: string | undefined; status?: 'registered' | 'publicity' | undefined; holderOrgId?: string | undefined; page: number; pageSize: number }) {
     const status = q.status ?? 'registered';
     // Registered: the assets (first registrations, showing their current record); in publicity: every application open to objections.
-    const page = await repo.listApplications(this.k.db, { status, firstOnly: status === 'registered', q: q.q, page: q.page, pageSize: q.pageSize });
+    const page = await repo.listApplications(this.k.db, { status, firstOnly: status === 'registered', q: q.q, holderOrgId: q.holderOrgId, page: q.page, pageSize: q.pageSize });
     return { items: await this.publicEntries(page.items), total: page.total, page: q.page, pageSize: q.pageSize };
   }
 

@@ -155,6 +155,9 @@ describeEachEngine('asset registration (资产登记) with the compliance commit
     expect((await call('POST', `/api/v1/registry/applications/${id}/register`, bureau.staffToken)).body.error.code).toBe('REGISTRY_STATE_CONFLICT');
     const register = await h().call('GET', `/api/v1/public/registry/assets?q=${encodeURIComponent(registered.body.registrationNumber)}`);
     expect(register.body.items).toEqual([expect.objectContaining({ id, registrationNumber: registered.body.registrationNumber, scenario: { users: '商业银行', purpose: '中小企业授信审批中的风险评估' }, rights: expect.arrayContaining([expect.objectContaining({ kind: 'holding', holder: expect.objectContaining({ orgId: applicant.id }) })]) })]);
+    // By holder (a broker picks its client's assets from the public register).
+    expect((await h().call('GET', `/api/v1/public/registry/assets?holderOrgId=${applicant.id}`)).body.items.map((x: { id: string }) => x.id)).toEqual([id]);
+    expect((await h().call('GET', `/api/v1/public/registry/assets?holderOrgId=${bureau.id}`)).body.total).toBe(0);
     // The registration certificate: issued by the bureau to the applicant once the registration is sequenced, and valid.
     await h().lt.flush();
     let cert: { id: string; jwt: string; issuerOrgId: string; credential: { credentialSubject: Record<string, unknown> } } | undefined;

@@ -71,7 +71,10 @@ export const ListQuery = Type.Object(
     status: Type.Optional(StatusSchema), type: Type.Optional(ApplicationTypeSchema), q: Type.Optional(Type.String({ maxLength: 100 })), ...PageQuery },
   Strict,
 );
-export const PublicQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), status: Type.Optional(lit(['registered', 'publicity'] as const)), ...PageQuery }, Strict);
+export const PublicQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 100 })), status: Type.Optional(lit(['registered', 'publicity'] as const)),
+  holderOrgId: Type.Optional(Type.String({ pattern: '^org_[0-9a-z]{20}$', description: "registered assets of one holder (e.g. a broker's client)" })), ...PageQuery,
+}, Strict);
 export const VoteBody = Type.Object({ vote: lit(['approve', 'reject'] as const), opinion: Text(4000) }, Strict);
 export const ObjectionBody = Type.Object({ reason: Text(2000) }, Strict);
 export const ResolveBody = Type.Object({ outcome: lit(['upheld', 'dismissed'] as const), resolution: Text(2000) }, Strict);
