@@ -47,17 +47,21 @@ export function TradePanel({ n, onChanged }: { n: Negotiation; onChanged(): void
   const orgNameOf = useOrgDirectory(locale);
   const nameOf = (orgId: string | null) => (orgId && names.has(orgId) ? orgName(names.get(orgId)!, locale) : orgId ? orgNameOf(orgId) : '');
   const party = n.viewerParty === 'buyer' || n.viewerParty === 'seller';
+  // The certificate is the buyer's (held), the seller's (its data user) and the overseers' to see; brokers are not on it.
+  const certificateShown = party || overseer;
 
   return (
     <div data-testid="trade" data-settlement-status={item?.status ?? ''}>
       <DeliverySection n={n} deliveries={deliveries.data ?? []} can={can} onChanged={changed} />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xl={certificateShown ? 14 : 24}>
           <SettlementCard n={n} item={item} error={settlement.error} nameOf={nameOf} />
         </Col>
-        <Col xs={24} xl={10}>
-          <CertificateCard n={n} />
-        </Col>
+        {certificateShown && (
+          <Col xs={24} xl={10}>
+            <CertificateCard n={n} />
+          </Col>
+        )}
       </Row>
       {(can.rate || (party && n.acceptedAt)) && <RatingCard n={n} can={can} nameOf={nameOf} />}
       <DisputeCard n={n} can={can} disputes={disputes.data ?? []} error={disputes.error} nameOf={nameOf} onChanged={changed} />
@@ -218,6 +222,7 @@ function DisputeCard({ n, can, disputes, error, nameOf, onChanged }: { n: Negoti
             { title: t('trade.dispute.col.arbitrator'), dataIndex: 'arbitratorOrgId', key: 'arb', render: (v: string) => nameOf(v) },
             { title: t('trade.dispute.col.claimed'), dataIndex: 'claimedRefundFen', key: 'claimed', align: 'right', render: (v: string) => formatFen(v) },
             { title: t('trade.dispute.col.refund'), dataIndex: 'refundFen', key: 'refund', align: 'right', render: (v: string | null) => formatFen(v) },
+            { title: t('trade.disputes.penalty'), dataIndex: 'penaltyFen', key: 'penalty', align: 'right', render: (v: string | null) => (v && v !== '0' ? formatFen(v) : '—') },
             { title: t('trade.dispute.col.at'), dataIndex: 'createdAt', key: 'at', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v, locale)}</span> },
           ]}
         />
