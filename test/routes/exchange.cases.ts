@@ -4,6 +4,18 @@ import { USER_PASSWORD, type Reply, type TestOrg } from '../harness.js';
 import { registeredApplication } from './registry.cases.js';
 import { deny, PUBLIC, type Case, type Ctx } from './route.cases.js';
 
+/**
+ * The parties of an exchange flow test as a route-case context: enterprise A the seller, B the
+ * buyer, a data bureau (the registrar of A's asset), and a stranger (no part in the deal).
+ */
+export async function tradeContext(h: Ctx['h'], n: () => number): Promise<{ c: Ctx; seller: TestOrg; buyer: TestOrg; bureau: TestOrg; stranger: TestOrg }> {
+  const seller = await h.org(['enterprise'], 'Seller');
+  const buyer = await h.org(['enterprise'], 'Buyer');
+  const bureau = await h.org(['data_bureau'], 'Bureau', 'government');
+  const stranger = await h.org(['enterprise'], 'Stranger');
+  return { c: { h, a: seller, b: buyer, dbA: bureau, n } as unknown as Ctx, seller, buyer, bureau, stranger };
+}
+
 interface Fixture {
   exchange: TestOrg;
   financeToken: string;

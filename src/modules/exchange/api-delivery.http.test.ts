@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.js';
 import { USER_PASSWORD, useLiutong } from '../../../test/harness.js';
-import { fixture, listing, listingBasis, listingContent, membership } from '../../../test/routes/exchange.cases.js';
-import type { Ctx } from '../../../test/routes/route.cases.js';
+import { fixture, listing, listingBasis, listingContent, membership, tradeContext } from '../../../test/routes/exchange.cases.js';
 import { fixedClock } from '../../platform/clock.js';
 import { shanghaiDate } from '../../platform/calendar/working-day.calendar.js';
 
@@ -16,11 +15,7 @@ describeEachEngine('exchange API delivery through gateway grants, billed by use 
   let n = 0;
 
   it('grants the buyer the policy’s fields for the contract’s period and calls, refuses calls outside them, and bills the calls used with the rest refunded', async () => {
-    const seller = await h().org(['enterprise'], 'Seller');
-    const buyer = await h().org(['enterprise'], 'Buyer');
-    const bureau = await h().org(['data_bureau'], 'Bureau', 'government');
-    const stranger = await h().org(['enterprise'], 'Stranger');
-    const c = { h: h(), a: seller, b: buyer, dbA: bureau, n: () => ++n } as unknown as Ctx;
+    const { c, seller, buyer, stranger } = await tradeContext(h(), () => ++n);
     // The registered asset stands on the seller's catalog resource: published and mounted (the gateway serves its rows).
     const { assetId } = await listingBasis(c);
     const resourceId = (await h().lt.registry.applications.tradeBasis(assetId))!.resourceId!;

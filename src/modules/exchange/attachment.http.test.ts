@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.js';
 import { useLiutong } from '../../../test/harness.js';
-import { fixture, listing, membership, serviceProvider } from '../../../test/routes/exchange.cases.js';
-import type { Ctx } from '../../../test/routes/route.cases.js';
+import { fixture, listing, membership, serviceProvider, tradeContext } from '../../../test/routes/exchange.cases.js';
 
 describeEachEngine('exchange: data insurance and custody attached to contracts by their providers', (engine) => {
   const h = useLiutong(engine);
@@ -10,11 +9,7 @@ describeEachEngine('exchange: data insurance and custody attached to contracts b
   let n = 0;
 
   it('lets an insurance or custody provider member attach its policy to a contract in force, seen by the parties and not by others', async () => {
-    const seller = await h().org(['enterprise'], 'Seller');
-    const buyer = await h().org(['enterprise'], 'Buyer');
-    const bureau = await h().org(['data_bureau'], 'Bureau', 'government');
-    const stranger = await h().org(['enterprise'], 'Stranger');
-    const c = { h: h(), a: seller, b: buyer, dbA: bureau, n: () => ++n } as unknown as Ctx;
+    const { c, seller, buyer, stranger } = await tradeContext(h(), () => ++n);
     const { id: listingId } = await listing(c, 'listed');
     const ex = await fixture(c);
     const insurer = await serviceProvider(c, 'insurance');

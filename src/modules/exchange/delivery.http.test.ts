@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.js';
 import { USER_PASSWORD, useLiutong } from '../../../test/harness.js';
-import { fixture, listing, listingContent, membership } from '../../../test/routes/exchange.cases.js';
-import type { Ctx } from '../../../test/routes/route.cases.js';
+import { fixture, listing, listingContent, membership, tradeContext } from '../../../test/routes/exchange.cases.js';
 import { fixedClock } from '../../platform/clock.js';
 import { shanghaiDate } from '../../platform/calendar/working-day.calendar.js';
 
@@ -18,11 +17,7 @@ describeEachEngine('exchange delivery (交付), acceptance (验收) and settleme
   let n = 0;
 
   it('delivers files through expiring links within the contract’s uses, accepts (or auto-accepts), and settles T+1 exactly once with the split', async () => {
-    const seller = await h().org(['enterprise'], 'Seller');
-    const buyer = await h().org(['enterprise'], 'Buyer');
-    const bureau = await h().org(['data_bureau'], 'Bureau', 'government');
-    const stranger = await h().org(['enterprise'], 'Stranger');
-    const c = { h: h(), a: seller, b: buyer, dbA: bureau, n: () => ++n } as unknown as Ctx;
+    const { c, seller, buyer, stranger } = await tradeContext(h(), () => ++n);
     const { id: listingId } = await listing(c, 'listed', { policy: { ...listingContent().policy, maxUses: 2, destructionRequired: true } });
     const ex = await fixture(c);
     await membership(c, buyer, 'active', 'buyer');

@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.js';
 import { useLiutong } from '../../../test/harness.js';
-import { fixture, listing, membership, serviceProvider } from '../../../test/routes/exchange.cases.js';
-import type { Ctx } from '../../../test/routes/route.cases.js';
+import { fixture, listing, membership, serviceProvider, tradeContext } from '../../../test/routes/exchange.cases.js';
 
 const PDF = Buffer.from('%PDF-1.7\n%%EOF\n');
 const FILE = Buffer.from('a,b\n1,2\n');
@@ -13,12 +12,8 @@ describeEachEngine('exchange disputes (争议) and arbitration (仲裁): the rul
   let n = 0;
 
   it('holds acceptance while a dispute is open; the arbitrator’s refund goes back to the buyer and the rest settles', async () => {
-    const seller = await h().org(['enterprise'], 'Seller');
-    const buyer = await h().org(['enterprise'], 'Buyer');
-    const bureau = await h().org(['data_bureau'], 'Bureau', 'government');
+    const { c, seller, buyer, stranger } = await tradeContext(h(), () => ++n);
     const arbitrator = await h().org(['service_provider'], 'Arbitration');
-    const stranger = await h().org(['enterprise'], 'Stranger');
-    const c = { h: h(), a: seller, b: buyer, dbA: bureau, n: () => ++n } as unknown as Ctx;
     const { id: listingId } = await listing(c, 'listed');
     const ex = await fixture(c);
     await membership(c, buyer, 'active', 'buyer');
@@ -68,10 +63,7 @@ describeEachEngine('exchange disputes (争议) and arbitration (仲裁): the rul
   });
 
   it('executes a penalty (违约金) beyond the refund from the payer’s money to the other party, or refuses the ruling whole when that money does not cover it', async () => {
-    const seller = await h().org(['enterprise'], 'Seller');
-    const buyer = await h().org(['enterprise'], 'Buyer');
-    const bureau = await h().org(['data_bureau'], 'Bureau', 'government');
-    const c = { h: h(), a: seller, b: buyer, dbA: bureau, n: () => ++n } as unknown as Ctx;
+    const { c, seller, buyer } = await tradeContext(h(), () => ++n);
     const { id: listingId } = await listing(c, 'listed');
     const ex = await fixture(c);
     const arbitrator = await serviceProvider(c, 'arbitration');

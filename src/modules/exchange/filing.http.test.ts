@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.js';
 import { useLiutong } from '../../../test/harness.js';
-import { fixture, listingBasis, membership } from '../../../test/routes/exchange.cases.js';
-import type { Ctx } from '../../../test/routes/route.cases.js';
+import { fixture, listingBasis, membership, tradeContext } from '../../../test/routes/exchange.cases.js';
 
 describeEachEngine('off-exchange trades filed for the record (场外交易备案)', (engine) => {
   const h = useLiutong(engine);
@@ -10,11 +9,7 @@ describeEachEngine('off-exchange trades filed for the record (场外交易备案
   let n = 0;
 
   it('a member files a deal made outside the exchange, the counterparty confirms; the registered asset must be the seller’s', async () => {
-    const seller = await h().org(['enterprise'], 'Seller');
-    const buyer = await h().org(['enterprise'], 'Buyer');
-    const bureau = await h().org(['data_bureau'], 'Bureau', 'government');
-    const stranger = await h().org(['enterprise'], 'Stranger');
-    const c = { h: h(), a: seller, b: buyer, dbA: bureau, n: () => ++n } as unknown as Ctx;
+    const { c, seller, buyer, stranger } = await tradeContext(h(), () => ++n);
     const { assetId } = await listingBasis(c);
     const ex = await fixture(c);
     await membership(c, buyer, 'active', 'buyer');
