@@ -204,7 +204,7 @@ function FileModal({ onClose, onFiled }: { onClose(): void; onFiled(f: Filing): 
   const sellerOrgId = role === 'seller' ? me?.orgId : counterparty;
   const assets = useApiResource(`filing-assets-${sellerOrgId ?? ''}`, async () => {
     if (!sellerOrgId) return [];
-    const items = (await unwrap(api.GET('/api/v1/public/registry/assets', { params: { query: { status: 'registered', page: 1, pageSize: 200 } } }))).items;
+    const items = (await unwrap(api.GET('/api/v1/public/registry/assets', { params: { query: { status: 'registered', holderOrgId: sellerOrgId, page: 1, pageSize: 200 } } }))).items;
     return items.filter((a) => a.holder?.orgId === sellerOrgId && a.assetStatus === 'active');
   });
   const hashFile = async (file: File) => {
