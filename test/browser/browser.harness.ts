@@ -39,6 +39,15 @@ export interface BrowserEnv {
 }
 
 /**
+ * Settlement T+0 (exchange.settlementLagDays, a configurable [M] rule) in the browser tests: the
+ * server refuses to settle a business date after today (EXCHANGE_NOT_DUE), so a deal accepted in a
+ * test must be due today for the test to settle it — under the default T+1 it would be due on the
+ * next working day, which no test can wait for. The demo store is seeded the same way, so the
+ * demo's settled trade is due, and settled, on the day it is seeded.
+ */
+const BROWSER_EXCHANGE = { settlementLagDays: 0 };
+
+/**
  * The demo store every browser suite starts from, seeded once per run (as `liutong start --demo`
  * seeds, then restored as `liutong restore` restores a backup): the first suite to need it builds
  * it under a lock file; the others wait for it. Each suite gets its own copy.
@@ -55,7 +64,7 @@ async function demoStore(): Promise<Blob> {
   }
   if (mine) {
     const database = await cloneDatabase('pglite');
-    const lt = await createLiutong(testConfig({ ledger: { intervalMs: 50 } }), { database, migrated: true });
+    const lt = await createLiutong(testConfig({ ledger: { intervalMs: 50 }, exchange: BROWSER_EXCHANGE }), { database, migrated: true });
     // The platform operator's organisation first (it seals space packages, signs webhooks and is
     // the caller of record of the real-name checks the demo's sign-up makes).
     await lt.identity.organisations.bootstrapAdmin(DEMO_PASSWORD);
@@ -91,7 +100,7 @@ export function describeBrowser(name: string, body: (env: () => BrowserEnv) => v
     const contexts: BrowserContext[] = [];
     beforeAll(async () => {
       database = await openDatabase({ loadDataDir: await demoStore() });
-      const lt = await createLiutong(testConfig({ host: '127.0.0.1', port: 0, ledger: { intervalMs: 50 } }), { database, migrated: true });
+      const lt = await createLiutong(testConfig({ host: '127.0.0.1', port: 0, ledger: { intervalMs: 50 }, exchange: BROWSER_EXCHANGE }), { database, migrated: true });
       await lt.listen();
       const { port } = lt.app.server.address() as AddressInfo;
       const browser = await chromium.launch({ executablePath: exe, headless: true, args: CHROMIUM_FLAGS });

@@ -195,6 +195,7 @@ const en: Record<keyof typeof zh, string> = {
   'trade.settlements.toBooks': 'Books',
   'trade.settlements.run': 'Run settlement',
   'trade.settlements.businessDate': 'Business date',
+  'trade.settlements.notDue': 'Nothing is settled before its day: pick a business date up to today ({today}, Beijing time)',
   'trade.settlements.dateRule': 'Enter a date (YYYY-MM-DD)',
   'trade.settlements.runButton': 'Run settlement',
   'trade.settlements.runHint': 'Safe to run again: a deal already settled is never settled twice.',

@@ -193,6 +193,7 @@ const zh = {
   'trade.settlements.toBooks': '资金账簿',
   'trade.settlements.run': '运行清算',
   'trade.settlements.businessDate': '营业日',
+  'trade.settlements.notDue': '不能提前结算：营业日不得晚于今天（北京时间 {today}）',
   'trade.settlements.dateRule': '请输入日期（YYYY-MM-DD）',
   'trade.settlements.runButton': '运行清算',
   'trade.settlements.runHint': '可重复运行：已结算的成交不会再次结算。',

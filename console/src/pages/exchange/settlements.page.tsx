@@ -1,6 +1,7 @@
 /**
  * Settlement (清结算) at the exchange: its finance staff run settlement for a business date — every
- * accepted deal due on or before it (T+n working days after acceptance) settled in batches, each
+ * accepted deal due on or before it (T+n working days after acceptance; never a date after today:
+ * nothing is paid out before it is due) settled in batches, each
  * batch one balanced journal from escrow to the sellers, brokers, public data's implementing bodies
  * and the exchange's fee, each deal exactly once (a second run settles nothing more) — and the
  * exchange and the regulator see the batches, newest first.
@@ -61,8 +62,8 @@ export default function SettlementsPage() {
         <Card title={t('trade.settlements.run')} style={{ marginBottom: 16 }} data-testid="settlements-run">
           {error && <Alert type="error" showIcon closable title={error} style={{ marginBottom: 12 }} onClose={() => setError(null)} data-testid="settlements-error" />}
           <Form form={form} layout="inline" initialValues={{ businessDate: shanghaiToday() }} onFinish={(v) => void run(v.businessDate.trim())} style={{ rowGap: 8 }}>
-            <Form.Item name="businessDate" label={t('trade.settlements.businessDate')} rules={[{ required: true, validator: async (_: unknown, v: string | undefined) => { if (!v || !isCalendarDate(v.trim())) throw new Error(t('trade.settlements.dateRule')); } }]}>
-              <Input type="date" style={{ width: 180 }} data-testid="settlements-date" />
+            <Form.Item name="businessDate" label={t('trade.settlements.businessDate')} rules={[{ required: true, validator: async (_: unknown, v: string | undefined) => { if (!v || !isCalendarDate(v.trim())) throw new Error(t('trade.settlements.dateRule')); if (v.trim() > shanghaiToday()) throw new Error(t('trade.settlements.notDue', { today: shanghaiToday() })); } }]}>
+              <Input type="date" max={shanghaiToday()} style={{ width: 180 }} data-testid="settlements-date" />
             </Form.Item>
             <Form.Item>
               <Button type="primary" htmlType="submit" icon={<CalculatorOutlined />} loading={busy} data-testid="settlements-submit">
