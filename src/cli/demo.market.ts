@@ -131,6 +131,9 @@ export async function seedMarket(lt: Liutong, ids: Record<string, string>): Prom
   } finally {
     kernel.clock = real;
   }
+  // Registered, listed and the first deal made ten days ago (so that its T+1 settlement day has come);
+  // the other trades are today's.
+  kernel.clock = { now: () => new Date(real.now().getTime() - 10 * DAY) };
   for (const id of registrations.values()) await lt.registry.applications.register(id, bureau, 'demo');
 
   const listings = lt.exchange.listings;
@@ -182,20 +185,26 @@ export async function seedMarket(lt: Liutong, ids: Record<string, string>): Prom
   const climateRows = ['industry,city,month,index', ...[['制造业', '佛山'], ['批发零售', '广州'], ['交通运输', '广州'], ['信息技术', '深圳'], ['金融业', '深圳'], ['建筑业', '东莞']].map(([industry, city], i) => `${industry},${city},2026-10,${(48 + i * 1.3).toFixed(1)}`)];
   await lt.catalog.mounts.upload(resources.get('climate')!, Buffer.from(`${climateRows.join('\n')}\n`), 'csv', null, 'demo');
 
-  await seedTrades(lt, ids, { climate, climatePerQuery, footfall, profile, risk, energy, energyHistory: energyListing }, resources.get('climate')!);
+  try {
+    await seedTrades(lt, ids, { climate, climatePerQuery, footfall, profile, risk, energy, energyHistory: energyListing }, resources.get('climate')!, () => {
+      kernel.clock = real;
+    });
+  } finally {
+    kernel.clock = real;
+  }
 }
 
 /**
  * Demo trades on the listings, one in every negotiation state: the bank (a buyer member, funded by a
- * deposit) buys the factory's energy index (through its broker) — delivered, accepted and settled in
- * a batch; the climate index subscription after two counter-offers — in force, delivered, awaiting
+ * deposit) buys the factory's energy index (through its broker) ten days ago — delivered, accepted and
+ * settled in today's batch; the climate index subscription after two counter-offers — in force, delivered, awaiting
  * acceptance; the risk alert API — paid into escrow, awaiting the seller; the footfall index through
  * its broker — agreed, awaiting the bank's seal; the profile report — offered by the seller, and a
  * second offer accepted; a per-query request; the history of the energy index — terminated; 200
  * climate queries delivered through the gateway and billed by use; insurance and custody attached
  * by the insurer; a second energy quarter in dispute before the arbitration centre.
  */
-async function seedTrades(lt: Liutong, ids: Record<string, string>, l: Record<string, string>, climateResource: string): Promise<void> {
+async function seedTrades(lt: Liutong, ids: Record<string, string>, l: Record<string, string>, climateResource: string, today: () => void): Promise<void> {
   if (!ids.bank) return;
   const bank = await principalOf(lt, ids.bank);
   const analytics = await principalOf(lt, ids.analytics!);
@@ -215,7 +224,9 @@ async function seedTrades(lt: Liutong, ids: Record<string, string>, l: Record<st
   await through(settled, [['finalize', factory]]);
   await lt.exchange.deliveries.deliver(settled, factory, { name: '产线能耗指数_2026Q3.csv', mediaType: 'text/csv', content: Buffer.from('line,date,kwh_per_unit\nL1,2026-07-01,3.40\nL2,2026-07-01,2.95\n'), note: '2026 年第三季度数据' }, 'demo');
   const accepted = await lt.exchange.deliveries.accept(settled, bank, 'demo');
-  await lt.exchange.settlements.run(null, accepted.settlement!.dueOn, 'demo');
+  // Back to today: the deal's settlement day (T+1 working day) has come; the run settles it.
+  today();
+  if (accepted.settlement!.dueOn <= shanghaiDate(lt.kernel.clock.now())) await lt.exchange.settlements.run(null, undefined, 'demo');
 
   // In force, delivered, awaiting acceptance: the climate index subscription after counter-offers.
   const subscription = (await n.open(bank, { listingId: l.climate!, move: 'request', terms: terms('3000000', ['授信审批', '风险监测'], 365), note: '年度订阅，请求优惠' }, 'demo')).id;

@@ -50,7 +50,7 @@ const ORGS: DemoOrg[] = [
   { key: 'bank', name: { zh: '广州某商业银行（演示）', en: 'Guangzhou Commercial Bank (demo)' }, type: 'enterprise', uscc: makeUscc('91440101DEM0BANK0'), roles: ['enterprise'],
     users: [{ username: 'bank', displayName: '信贷经理', memberRole: 'org_admin', phone: '13800000001' }] },
   { key: 'exchange', name: { zh: '广州数据交易所（演示）', en: 'Guangzhou Data Exchange (demo)' }, type: 'enterprise', uscc: makeUscc('91440101DEM0EXCH0'), roles: ['exchange'],
-    users: [{ username: 'exchange', displayName: '交易所运营', memberRole: 'org_admin' }] },
+    users: [{ username: 'exchange', displayName: '交易所运营', memberRole: 'org_admin' }, { username: 'exchange.finance', displayName: '交易所清算岗', memberRole: 'finance' }] },
   { key: 'factory', name: { zh: '佛山某制造有限公司（演示）', en: 'Foshan Manufacturing Co., Ltd. (demo)' }, type: 'enterprise', uscc: makeUscc('91440604DEM0FACT0'), roles: ['enterprise'],
     users: [{ username: 'factory', displayName: '企业法人代表', memberRole: 'org_admin' }, { username: 'factory.finance', displayName: '财务', memberRole: 'finance' }] },
   { key: 'analytics', name: { zh: '深圳某数据科技有限公司（演示）', en: 'Shenzhen Data Analytics Co., Ltd. (demo)' }, type: 'enterprise', uscc: makeUscc('91440300DEM0ANLY0'), roles: ['enterprise', 'data_merchant', 'operator'],

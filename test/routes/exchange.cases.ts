@@ -217,6 +217,15 @@ async function apiContract(c: Ctx): Promise<string> {
   }
   return id;
 }
+/** A settlement batch holding an accepted deal of A and B (its item made due today, then settled). */
+async function settledBatch(c: Ctx): Promise<string> {
+  const id = await negotiation(c, 'ACCEPTED');
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  await c.h.lt.kernel.db.updateTable('exchange_settlement_item' as never).set({ due_on: today } as never).where('negotiation_id' as never, '=', id as never).execute();
+  const r = await c.h.call('POST', '/api/v1/exchange/settlements', { token: (await fixture(c)).financeToken, body: {} });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body.batches[0].id as string;
+}
 const attachmentBody = { kind: 'insurance', beneficiary: 'buyer', reference: 'PDAA2026440100000001', description: '数据交易履约保证保险', coverageFen: '100000', premiumFen: '500' };
 
 const claimBody = async (c: Ctx) => ({ arbitratorOrgId: (await arbitrator(c)).id, claim: '交付不符', claimedRefundFen: '1000' });
@@ -554,6 +563,16 @@ export const EXCHANGE_CASES: Record<string, Case> = {
     status: 200,
     refused: async (c) => ({ token: (await fixture(c)).financeToken, url: '/api/v1/exchange/settlements', body: { businessDate: '2026-13-45' } }),
     crossOrg: async (c) => ({ token: c.a.adminToken, url: '/api/v1/exchange/settlements', body: {}, expect: deny(403) }),
+  },
+  'GET /api/v1/exchange/settlements/:batchId': {
+    success: async (c) => ({ token: (await fixture(c)).exchange.auditorToken, url: `/api/v1/exchange/settlements/${await settledBatch(c)}` }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.src.auditorToken, url: `/api/v1/exchange/settlements/${await settledBatch(c)}`, expect: deny(404) }),
+  },
+  'GET /api/v1/exchange/books/exchange': {
+    success: async (c) => ({ token: (await fixture(c)).exchange.auditorToken, url: '/api/v1/exchange/books/exchange' }),
+    status: 200,
+    crossOrg: async (c) => ({ token: c.a.auditorToken, url: '/api/v1/exchange/books/exchange', expect: deny(403) }),
   },
   'GET /api/v1/exchange/settlements': {
     success: async (c) => ({ token: (await fixture(c)).exchange.auditorToken, url: '/api/v1/exchange/settlements' }),

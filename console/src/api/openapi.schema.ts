@@ -17901,6 +17901,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/books/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exchange's own accounts (bank, fee income, clearing) and their lines (the exchange, the regulator) */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accounts: {
+                                balanceFen: string;
+                                id: string;
+                                kind: string;
+                                ref: string | null;
+                            }[];
+                            items: {
+                                accountKind: string;
+                                /** @description money in positive, out negative */
+                                amountFen: string;
+                                journalId: string;
+                                kind: string;
+                                line: number;
+                                memo: string;
+                                postedAt: string;
+                                ref: string;
+                            }[];
+                            orgId: string | null;
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exchange/books/orgs/{orgId}/statement": {
         parameters: {
             query?: never;
@@ -17947,7 +18056,7 @@ export interface paths {
                                 postedAt: string;
                                 ref: string;
                             }[];
-                            orgId: string;
+                            orgId: string | null;
                             page: number;
                             pageSize: number;
                             total: number;
@@ -18617,6 +18726,7 @@ export interface paths {
             parameters: {
                 query: {
                     all?: boolean;
+                    negotiationId?: string;
                     page: number;
                     pageSize: number;
                     status?: "open" | "ruled";
@@ -18635,11 +18745,29 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description the contract amount */
+                                amountFen?: string;
+                                arbitratorName?: {
+                                    en: string;
+                                    zh: string;
+                                };
                                 arbitratorOrgId: string;
+                                buyer?: {
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    orgId: string;
+                                };
                                 claim: string;
                                 claimedRefundFen: string;
+                                contractNumber?: string | null;
                                 createdAt: string;
                                 id: string;
+                                listingTitle?: {
+                                    en: string;
+                                    zh: string;
+                                };
                                 negotiationId: string;
                                 penaltyFen: string | null;
                                 penaltyPayer: string | null;
@@ -18647,6 +18775,13 @@ export interface paths {
                                 refundFen: string | null;
                                 ruledAt: string | null;
                                 ruling: string | null;
+                                seller?: {
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    orgId: string;
+                                };
                                 settlement?: {
                                     amountFen: string;
                                     dueOn: string;
@@ -18655,6 +18790,7 @@ export interface paths {
                                         orgId: string | null;
                                         to: string;
                                     }[];
+                                    status?: string;
                                 };
                                 status: string;
                             }[];
@@ -18732,11 +18868,29 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description the contract amount */
+                            amountFen?: string;
+                            arbitratorName?: {
+                                en: string;
+                                zh: string;
+                            };
                             arbitratorOrgId: string;
+                            buyer?: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
                             claim: string;
                             claimedRefundFen: string;
+                            contractNumber?: string | null;
                             createdAt: string;
                             id: string;
+                            listingTitle?: {
+                                en: string;
+                                zh: string;
+                            };
                             negotiationId: string;
                             penaltyFen: string | null;
                             penaltyPayer: string | null;
@@ -18744,6 +18898,13 @@ export interface paths {
                             refundFen: string | null;
                             ruledAt: string | null;
                             ruling: string | null;
+                            seller?: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
                             settlement?: {
                                 amountFen: string;
                                 dueOn: string;
@@ -18752,6 +18913,7 @@ export interface paths {
                                     orgId: string | null;
                                     to: string;
                                 }[];
+                                status?: string;
                             };
                             status: string;
                         };
@@ -18855,11 +19017,29 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description the contract amount */
+                            amountFen?: string;
+                            arbitratorName?: {
+                                en: string;
+                                zh: string;
+                            };
                             arbitratorOrgId: string;
+                            buyer?: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
                             claim: string;
                             claimedRefundFen: string;
+                            contractNumber?: string | null;
                             createdAt: string;
                             id: string;
+                            listingTitle?: {
+                                en: string;
+                                zh: string;
+                            };
                             negotiationId: string;
                             penaltyFen: string | null;
                             penaltyPayer: string | null;
@@ -18867,6 +19047,13 @@ export interface paths {
                             refundFen: string | null;
                             ruledAt: string | null;
                             ruling: string | null;
+                            seller?: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
                             settlement?: {
                                 amountFen: string;
                                 dueOn: string;
@@ -18875,6 +19062,7 @@ export interface paths {
                                     orgId: string | null;
                                     to: string;
                                 }[];
+                                status?: string;
                             };
                             status: string;
                         };
@@ -22993,6 +23181,13 @@ export interface paths {
                             } | null;
                             createdAt: string;
                             deliveredAt: string | null;
+                            destruction: {
+                                attestedAt: string;
+                                attestedBy: string | null;
+                                evidenceSha256: string | null;
+                                method: string;
+                                statement: string;
+                            } | null;
                             documentDigest: string | null;
                             escrowDueFen?: string | null;
                             /** @description held in escrow: the amount and the buyer’s broker’s commission */
@@ -23075,6 +23270,8 @@ export interface paths {
                             verifiedAt: string | null;
                             viewerMoves: string[];
                             viewerParty: string | null;
+                            /** @description whether the viewer’s organisation rated the other party */
+                            viewerRated?: boolean;
                         };
                     };
                 };
@@ -23258,6 +23455,13 @@ export interface paths {
                             } | null;
                             createdAt: string;
                             deliveredAt: string | null;
+                            destruction: {
+                                attestedAt: string;
+                                attestedBy: string | null;
+                                evidenceSha256: string | null;
+                                method: string;
+                                statement: string;
+                            } | null;
                             documentDigest: string | null;
                             escrowDueFen?: string | null;
                             /** @description held in escrow: the amount and the buyer’s broker’s commission */
@@ -23340,6 +23544,8 @@ export interface paths {
                             verifiedAt: string | null;
                             viewerMoves: string[];
                             viewerParty: string | null;
+                            /** @description whether the viewer’s organisation rated the other party */
+                            viewerRated?: boolean;
                         };
                     };
                 };
@@ -23514,6 +23720,13 @@ export interface paths {
                             } | null;
                             createdAt: string;
                             deliveredAt: string | null;
+                            destruction: {
+                                attestedAt: string;
+                                attestedBy: string | null;
+                                evidenceSha256: string | null;
+                                method: string;
+                                statement: string;
+                            } | null;
                             documentDigest: string | null;
                             escrowDueFen?: string | null;
                             /** @description held in escrow: the amount and the buyer’s broker’s commission */
@@ -23596,6 +23809,8 @@ export interface paths {
                             verifiedAt: string | null;
                             viewerMoves: string[];
                             viewerParty: string | null;
+                            /** @description whether the viewer’s organisation rated the other party */
+                            viewerRated?: boolean;
                         };
                     };
                 };
@@ -25034,11 +25249,29 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description the contract amount */
+                            amountFen?: string;
+                            arbitratorName?: {
+                                en: string;
+                                zh: string;
+                            };
                             arbitratorOrgId: string;
+                            buyer?: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
                             claim: string;
                             claimedRefundFen: string;
+                            contractNumber?: string | null;
                             createdAt: string;
                             id: string;
+                            listingTitle?: {
+                                en: string;
+                                zh: string;
+                            };
                             negotiationId: string;
                             penaltyFen: string | null;
                             penaltyPayer: string | null;
@@ -25046,6 +25279,13 @@ export interface paths {
                             refundFen: string | null;
                             ruledAt: string | null;
                             ruling: string | null;
+                            seller?: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                orgId: string;
+                            };
                             settlement?: {
                                 amountFen: string;
                                 dueOn: string;
@@ -25054,6 +25294,7 @@ export interface paths {
                                     orgId: string | null;
                                     to: string;
                                 }[];
+                                status?: string;
                             };
                             status: string;
                         };
@@ -25685,6 +25926,112 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/settlements/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A settlement batch and its deals — contract, amount, split (the exchange and the regulator all; a member the deals it paid or is credited in) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    batchId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: string;
+                            businessDate: string;
+                            id: string;
+                            items: number;
+                            journalId: string;
+                            settledAt: string;
+                        } & {
+                            /** @description the deals settled (a member sees those it paid or is credited in) */
+                            deals: {
+                                amountFen: string;
+                                buyerOrgId: string;
+                                contractNumber: string | null;
+                                lines: {
+                                    amountFen: string;
+                                    orgId: string | null;
+                                    to: string;
+                                }[];
+                                negotiationId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error body: stable code, localized message (Accept-Language), request id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

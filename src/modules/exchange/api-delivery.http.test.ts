@@ -99,6 +99,8 @@ describeEachEngine('exchange API delivery through gateway grants, billed by use 
     expect(await balance()).toBe('399900'); // less the file contract's ¥1,000 in escrow
     const item = (await api('GET', `/exchange/negotiations/${id}/settlement`, seller.auditorToken)).body.item;
     expect(item).toMatchObject({ amountFen: '100', status: 'pending', lines: [{ to: 'seller', orgId: seller.id, amountFen: '99' }, { to: 'fee', orgId: null, amountFen: '1' }] });
+    clock.set(new Date(`${item.dueOn}T10:00:00+08:00`));
+    for (const org of [buyer, seller, ex.exchange]) await h().relogin(org);
     const finance = await h().login(ex.financeLogin, USER_PASSWORD);
     expect((await api('POST', '/exchange/settlements', finance, { businessDate: item.dueOn })).body).toMatchObject({ items: 1, amountFen: '100' });
     expect((await api('GET', `/exchange/books/orgs/${seller.id}/statement`, seller.auditorToken)).body.accounts.find((a: { kind: string }) => a.kind === 'member_available').balanceFen).toBe('99');

@@ -104,13 +104,16 @@ export interface StatementLine {
 }
 
 /** An organisation's accounts. */
-export async function accountsOf(db: Executor, orgId: string): Promise<AccountRow[]> {
-  return (await db.selectFrom(AC).selectAll().where('org_id', '=', orgId).orderBy('kind').orderBy('id').execute()).map(mapAccount);
+/** An organisation's accounts, or the exchange's own (orgId null: bank, fee income, clearing). */
+export async function accountsOf(db: Executor, orgId: string | null): Promise<AccountRow[]> {
+  const q = db.selectFrom(AC).selectAll();
+  return (await (orgId === null ? q.where('org_id', 'is', null) : q.where('org_id', '=', orgId)).orderBy('kind').orderBy('id').execute()).map(mapAccount);
 }
 
 /** The lines on an organisation's accounts, newest first. */
-export async function statementOf(db: Executor, orgId: string, page: number, pageSize: number): Promise<{ items: StatementLine[]; total: number }> {
-  const base = db.selectFrom('exchange_posting as p').innerJoin('exchange_account as a', 'a.id', 'p.account_id').innerJoin('exchange_journal as j', 'j.id', 'p.journal_id').where('a.org_id', '=', orgId);
+export async function statementOf(db: Executor, orgId: string | null, page: number, pageSize: number): Promise<{ items: StatementLine[]; total: number }> {
+  const joined = db.selectFrom('exchange_posting as p').innerJoin('exchange_account as a', 'a.id', 'p.account_id').innerJoin('exchange_journal as j', 'j.id', 'p.journal_id');
+  const base = orgId === null ? joined.where('a.org_id', 'is', null) : joined.where('a.org_id', '=', orgId);
   const total = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
   const rows = await base.select(['p.journal_id', 'p.line', 'j.kind', 'j.ref', 'j.memo', 'j.posted_at', 'a.kind as account_kind', 'a.normal_side', 'p.amount_fen'])
     .orderBy('j.posted_at', 'desc').orderBy('p.journal_id', 'desc').orderBy('p.line').limit(pageSize).offset((page - 1) * pageSize).execute();

@@ -119,7 +119,8 @@ export class BookService {
    * A member's balances and statement: each account's money on its normal side, and its lines newest
    * first, signed as the member sees them (money in positive).
    */
-  async statement(orgId: string, page: number, pageSize: number) {
+  /** An organisation's balances and lines; `null`: the exchange's own accounts (bank, fee income, clearing). */
+  async statement(orgId: string | null, page: number, pageSize: number) {
     const [accounts, lines] = await Promise.all([repo.accountsOf(this.k.db, orgId), repo.statementOf(this.k.db, orgId, page, pageSize)]);
     return {
       orgId,

@@ -98,8 +98,13 @@ describeEachEngine('exchange delivery (交付), acceptance (验收) and settleme
     expect(run.status, JSON.stringify(run.body)).toBe(200);
     expect(run.body).toMatchObject({ items: 1, amountFen: '100000' });
     expect((await api('POST', '/exchange/settlements', finance, {})).body.items).toBe(0);
-    expect((await api('POST', '/exchange/settlements', finance, { businessDate: secondDue })).body).toMatchObject({ items: 1, amountFen: '100000' });
-    expect((await api('POST', '/exchange/settlements', finance, { businessDate: secondDue })).body.items).toBe(0);
+    // Nothing is settled before its day; on its day it is, once.
+    expect((await api('POST', '/exchange/settlements', finance, { businessDate: secondDue })).body.error).toMatchObject({ code: 'EXCHANGE_NOT_DUE', details: { date: secondDue } });
+    clock.set(new Date(`${secondDue}T10:00:00+08:00`));
+    for (const org of [buyer, seller, stranger, ex.exchange]) await h().relogin(org);
+    const financeNow = await h().login(ex.financeLogin, USER_PASSWORD);
+    expect((await api('POST', '/exchange/settlements', financeNow, { businessDate: secondDue })).body).toMatchObject({ items: 1, amountFen: '100000' });
+    expect((await api('POST', '/exchange/settlements', financeNow, { businessDate: secondDue })).body.items).toBe(0);
     const item = await api('GET', `/exchange/negotiations/${id}/settlement`, seller.auditorToken);
     expect(item.body.item).toMatchObject({ status: 'settled', batchId: run.body.batches[0].id });
     expect((await api('GET', `/exchange/negotiations/${id}/settlement`, stranger.auditorToken)).status).toBe(404);
@@ -109,13 +114,25 @@ describeEachEngine('exchange delivery (交付), acceptance (验收) and settleme
     expect(buyerBooks.body.accounts.filter((a: { kind: string }) => a.kind === 'escrow').every((a: { balanceFen: string }) => a.balanceFen === '0')).toBe(true);
     expect((await api('GET', '/exchange/books/reconciliation', ex.exchange.auditorToken)).body.ok).toBe(true);
     expect((await api('GET', '/exchange/settlements', ex.exchange.auditorToken)).body).toMatchObject({ total: 2, items: [{ businessDate: secondDue, items: 1 }, { items: 1 }] });
+    // A batch's deals: the exchange sees them, the seller its own, a stranger nothing; the exchange's fee income is on its own books.
+    const batchId = run.body.batches[0].id as string;
+    expect((await api('GET', `/exchange/settlements/${batchId}`, ex.exchange.auditorToken)).body).toMatchObject({ id: batchId, deals: [{ negotiationId: id, contractNumber: expect.any(String), amountFen: '100000' }] });
+    expect((await api('GET', `/exchange/settlements/${batchId}`, seller.auditorToken)).body.deals).toHaveLength(1);
+    expect((await api('GET', `/exchange/settlements/${batchId}`, stranger.auditorToken)).status).toBe(404);
+    const own = await api('GET', '/exchange/books/exchange', ex.exchange.auditorToken);
+    expect(own.body).toMatchObject({ orgId: null });
+    expect(own.body.accounts.find((a: { kind: string }) => a.kind === 'fee_income').balanceFen).toBe('2000');
+    expect((await api('GET', '/exchange/books/exchange', seller.auditorToken)).status).toBe(403);
 
     // Ratings: each side once, after acceptance; public averages.
     const unaccepted = await contract();
     expect((await api('POST', `/exchange/negotiations/${unaccepted}/ratings`, buyer.staffToken, { score: 5, comment: '' })).body.error.details).toMatchObject({ status: 'not_accepted' });
     expect((await api('POST', `/exchange/negotiations/${id}/ratings`, buyer.staffToken, { score: 6, comment: '' })).status).toBe(400);
     expect((await api('POST', `/exchange/negotiations/${id}/ratings`, stranger.staffToken, { score: 1, comment: '差' })).status).toBe(404);
+    expect((await api('GET', `/exchange/negotiations/${id}`, buyer.auditorToken)).body.viewerRated).toBe(false);
     expect((await api('POST', `/exchange/negotiations/${id}/ratings`, buyer.staffToken, { score: 5, comment: '数据质量好，交付及时' })).status).toBe(201);
+    expect((await api('GET', `/exchange/negotiations/${id}`, buyer.auditorToken)).body.viewerRated).toBe(true);
+    expect((await api('GET', `/exchange/negotiations/${id}`, seller.auditorToken)).body.viewerRated).toBe(false);
     expect((await api('POST', `/exchange/negotiations/${id}/ratings`, buyer.staffToken, { score: 1, comment: '改评' })).body.error.details).toMatchObject({ status: 'rated' });
     expect((await api('POST', `/exchange/negotiations/${second}/ratings`, buyer.staffToken, { score: 4, comment: '' })).status).toBe(201);
     expect((await api('POST', `/exchange/negotiations/${id}/ratings`, seller.staffToken, { score: 4, comment: '付款及时' })).status).toBe(201);
@@ -137,6 +154,7 @@ describeEachEngine('exchange delivery (交付), acceptance (验收) and settleme
     const attested = await destroy(id, buyer.staffToken);
     expect(attested.status, JSON.stringify(attested.body)).toBe(201);
     expect(attested.body).toMatchObject({ method: 'deletion', evidenceSha256: null });
+    expect((await api('GET', `/exchange/negotiations/${id}`, seller.auditorToken)).body.destruction).toMatchObject({ method: 'deletion', statement: '已删除全部副本及备份' });
     expect((await destroy(id, buyer.staffToken)).body.error.details).toMatchObject({ status: 'attested' });
     expect((await api('GET', '/exchange/destructions/overdue', ex.exchange.auditorToken)).body.items.map((x: { negotiationId: string }) => x.negotiationId).sort()).toEqual([second, unaccepted].sort());
   });

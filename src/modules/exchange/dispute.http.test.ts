@@ -1,13 +1,17 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.js';
-import { useLiutong } from '../../../test/harness.js';
+import { USER_PASSWORD, useLiutong } from '../../../test/harness.js';
+import { fixedClock } from '../../platform/clock.js';
 import { fixture, listing, membership, serviceProvider, tradeContext } from '../../../test/routes/exchange.cases.js';
 
 const PDF = Buffer.from('%PDF-1.7\n%%EOF\n');
 const FILE = Buffer.from('a,b\n1,2\n');
 
 describeEachEngine('exchange disputes (争议) and arbitration (仲裁): the ruling executes in the books', (engine) => {
-  const h = useLiutong(engine);
+  // A minute ahead of the wall clock (the route helpers end registry publicity at the wall clock); moved to settlement day.
+  const start = new Date(Date.now() + 60_000);
+  const clock = fixedClock(start);
+  const h = useLiutong(engine, {}, { clock });
   const api = (method: string, url: string, token: string, body?: unknown) => h().call(method, `/api/v1${url}`, { token, body });
   let n = 0;
 
@@ -37,8 +41,14 @@ describeEachEngine('exchange disputes (争议) and arbitration (仲裁): the rul
     expect((await api('POST', `/exchange/negotiations/${id}/disputes`, seller.staffToken, claim())).body.error.details).toMatchObject({ status: 'disputed' });
     expect((await api('POST', `/exchange/negotiations/${id}/acceptance`, buyer.staffToken)).body.error.details).toMatchObject({ status: 'disputed' });
 
-    // Who sees it.
-    expect((await api('GET', `/exchange/disputes/${raised.body.id}`, seller.auditorToken)).status).toBe(200);
+    // Who sees it: the parties and the arbitrator, with the contract named; the arbitrator may read the contract it rules on.
+    expect((await api('GET', `/exchange/disputes/${raised.body.id}`, seller.auditorToken)).body).toMatchObject({
+      contractNumber: expect.stringMatching(/^GDDE-\d{4}-\d{6}$/), listingTitle: { zh: '路由挂牌' }, amountFen: '100000', buyer: { orgId: buyer.id, name: { en: expect.any(String) } }, seller: { orgId: seller.id }, arbitratorName: { zh: expect.any(String) },
+    });
+    expect((await api('GET', `/exchange/negotiations/${id}`, arbitrator.auditorToken)).body).toMatchObject({ id, amountFen: '100000', viewerMoves: [] });
+    expect((await api('GET', `/exchange/negotiations/${id}`, stranger.auditorToken)).status).toBe(404);
+    expect((await api('GET', `/exchange/disputes?negotiationId=${id}`, buyer.auditorToken)).body.items.map((d: { id: string }) => d.id)).toEqual([raised.body.id]);
+    expect((await api('GET', `/exchange/disputes?negotiationId=${id}`, stranger.auditorToken)).body.total).toBe(0);
     expect((await api('GET', `/exchange/disputes/${raised.body.id}`, stranger.auditorToken)).status).toBe(404);
     expect((await api('GET', '/exchange/disputes?status=open', arbitrator.auditorToken)).body.items.map((d: { id: string }) => d.id)).toEqual([raised.body.id]);
     expect((await api('GET', '/exchange/disputes', stranger.auditorToken)).body.total).toBe(0);
@@ -54,12 +64,16 @@ describeEachEngine('exchange disputes (争议) and arbitration (仲裁): the rul
     expect(buyerBooks.body.accounts.find((a: { kind: string }) => a.kind === 'member_available').balanceFen).toBe('30000');
     expect((await api('GET', `/exchange/negotiations/${id}`, buyer.auditorToken)).body.acceptedBy).toBe('ruling');
 
-    const settled = await api('POST', '/exchange/settlements', ex.financeToken, { businessDate: ruled.body.settlement.dueOn });
+    clock.set(new Date(`${ruled.body.settlement.dueOn}T10:00:00+08:00`));
+    for (const org of [buyer, seller, arbitrator, ex.exchange]) await h().relogin(org);
+    const settled = await api('POST', '/exchange/settlements', await h().login(ex.financeLogin, USER_PASSWORD), { businessDate: ruled.body.settlement.dueOn });
     expect(settled.body).toMatchObject({ items: 1, amountFen: '70000' });
+    expect((await api('GET', `/exchange/disputes/${raised.body.id}`, buyer.auditorToken)).body.settlement).toMatchObject({ amountFen: '70000', status: 'settled' });
     const sellerBooks = await api('GET', `/exchange/books/orgs/${seller.id}/statement`, seller.auditorToken);
     expect(sellerBooks.body.accounts.find((a: { kind: string }) => a.kind === 'member_available').balanceFen).toBe('69300');
     expect((await api('GET', '/exchange/books/reconciliation', ex.exchange.auditorToken)).body.ok).toBe(true);
     expect((await api('POST', `/exchange/negotiations/${id}/disputes`, buyer.staffToken, claim())).body.error.details).toMatchObject({ status: 'settled' });
+    clock.set(start); // the next test's sessions (and the harness's) start from here
   });
 
   it('executes a penalty (违约金) beyond the refund from the payer’s money to the other party, or refuses the ruling whole when that money does not cover it', async () => {

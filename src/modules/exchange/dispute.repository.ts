@@ -47,8 +47,9 @@ export async function rule(db: Executor, id: string, ruling: string, refundFen: 
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function listDisputes(db: Executor, f: { arbitratorOrgId?: string; partyOrgIds?: { orgId: string }; status?: 'open' | 'ruled'; page: number; pageSize: number }): Promise<{ items: DisputeRow[]; total: number }> {
+export async function listDisputes(db: Executor, f: { arbitratorOrgId?: string; partyOrgIds?: { orgId: string }; status?: 'open' | 'ruled' | undefined; negotiationId?: string | undefined; page: number; pageSize: number }): Promise<{ items: DisputeRow[]; total: number }> {
   let q = db.selectFrom('exchange_dispute as d');
+  if (f.negotiationId) q = q.where('d.negotiation_id', '=', f.negotiationId);
   if (f.arbitratorOrgId) q = q.where('d.arbitrator_org_id', '=', f.arbitratorOrgId);
   if (f.partyOrgIds) {
     const o = f.partyOrgIds.orgId;
@@ -58,4 +59,9 @@ export async function listDisputes(db: Executor, f: { arbitratorOrgId?: string; 
   const total = Number((await q.select((e) => e.fn.countAll<string>().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await q.selectAll('d').orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
   return { items: rows.map(map), total };
+}
+
+/** Whether an organisation arbitrates a dispute on a contract (it may then read the contract). */
+export async function arbitrates(db: Executor, negotiationId: string, orgId: string): Promise<boolean> {
+  return !!(await db.selectFrom('exchange_dispute').select('id').where('negotiation_id', '=', negotiationId).where('arbitrator_org_id', '=', orgId).executeTakeFirst());
 }

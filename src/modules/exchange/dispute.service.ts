@@ -3,7 +3,7 @@ import { serviceActor, type Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { ExchangeErrors } from './exchange.errors.js';
-import { oversees } from './organisation.names.js';
+import { namesOf, oversees, type ExchangeDirectory } from './organisation.names.js';
 import type { BookService } from './book.service.js';
 import type { ListingService } from './listing.service.js';
 import type { MemberService } from './member.service.js';
@@ -30,6 +30,7 @@ export class DisputeService {
     private readonly listings: ListingService,
     private readonly settlements: SettlementService,
     private readonly books: BookService,
+    private readonly orgs: ExchangeDirectory,
   ) {}
 
   private view(d: repo.DisputeRow) {
@@ -37,6 +38,22 @@ export class DisputeService {
       id: d.id, negotiationId: d.negotiationId, raisedByOrgId: d.raisedByOrgId, arbitratorOrgId: d.arbitratorOrgId, claim: d.claim, claimedRefundFen: d.claimedRefundFen.toString(),
       status: d.status, ruling: d.ruling, refundFen: d.refundFen?.toString() ?? null, penaltyFen: d.penaltyFen?.toString() ?? null, penaltyPayer: d.penaltyPayer, createdAt: d.createdAt.toISOString(), ruledAt: d.ruledAt?.toISOString() ?? null,
     };
+  }
+
+  /** Disputes with their contract: number, listing title, the parties and the arbitrator by name (one lookup of names). */
+  private async described(rows: repo.DisputeRow[]) {
+    const deals = new Map<string, nrepo.NegotiationRow>();
+    for (const d of rows) if (!deals.has(d.negotiationId)) deals.set(d.negotiationId, (await nrepo.findNegotiation(this.k.db, d.negotiationId))!);
+    const titles = new Map<string, { zh: string; en: string }>();
+    for (const n of deals.values()) if (!titles.has(n.listingId)) titles.set(n.listingId, (await this.listings.row(n.listingId)).title);
+    const names = await namesOf(this.orgs, [...[...deals.values()].flatMap((n) => [n.buyerOrgId, n.sellerOrgId]), ...rows.map((d) => d.arbitratorOrgId)]);
+    return rows.map((d) => {
+      const n = deals.get(d.negotiationId)!;
+      return {
+        ...this.view(d), contractNumber: n.contractNumber, listingTitle: titles.get(n.listingId)!, amountFen: n.amountFen.toString(),
+        buyer: { orgId: n.buyerOrgId, name: names.get(n.buyerOrgId)! }, seller: { orgId: n.sellerOrgId, name: names.get(n.sellerOrgId)! }, arbitratorName: names.get(d.arbitratorOrgId)!,
+      };
+    });
   }
 
   private conflict(status: string, action: string) {
@@ -133,13 +150,16 @@ export class DisputeService {
     const n = d ? await nrepo.findNegotiation(this.k.db, d.negotiationId) : undefined;
     const overseer = oversees(viewer);
     if (!d || !n || !(overseer || d.arbitratorOrgId === viewer.orgId || n.buyerOrgId === viewer.orgId || n.sellerOrgId === viewer.orgId)) throw new AppError(ExchangeErrors.EXCHANGE_DISPUTE_NOT_FOUND);
-    return this.view(d);
+    const [described] = await this.described([d]);
+    // Once ruled: the rest's settlement as it stands (due, settled).
+    const item = d.status === 'ruled' ? await srepo.findItem(this.k.db, d.negotiationId) : undefined;
+    return { ...described!, ...(item ? { settlement: { dueOn: item.dueOn, amountFen: item.amountFen.toString(), lines: item.lines, status: item.status } } : {}) };
   }
 
   /** Disputes: the caller's (as party or arbitrator); all for the exchange and the regulator (`all`). */
-  async list(viewer: Principal, q: { all?: boolean | undefined; status?: 'open' | 'ruled' | undefined; page: number; pageSize: number }) {
+  async list(viewer: Principal, q: { all?: boolean | undefined; status?: 'open' | 'ruled' | undefined; negotiationId?: string | undefined; page: number; pageSize: number }) {
     const everyone = q.all && oversees(viewer);
-    const r = await repo.listDisputes(this.k.db, { ...(everyone ? {} : { partyOrgIds: { orgId: viewer.orgId } }), status: q.status, page: q.page, pageSize: q.pageSize });
-    return { items: r.items.map((d) => this.view(d)), total: r.total, page: q.page, pageSize: q.pageSize };
+    const r = await repo.listDisputes(this.k.db, { ...(everyone ? {} : { partyOrgIds: { orgId: viewer.orgId } }), status: q.status, negotiationId: q.negotiationId, page: q.page, pageSize: q.pageSize });
+    return { items: await this.described(r.items), total: r.total, page: q.page, pageSize: q.pageSize };
   }
 }

@@ -34,10 +34,12 @@ export const ExchangeErrors = defineErrors({
   EXCHANGE_PARTY_MUST_SEAL: { status: 403, 'zh-CN': '此步骤须由当事方本身以其电子印章签署（卖方确认、买方签署；经纪人签署本方见证）。', 'en-US': 'This step is sealed by the party itself (the seller agrees, the buyer verifies; a broker seals as witness of its side).' },
   EXCHANGE_SEALS_MISSING: { status: 409, 'zh-CN': '合同尚缺以下签章：{missing}。', 'en-US': 'The contract still lacks these seals: {missing}.' },
   EXCHANGE_USE_REFUSED: { status: 403, 'zh-CN': '超出合同约定的使用范围，已拒绝（{reason}）。', 'en-US': "Refused: outside the contract's usage policy ({reason})." },
+  EXCHANGE_NOT_DUE: { status: 409, 'zh-CN': '营业日 {date} 尚未到来（今天是 {today}），不能提前结算。', 'en-US': 'Business day {date} has not come yet (today is {today}): nothing is settled early.' },
   EXCHANGE_DATE_INVALID: { status: 400, 'zh-CN': '日期无效：{date}。', 'en-US': 'Invalid date: {date}.' },
   EXCHANGE_DISPUTE_NOT_FOUND: { status: 404, 'zh-CN': '争议不存在。', 'en-US': 'Dispute not found.' },
   EXCHANGE_API_UNAVAILABLE: { status: 409, 'zh-CN': '该合同不能通过接口交付（{reason}）。', 'en-US': 'The contract cannot be delivered through the API ({reason}).' },
   EXCHANGE_ATTACHMENT_INVALID: { status: 400, 'zh-CN': '合同附加服务无效：{reason}。', 'en-US': 'Invalid contract attachment: {reason}.' },
+  EXCHANGE_BATCH_NOT_FOUND: { status: 404, 'zh-CN': '结算批次不存在。', 'en-US': 'Settlement batch not found.' },
   EXCHANGE_FILING_NOT_FOUND: { status: 404, 'zh-CN': '场外交易备案不存在。', 'en-US': 'Off-exchange filing not found.' },
 });
 

@@ -56,6 +56,11 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
     schema: { tags, summary: "A member's balances and statement (the member itself, the exchange, the regulator)", params: S.OrgParams, querystring: S.StatementQuery, response: { 200: S.Statement, ...errors(400, 401, 403) } },
   }, async (req) => svc.books.statement(req.params.orgId, req.query.page, req.query.pageSize));
 
+  app.get('/exchange/books/exchange', {
+    config: { access: { roles: ['exchange', 'regulator'] } },
+    schema: { tags, summary: "The exchange's own accounts (bank, fee income, clearing) and their lines (the exchange, the regulator)", querystring: S.StatementQuery, response: { 200: S.Statement, ...errors(400, 401, 403) } },
+  }, async (req) => svc.books.statement(null, req.query.page, req.query.pageSize));
+
   app.get('/exchange/books/reconciliation', {
     config: { access: { roles: ['exchange', 'regulator'] } },
     schema: { tags, summary: 'Reconcile the books now: every journal balances, every balance equals its lines, no forbidden negative balance (the exchange, the regulator)', response: { 200: S.Reconciliation, ...errors(401, 403) } },
@@ -377,6 +382,11 @@ export async function exchangeRoutes(app: App, svc: ExchangeService, members: { 
     config: { access: { roles: ['exchange', 'regulator'] } },
     schema: { tags, summary: 'Settlement batches, newest first (the exchange, the regulator)', querystring: S.StatementQuery, response: { 200: Page(S.SettlementBatch), ...errors(400, 401, 403) } },
   }, async (req) => svc.settlements.batches(req.query.page, req.query.pageSize));
+
+  app.get('/exchange/settlements/:batchId', {
+    config: { access: {} },
+    schema: { tags, summary: 'A settlement batch and its deals — contract, amount, split (the exchange and the regulator all; a member the deals it paid or is credited in)', params: S.BatchParams, response: { 200: S.SettlementBatchDetail, ...errors(400, 401, 404) } },
+  }, async (req) => svc.settlements.batch(req.params.batchId, req.principal!));
 
   // ---- public market pages (信息披露) --------------------------------------------------------
 

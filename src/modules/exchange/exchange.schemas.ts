@@ -18,7 +18,7 @@ export const Posted = Type.Object({ journalId: Type.String(), duplicate: Type.Bo
 export const OrgParams = Type.Object({ orgId: OrgId }, Strict);
 export const StatementQuery = Type.Object(PageQuery, Strict);
 export const Statement = Type.Object({
-  orgId: Type.String(),
+  orgId: Nullable(Type.String({ description: "the member; null: the exchange's own accounts" })),
   accounts: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), ref: Type.Union([Type.String(), Type.Null()]), balanceFen: Type.String() })),
   items: Type.Array(Type.Object({ journalId: Type.String(), line: Type.Integer(), kind: Type.String(), ref: Type.String(), memo: Type.String(), postedAt: Type.String(), accountKind: Type.String(), amountFen: Type.String({ description: 'money in positive, out negative' }) })),
   total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(),
@@ -249,6 +249,8 @@ export const Negotiation = Type.Intersect([NegotiationSummary, Type.Object({
   moves: Type.Array(Type.Object({ seq: Type.Integer(), move: Type.String(), from: Nullable(Type.String()), to: Type.String(), side: Type.String(), orgId: Type.String(), terms: Nullable(TermsOut), note: Nullable(Type.String()), at: Type.String() })),
   viewerParty: Nullable(Type.String()), viewerMoves: Type.Array(Type.String()),
   grantId: Nullable(Type.String({ description: 'the gateway grant of an API delivery' })),
+  destruction: Nullable(Type.Object({ statement: Type.String(), method: Type.String(), evidenceSha256: Nullable(Type.String()), attestedAt: Type.String(), attestedBy: Nullable(Type.String()) }, { description: 'the buyer’s destruction attestation (销毁证明)' })),
+  viewerRated: Type.Optional(Type.Boolean({ description: 'whether the viewer’s organisation rated the other party' })),
   escrowDueFen: Type.Optional(Nullable(Type.String({ description: 'before the buyer verifies: what it will pay into escrow (the amount and its broker’s commission)' }))),
   billing: Nullable(Type.Object({ byUse: Type.Boolean(), billedUses: Nullable(Type.Integer()), billedAt: Nullable(Type.String()) }, { description: 'per-call pricing delivered by API: billed from the gateway’s metered calls when the calls are used up or the period ended' })),
 })]);
@@ -295,6 +297,10 @@ export const SettlementItem = Type.Object({ item: Nullable(Type.Object({ dueOn: 
 export const SettlementRunBody = Type.Object({ businessDate: Type.Optional(DateText) }, Strict);
 export const SettlementRun = Type.Object({ businessDate: Type.String(), batches: Type.Array(Type.Object({ id: Type.String(), items: Type.Integer(), amountFen: Type.String(), journalId: Type.String() })), items: Type.Integer(), amountFen: Type.String() });
 export const SettlementBatch = Type.Object({ id: Type.String(), businessDate: Type.String(), items: Type.Integer(), amountFen: Type.String(), journalId: Type.String(), settledAt: Type.String() });
+export const BatchParams = Type.Object({ batchId: Type.String({ pattern: '^stb_[0-9a-z]{20}$' }) }, Strict);
+export const SettlementBatchDetail = Type.Intersect([SettlementBatch, Type.Object({
+  deals: Type.Array(Type.Object({ negotiationId: Type.String(), contractNumber: Nullable(Type.String()), buyerOrgId: Type.String(), amountFen: Type.String(), lines: Type.Array(SettlementLineOut) }), { description: 'the deals settled (a member sees those it paid or is credited in)' }),
+})]);
 
 // ---- disclosure (信息披露) -------------------------------------------------------------------------
 
@@ -343,10 +349,12 @@ export const RulingBody = Type.Object(
 export const Dispute = Type.Object({
   id: Type.String(), negotiationId: Type.String(), raisedByOrgId: Type.String(), arbitratorOrgId: Type.String(), claim: Type.String(), claimedRefundFen: Type.String(), status: Type.String(),
   ruling: Nullable(Type.String()), refundFen: Nullable(Type.String()), penaltyFen: Nullable(Type.String()), penaltyPayer: Nullable(Type.String()), createdAt: Type.String(), ruledAt: Nullable(Type.String()),
-  settlement: Type.Optional(Type.Object({ dueOn: Type.String(), amountFen: Type.String(), lines: Type.Array(Type.Object({ to: Type.String(), orgId: Nullable(Type.String()), amountFen: Type.String() })) })),
+  settlement: Type.Optional(Type.Object({ dueOn: Type.String(), amountFen: Type.String(), lines: Type.Array(Type.Object({ to: Type.String(), orgId: Nullable(Type.String()), amountFen: Type.String() })), status: Type.Optional(Type.String()) })),
+  contractNumber: Type.Optional(Nullable(Type.String())), listingTitle: Type.Optional(Name), amountFen: Type.Optional(Type.String({ description: 'the contract amount' })),
+  buyer: Type.Optional(Type.Object({ orgId: Type.String(), name: Name })), seller: Type.Optional(Type.Object({ orgId: Type.String(), name: Name })), arbitratorName: Type.Optional(Name),
 });
 export const DisputeParams = Type.Object({ disputeId: Type.String({ pattern: '^dsp_[0-9a-z]{20}$' }) }, Strict);
-export const DisputeQuery = Type.Object({ ...PageQuery, all: Type.Optional(Type.Boolean()), status: Type.Optional(lit(['open', 'ruled'] as const)) }, Strict);
+export const DisputeQuery = Type.Object({ ...PageQuery, all: Type.Optional(Type.Boolean()), status: Type.Optional(lit(['open', 'ruled'] as const)), negotiationId: Type.Optional(Type.String({ pattern: '^neg_[0-9a-z]{20}$' })) }, Strict);
 
 export const FilingBody = Type.Object(
   {

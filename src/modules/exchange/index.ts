@@ -87,7 +87,7 @@ export const exchangeModule = {
       books, members, listings, settlements, disclosure: new DisclosureService(kernel),
       negotiations: new NegotiationService(kernel, deps.organisations, members, listings, books, deps.seals, deps.certificates),
       deliveries: new DeliveryService(kernel, listings, settlements, books, deps.grants),
-      disputes: new DisputeService(kernel, members, listings, settlements, books),
+      disputes: new DisputeService(kernel, members, listings, settlements, books, deps.organisations),
       filings: new FilingService(kernel, deps.organisations, members, deps.listingSources),
       attachments: new AttachmentService(kernel, members),
     };

@@ -168,6 +168,11 @@ export async function insertRating(db: Executor, r: RatingRow): Promise<boolean>
 }
 
 /** An organisation's ratings received: count, average (two decimals) and the latest. */
+/** Whether an organisation rated the other party of a deal. */
+export async function ratedBy(db: Executor, negotiationId: string, orgId: string): Promise<boolean> {
+  return !!(await db.selectFrom('exchange_rating').select('negotiation_id').where('negotiation_id', '=', negotiationId).where('rater_org_id', '=', orgId).executeTakeFirst());
+}
+
 export async function ratingsOf(db: Executor, orgId: string, limit: number): Promise<{ count: number; average: number | null; latest: RatingRow[] }> {
   const agg = (await sql<{ n: string; avg: string | null }>`select count(*) as n, round(avg(score)::numeric, 2) as avg from exchange_rating where ratee_org_id = ${orgId}`.execute(db)).rows[0]!;
   const rows = await db.selectFrom('exchange_rating').selectAll().where('ratee_org_id', '=', orgId).orderBy('at', 'desc').limit(limit).execute();

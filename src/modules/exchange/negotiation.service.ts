@@ -15,6 +15,7 @@ import { buyerCommissionFen } from './settlement.rules.js';
 import type { ListingService } from './listing.service.js';
 import type { ListingRow } from './listing.repository.js';
 import type { MemberService } from './member.service.js';
+import { arbitrates } from './dispute.repository.js';
 import {
   amountOf, beijingTime, contractNumber, contractText, listedPriceFen, mayMove, modelOf, MOVES, termsProblem, type NegotiationMove, type NegotiationState, type Side, type Terms,
 } from './negotiation.rules.js';
@@ -301,9 +302,10 @@ export class NegotiationService {
     };
   }
 
+  /** A negotiation its parties and brokers, the exchange and the regulator read — and the arbitrator of a dispute on it. */
   private async row(id: string, viewer: Principal) {
     const n = await repo.findNegotiation(this.k.db, id);
-    if (!n || !(this.sideOf(n, viewer.orgId) || oversees(viewer))) throw new AppError(ExchangeErrors.EXCHANGE_NEGOTIATION_NOT_FOUND);
+    if (!n || !(this.sideOf(n, viewer.orgId) || oversees(viewer) || (await arbitrates(this.k.db, id, viewer.orgId)))) throw new AppError(ExchangeErrors.EXCHANGE_NEGOTIATION_NOT_FOUND);
     return n;
   }
 
@@ -318,7 +320,7 @@ export class NegotiationService {
       const bp = n.buyerBrokerOrgId ? ((await this.members.mandateFor(n.buyerBrokerOrgId, n.buyerOrgId, 'buy').catch(() => null))?.commissionBp ?? null) : null;
       escrowDueFen = (n.amountFen + buyerCommissionFen(n.amountFen, bp)).toString();
     }
-    return { ...view, escrowDueFen };
+    return { ...view, escrowDueFen, viewerRated: await repo.ratedBy(this.k.db, id, viewer.orgId) };
   }
 
   /** The contract document (text) once agreed. */
@@ -392,7 +394,7 @@ export class NegotiationService {
       escrowJournalId: n.escrowJournalId, escrowFen: n.escrowFen.toString(), uses: n.uses, deliveredAt: n.deliveredAt?.toISOString() ?? null, acceptanceDue: n.acceptanceDue?.toISOString() ?? null,
       acceptedAt: n.acceptedAt?.toISOString() ?? null, acceptedBy: n.acceptedBy, createdAt: n.createdAt.toISOString(), agreedAt: n.agreedAt?.toISOString() ?? null, verifiedAt: n.verifiedAt?.toISOString() ?? null,
       finalizedAt: n.finalizedAt?.toISOString() ?? null, terminatedAt: n.terminatedAt?.toISOString() ?? null,
-      grantId: n.grantId, billing: n.billByUse ? { byUse: true, billedUses: n.billedUses, billedAt: n.billedAt?.toISOString() ?? null } : null,
+      destruction: n.destruction, grantId: n.grantId, billing: n.billByUse ? { byUse: true, billedUses: n.billedUses, billedAt: n.billedAt?.toISOString() ?? null } : null,
       // The agreement as the Dataspace Protocol names it: target, assigner, assignee, timestamp, policy.
       agreement: n.agreedAt && seller && buyer ? {
         '@type': 'Agreement', uid: `urn:liutong:contract:${n.contractNumber}`, target: `urn:liutong:asset:${l.assetId}`, assigner: seller.did, assignee: buyer.did, timestamp: n.agreedAt.toISOString(),

@@ -85,3 +85,15 @@ export async function replaceItem(db: Executor, i: ItemRow): Promise<void> {
 export async function dropItem(db: Executor, negotiationId: string): Promise<void> {
   await db.deleteFrom('exchange_settlement_item').where('negotiation_id', '=', negotiationId).where('status', '!=', 'settled').execute();
 }
+
+export async function findBatch(db: Executor, id: string): Promise<BatchRow | undefined> {
+  const r = await db.selectFrom('exchange_settlement_batch').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? mapBatch(r) : undefined;
+}
+
+/** A batch's items with their contract numbers, in contract order. */
+export async function itemsOfBatch(db: Executor, batchId: string): Promise<Array<ItemRow & { contractNumber: string | null }>> {
+  const rows = await db.selectFrom('exchange_settlement_item as i').innerJoin('exchange_negotiation as n', 'n.id', 'i.negotiation_id').selectAll('i').select('n.contract_number')
+    .where('i.batch_id', '=', batchId).orderBy('n.contract_number').orderBy('i.negotiation_id').execute();
+  return rows.map((r) => ({ ...mapItem(r), contractNumber: (r as { contract_number: string | null }).contract_number ?? null }));
+}

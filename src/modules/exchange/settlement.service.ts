@@ -5,6 +5,7 @@ import { serviceActor, type Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import { isDateText, shanghaiDate, WorkingDayCalendar } from '../../platform/calendar/working-day.calendar.js';
 import { ExchangeErrors } from './exchange.errors.js';
+import { oversees } from './organisation.names.js';
 import type { BookService } from './book.service.js';
 import type { ListingRow } from './listing.repository.js';
 import { findMandate } from './member.repository.js';
@@ -55,7 +56,10 @@ export class SettlementService {
    */
   async run(by: Principal | null, businessDate?: string, requestId?: string, onBatch?: (b: { id: string; items: number; amountFen: string }) => void): Promise<{ businessDate: string; batches: Array<{ id: string; items: number; amountFen: string; journalId: string }>; items: number; amountFen: string }> {
     if (businessDate !== undefined && !isDateText(businessDate)) throw new AppError(ExchangeErrors.EXCHANGE_DATE_INVALID, { date: businessDate }, { date: businessDate });
-    const date = businessDate ?? shanghaiDate(this.k.clock.now());
+    const today = shanghaiDate(this.k.clock.now());
+    const date = businessDate ?? today;
+    // T+n means on day T+n: a run for a day still to come would pay sellers before their money is due.
+    if (date > today) throw new AppError(ExchangeErrors.EXCHANGE_NOT_DUE, { date, today }, { date, today });
     const size = this.k.config.exchange.settlementBatchSize;
     const batches: Array<{ id: string; items: number; amountFen: string; journalId: string }> = [];
     for (;;) {
@@ -117,6 +121,21 @@ export class SettlementService {
   async item(negotiationId: string) {
     const it = await repo.findItem(this.k.db, negotiationId);
     return it ? { dueOn: it.dueOn, amountFen: it.amountFen.toString(), lines: it.lines, status: it.status, batchId: it.batchId, settledAt: it.settledAt?.toISOString() ?? null } : null;
+  }
+
+  /**
+   * A batch with its deals (contract, amount, split): the exchange and the regulator see all of it; a
+   * member the deals it paid or is credited in (NOT_FOUND when none).
+   */
+  async batch(id: string, viewer: Principal) {
+    const b = await repo.findBatch(this.k.db, id);
+    const items = b ? await repo.itemsOfBatch(this.k.db, id) : [];
+    const mine = oversees(viewer) ? items : items.filter((i) => i.buyerOrgId === viewer.orgId || i.lines.some((l) => l.orgId === viewer.orgId));
+    if (!b || mine.length === 0) throw new AppError(ExchangeErrors.EXCHANGE_BATCH_NOT_FOUND);
+    return {
+      id: b.id, businessDate: b.businessDate, items: b.items, amountFen: b.amountFen.toString(), journalId: b.journalId, settledAt: b.settledAt.toISOString(),
+      deals: mine.map((i) => ({ negotiationId: i.negotiationId, contractNumber: i.contractNumber, buyerOrgId: i.buyerOrgId, amountFen: i.amountFen.toString(), lines: i.lines })),
+    };
   }
 
   /** Settlement batches, newest first (the exchange, the regulator). */
