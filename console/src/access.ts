@@ -110,6 +110,8 @@ export const PERMISSIONS = [
   'exchange.disputes',
   'exchange.filings',
   'exchange.file',
+  'exchange.attachments',
+  'exchange.attach',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type Access = Record<Permission, boolean>;
@@ -299,6 +301,11 @@ export function computeAccess(user: CurrentUser | null): Access {
     'exchange.disputes': !individual,
     'exchange.filings': !individual,
     'exchange.file': writer && !individual,
+    // Insurance and custody (exchange.routes.ts): GET /exchange/attachments is a provider's own, POST
+    // /exchange/negotiations/{id}/attachments its org_admin or staff (the server checks an active
+    // service-provider membership offering insurance or custody) — offered to service providers.
+    'exchange.attachments': has('service_provider'),
+    'exchange.attach': writer && has('service_provider'),
   };
 }
 
@@ -433,6 +440,8 @@ export interface TradeSteps {
   dispute: boolean;
   /** The buyer attests destruction once the contract's period is over. */
   attestDestruction: boolean;
+  /** The seller opens API access (a gateway grant to the buyer) once, when the listing offers 'api', before acceptance. */
+  deliverApi: boolean;
 }
 
 /**
@@ -444,8 +453,8 @@ export interface TradeSteps {
  */
 export function tradeActions(
   memberRole: string | null,
-  n: { state: string; viewerParty: string | null; endsOn: string | null; deliveredAt: string | null; acceptedAt: string | null },
-  ctx: { today: string; settlementStatus: string | null; openDispute: boolean },
+  n: { state: string; viewerParty: string | null; endsOn: string | null; deliveredAt: string | null; acceptedAt: string | null; grantId?: string | null },
+  ctx: { today: string; settlementStatus: string | null; openDispute: boolean; apiOffered?: boolean },
 ): TradeSteps {
   const writer = memberRole === 'org_admin' || memberRole === 'staff';
   const final = n.state === 'FINALIZED';
@@ -459,6 +468,7 @@ export function tradeActions(
     rate: (seller || buyer) && final && !!n.acceptedAt,
     dispute: (seller || buyer) && final && ctx.settlementStatus !== 'settled' && !ctx.openDispute,
     attestDestruction: buyer && final && !!n.endsOn && ctx.today > n.endsOn,
+    deliverApi: seller && inForce && !n.acceptedAt && !n.grantId && !!ctx.apiOffered,
   };
 }
 

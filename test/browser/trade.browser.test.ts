@@ -128,6 +128,7 @@ describeBrowser('one broker-mediated trade to settlement (交付 → 验收 → 
     await bank.reload();
     await at(bank, 'AGREED');
     await expect(bank.getByTestId('negotiation-escrow-hint').innerText()).resolves.toContain('¥30,000.00');
+    await expect(bank.getByTestId('negotiation-escrow-hint').getAttribute('data-due-fen')).resolves.toBe('3000000'); // escrowDueFen: no buyer's broker, the amount
     await confirmAction(bank, bank.getByTestId('negotiation-verify'), bank.locator('[data-testid="negotiation"][data-state="VERIFIED"]'));
     await bank.locator('[data-testid="negotiation-escrow"][data-fen="3000000"]').waitFor();
 

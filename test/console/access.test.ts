@@ -411,8 +411,18 @@ describe('console access', () => {
     });
   });
 
+  it('offers insurance and custody to service providers: the list to any member, attaching to org_admin and staff (exchange.routes.ts attachments)', () => {
+    const provider = (member: string | null) => computeAccess(user(['service_provider'], member));
+    expect(provider('staff')['exchange.attachments']).toBe(true);
+    expect(provider('staff')['exchange.attach']).toBe(true);
+    expect(provider('auditor')['exchange.attachments']).toBe(true);
+    expect(provider('auditor')['exchange.attach']).toBe(false);
+    for (const roles of [['enterprise'], ['exchange'], ['regulator'], ['broker']]) expect(computeAccess(user(roles, 'org_admin'))['exchange.attachments']).toBe(false);
+    expect(ROUTES.find((r) => r.path === '/console/exchange/attachments')).toMatchObject({ access: 'exchange.attachments', area: 'console', menu: true, locales: ['trade'] });
+  });
+
   it('offers the steps after a contract is in force by party, state, period, delivery, acceptance and dispute (delivery.service.ts, dispute.service.ts)', () => {
-    const none = { deliver: false, link: false, accept: false, rate: false, dispute: false, attestDestruction: false };
+    const none = { deliver: false, link: false, accept: false, rate: false, dispute: false, attestDestruction: false, deliverApi: false };
     const on = (...keys: Array<keyof typeof none>) => ({ ...none, ...Object.fromEntries(keys.map((k) => [k, true])) });
     const today = '2026-12-01';
     const n = (party: string | null, o: { state?: string; endsOn?: string | null; deliveredAt?: string | null; acceptedAt?: string | null } = {}) => ({
@@ -441,6 +451,14 @@ describe('console access', () => {
     for (const party of ['sellerBroker', 'buyerBroker', null]) expect(tradeActions('org_admin', n(party, delivered), ctx())).toEqual(none);
     for (const member of ['finance', 'auditor', null]) expect(tradeActions(member, n('buyer', delivered), ctx())).toEqual(none);
     for (const state of ['VERIFIED', 'TERMINATED']) expect(tradeActions('org_admin', n('seller', { state, endsOn: null }), ctx())).toEqual(none);
+    // API delivery: the seller opens it once, when the listing offers 'api', before acceptance (delivery.service.ts deliverApi).
+    const api = { today, settlementStatus: null, openDispute: false, apiOffered: true };
+    expect(tradeActions('staff', n('seller'), api)).toEqual(on('deliver', 'dispute', 'deliverApi'));
+    expect(tradeActions('staff', { ...n('seller', delivered), grantId: 'grt_1' }, api)).toEqual(on('deliver', 'dispute'));
+    expect(tradeActions('staff', n('seller', accepted), { ...api, settlementStatus: 'pending' })).toEqual(on('rate', 'dispute'));
+    expect(tradeActions('staff', n('seller', {}), { ...api, today: '2027-12-01' })).toEqual(on('dispute'));
+    for (const party of ['buyer', 'sellerBroker', null]) expect(tradeActions('org_admin', n(party), api).deliverApi).toBe(false);
+    expect(tradeActions('finance', n('seller'), api).deliverApi).toBe(false);
   });
   it('lets the named arbitrator rule on an open dispute, and the counterparty confirm a filing (dispute.service.ts, filing.service.ts)', () => {
     const u = (orgId: string, memberRole: string | null): CurrentUser => ({ orgId, orgRoles: ['service_provider'], memberRole, personRoles: [] });

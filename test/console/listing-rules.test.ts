@@ -121,6 +121,17 @@ describe('console listing rules mirror the server (listing.rules.ts, exchange.sc
       const again = client.contentBody(client.listingValues({ assetId: 'rga_aaaaaaaaaaaaaaaaaaaa', ...b }));
       expect(again).toEqual(b);
     }
+    // The API delivery fields go into policy.fields only with 'api' delivery; they come back into the form.
+    const withApi = client.contentBody(values({ deliveryMethods: ['api', 'file'], apiFields: [' region ', 'month', 'region'] }))!;
+    expect(withApi.policy.fields).toEqual(['region', 'month']);
+    expect(check(ListingContentBody, withApi)).toBe(true);
+    expect(client.contentBody(client.listingValues({ assetId: 'rga_aaaaaaaaaaaaaaaaaaaa', ...withApi }))).toEqual(withApi);
+    expect(client.contentBody(values({ deliveryMethods: ['file'], apiFields: ['region'] }))!.policy).not.toHaveProperty('fields');
+    expect(client.contentBody(values({ deliveryMethods: ['api'], apiFields: [] }))!.policy).not.toHaveProperty('fields');
+    expect(client.policyFieldsProblem(['region', 'month_2'])).toBeNull();
+    expect(client.policyFieldsProblem(['2region'])).toBe('field_name');
+    expect(check(ListingContentBody, { ...withApi, policy: { ...withApi.policy, fields: ['2region'] } })).toBe(false);
+    expect(client.policyFieldsProblem(Array.from({ length: 201 }, (_, i) => `f${i}`))).toBe('too_many');
     // Incomplete prices give no body (the form's rules name the field).
     expect(client.contentBody(values({ amountYuan: '0' }))).toBeNull();
     expect(client.contentBody(values({ pricingModel: 'subscription', amountYuan: '1' }))).toBeNull();

@@ -14,7 +14,7 @@ import { ACCOUNT_KINDS } from '../../src/modules/exchange/book.rules';
 // eslint-disable-next-line liutong/module-boundary
 import { MAX_DELIVERY_BYTES } from '../../src/modules/exchange/delivery.service';
 // eslint-disable-next-line liutong/module-boundary
-import { DeliveryBody, DestructionBody, DisputeBody, MoneyBody, SettlementRunBody } from '../../src/modules/exchange/exchange.schemas';
+import { ApiDeliveryBody, AttachmentBody, DeliveryBody, DestructionBody, DisputeBody, MoneyBody, SettlementRunBody } from '../../src/modules/exchange/exchange.schemas';
 
 const ajv = new Ajv({ strict: false });
 const check = (schema: object, value: unknown) => ajv.validate(schema, value);
@@ -157,5 +157,38 @@ describe('console trade rules mirror the server (settlement.rules.ts, book.rules
     expect(client.daysBetween('2026-12-30', '2027-01-02')).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
     expect(client.daysBetween('2026-12-02', '2026-12-01')).toEqual([]);
     expect(client.fenToYuanNumber('123456')).toBe(1234.56);
+  });
+
+  it('checks an API delivery\'s fields as deliverApi does, and names the gateway call (delivery.service.ts, exchange.schemas.ts ApiDeliveryBody)', () => {
+    expect(client.apiFieldsProblem([], null)).toBe('fields_required');
+    expect(client.apiFieldsProblem(['region', 'month'], null)).toBeNull();
+    expect(check(ApiDeliveryBody, { fields: ['region', 'month'] })).toBe(true);
+    expect(client.apiFieldsProblem(['9x'], null)).toBe('field_name');
+    expect(check(ApiDeliveryBody, { fields: ['9x'] })).toBe(false);
+    expect(client.apiFieldsProblem(['a', 'a'], null)).toBe('fields_repeated');
+    expect(check(ApiDeliveryBody, { fields: ['a', 'a'] })).toBe(false);
+    // The policy's fields: exactly those, in any order.
+    expect(client.apiFieldsProblem(['month', 'region'], ['region', 'month'])).toBeNull();
+    expect(client.apiFieldsProblem(['region'], ['region', 'month'])).toBe('fields_outside_the_policy');
+    expect(client.apiFieldsProblem(['region', 'day'], ['region', 'month'])).toBe('fields_outside_the_policy');
+    for (const p of ['fields_required', 'field_name', 'fields_repeated', 'fields_outside_the_policy']) expect(has(`trade.api.problem.${p}`), p).toBe(true);
+    expect(client.apiCallPath('res_1', 'grt_1')).toBe('/api/v1/data/res_1/rows?grant=grt_1&format=json&page=1&pageSize=100');
+  });
+
+  it('names the contract an insurer attaches to from an id or a link, and checks what attach refuses first (attachment.service.ts, AttachmentBody)', () => {
+    const id = 'neg_0123456789abcdefghij';
+    expect(client.negotiationIdIn(id)).toBe(id);
+    expect(client.negotiationIdIn(` https://liutong.example/console/exchange/negotiations/${id}/contract `)).toBe(id);
+    expect(client.negotiationIdIn('neg_123')).toBeNull();
+    expect(client.negotiationIdIn('合同 123')).toBeNull();
+    const today = '2026-12-01';
+    expect(client.attachmentProblem({ kind: 'insurance', coverageFen: null, validUntil: null }, today)).toBe('coverage_required');
+    expect(client.attachmentProblem({ kind: 'insurance', coverageFen: '100', validUntil: '2026-11-30' }, today)).toBe('valid_until');
+    expect(client.attachmentProblem({ kind: 'insurance', coverageFen: '100', validUntil: today }, today)).toBeNull();
+    expect(client.attachmentProblem({ kind: 'custody', coverageFen: null, validUntil: null }, today)).toBeNull();
+    for (const kind of client.ATTACHMENT_KINDS) for (const beneficiary of client.BENEFICIARIES) expect(check(AttachmentBody, { kind, beneficiary, reference: 'R-1', description: 'd' })).toBe(true);
+    expect(check(AttachmentBody, { kind: 'warranty', beneficiary: 'buyer', reference: 'R-1', description: 'd' })).toBe(false);
+    for (const k of client.ATTACHMENT_KINDS) expect(has(`trade.attachment.kind.${k}`), k).toBe(true);
+    for (const p of ['coverage_required', 'valid_until']) expect(has(`trade.attachments.problem.${p}`), p).toBe(true);
   });
 });

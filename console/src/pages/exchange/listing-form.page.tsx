@@ -18,7 +18,7 @@ import { useSession } from '../../session/session.context';
 import { orgName } from '../../format/labels';
 import {
   contentBody, DATA_KINDS, DELIVERY_METHODS, emptyListingValues, LIMITS, LISTING_CATEGORIES, LISTING_REGIONS, listingValues, MAX_SAMPLE_BYTES, PERIODS, PRICING_MODELS,
-  priceFen, SAMPLE_KINDS, SAMPLE_MEDIA_TYPES, sampleProblem, tiersProblem, utf8Bytes, type ListingFormValues, type TierValues,
+  policyFieldsProblem, priceFen, SAMPLE_KINDS, SAMPLE_MEDIA_TYPES, sampleProblem, tiersProblem, utf8Bytes, type ListingFormValues, type TierValues,
 } from './listing.rules';
 import {
   categoryLabel, dataKindLabel, deliveryLabel, mediaTypeLabel, periodLabel, pricingLabel, problemLabel, regionLabel, sampleKindLabel, type Listing,
@@ -84,6 +84,7 @@ function ListingForm({ listing }: { listing: Listing | null }) {
   const sellerOrgId = Form.useWatch('sellerOrgId', form);
   const pricingModel = Form.useWatch('pricingModel', form) ?? listing?.pricing.model ?? 'one_off';
   const mediaType = Form.useWatch('sampleMediaType', form);
+  const deliveryMethods: readonly string[] = Form.useWatch('deliveryMethods', form) ?? listing?.deliveryMethods ?? [];
   const sample = Form.useWatch('sampleContent', form) ?? '';
   const choices = useAssetChoices(me?.orgId ?? '', sellerOrgId || undefined, !listing);
   const assets = (sellerOrgId ? choices.client.data : choices.own.data) ?? [];
@@ -253,6 +254,16 @@ function ListingForm({ listing }: { listing: Listing | null }) {
           <Form.Item name="deliveryMethods" label={t('exchange.listing.col.delivery')} rules={[{ required: true, type: 'array', min: 1, message: t('exchange.listingForm.atLeastOne') }]}>
             <Checkbox.Group options={DELIVERY_METHODS.map((d) => ({ value: d, label: deliveryLabel(t, d) }))} data-testid="listing-delivery" />
           </Form.Item>
+          {deliveryMethods.includes('api') && (
+            <Form.Item
+              name="apiFields"
+              label={t('exchange.listingForm.apiFields')}
+              extra={t('exchange.listingForm.apiFieldsHint')}
+              rules={[{ validator: async (_: unknown, v: string[] | undefined) => { const p = policyFieldsProblem(v); if (p) throw new Error(t(`exchange.listingForm.apiFieldsRule.${p}`)); } }]}
+            >
+              <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} className="lt-mono" data-testid="listing-api-fields" />
+            </Form.Item>
+          )}
           <Form.Item name="pricingModel" label={t('exchange.listingForm.pricingModel')} rules={[required]}>
             <Radio.Group options={PRICING_MODELS.map((m) => ({ value: m, label: pricingLabel(t, m) }))} data-testid="listing-pricing-model" />
           </Form.Item>

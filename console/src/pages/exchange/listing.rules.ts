@@ -67,6 +67,8 @@ export interface UsagePolicy {
   mainlandOnly: boolean;
   noReidentification: boolean;
   destructionRequired: boolean;
+  /** The fields an API delivery grants through the gateway; absent: the seller names them when it delivers. */
+  fields?: string[];
 }
 
 /** The content of a listing as PUT /exchange/listings/{id} takes it (POST adds assetId and sellerOrgId). */
@@ -115,6 +117,27 @@ export interface ListingFormValues {
   mainlandOnly: boolean;
   noReidentification: boolean;
   destructionRequired: boolean;
+  /** With 'api' delivery: the fields the gateway grant carries (policy.fields); empty: the seller names them at delivery. */
+  apiFields?: string[];
+}
+
+/** A field name policy.fields accepts (exchange.schemas.ts PolicySchema.fields), and at most 200 of them. */
+export const POLICY_FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+export const MAX_POLICY_FIELDS = 200;
+
+/** The API delivery fields as policy.fields takes them (trimmed, de-duplicated), or null for none or without 'api' delivery. */
+export function policyFieldsOf(deliveryMethods: readonly string[], apiFields: readonly string[] | undefined): string[] | null {
+  if (!deliveryMethods.includes('api')) return null;
+  const list = [...new Set((apiFields ?? []).map((f) => f.trim()).filter(Boolean))];
+  return list.length ? list : null;
+}
+
+/** What the server would refuse in the API delivery fields: a name it does not accept, or too many. */
+export function policyFieldsProblem(apiFields: readonly string[] | undefined): 'field_name' | 'too_many' | null {
+  const list = (apiFields ?? []).map((f) => f.trim()).filter(Boolean);
+  if (list.some((f) => !POLICY_FIELD.test(f))) return 'field_name';
+  if (new Set(list).size > MAX_POLICY_FIELDS) return 'too_many';
+  return null;
 }
 
 export function emptyListingValues(): ListingFormValues {
@@ -204,6 +227,7 @@ export function pricingOf(v: Pick<ListingFormValues, 'pricingModel' | 'amountYua
 export function contentBody(v: ListingFormValues): ListingContentBody | null {
   const pricing = pricingOf(v);
   if (!pricing || !v.category || !v.region) return null;
+  const fields = policyFieldsOf(v.deliveryMethods, v.apiFields);
   return {
     title: { zh: v.titleZh.trim(), en: v.titleEn.trim() },
     description: { zh: v.descriptionZh.trim(), en: v.descriptionEn.trim() },
@@ -221,6 +245,7 @@ export function contentBody(v: ListingFormValues): ListingContentBody | null {
       mainlandOnly: !!v.mainlandOnly,
       noReidentification: !!v.noReidentification,
       destructionRequired: !!v.destructionRequired,
+      ...(fields ? { fields } : {}),
     },
   };
 }
@@ -243,6 +268,7 @@ export function listingValues(l: {
     tiers: p.model === 'tiered' ? p.tiers.map((t) => ({ upTo: t.upTo, amountYuan: fenToYuan(t.amountFen) })) : emptyListingValues().tiers,
     purposes: l.policy.purposes, periodDays: l.policy.periodDays, maxUses: l.policy.maxUses,
     noResale: l.policy.noResale, mainlandOnly: l.policy.mainlandOnly, noReidentification: l.policy.noReidentification, destructionRequired: l.policy.destructionRequired,
+    apiFields: l.policy.fields ?? [],
   };
 }
 

@@ -79,7 +79,12 @@ export default function NegotiationDetailPage() {
     </Popconfirm>
   );
 
-  const escrowDue = t(n.buyerBroker ? 'exchange.negotiation.verifyHintBroker' : 'exchange.negotiation.verifyHint', { amount: formatFen(n.amountFen) });
+  // What verifying pays into escrow (escrowDueFen, before VERIFIED): the amount and the buyer's broker's commission.
+  const dueFen = n.escrowDueFen ?? null;
+  const commissionFen = dueFen ? (BigInt(dueFen) - BigInt(n.amountFen)).toString() : null;
+  const escrowDue = dueFen && n.buyerBroker && commissionFen !== '0'
+    ? t('exchange.negotiation.verifyHintDue', { due: formatFen(dueFen), amount: formatFen(n.amountFen), commission: formatFen(commissionFen) })
+    : t(n.buyerBroker && !dueFen ? 'exchange.negotiation.verifyHintBroker' : 'exchange.negotiation.verifyHint', { amount: formatFen(dueFen ?? n.amountFen) });
   const ended = n.state === 'TERMINATED';
   const final = n.state === 'FINALIZED' || ended;
   const forward = can.request || can.offer || can.accept || can.agree || can.verify || can.seal || can.finalize;
@@ -125,7 +130,7 @@ export default function NegotiationDetailPage() {
       )}
       {!final && (
         <Card title={t('exchange.negotiation.yourMove')} size="small" style={{ marginBottom: 16 }} data-testid="negotiation-actions">
-          {can.verify && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={escrowDue} data-testid="negotiation-escrow-hint" />}
+          {can.verify && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={escrowDue} data-testid="negotiation-escrow-hint" data-due-fen={dueFen ?? ''} />}
           {can.awaitingBrokers && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('exchange.negotiation.awaitingBrokers')} data-testid="negotiation-awaiting-brokers" />}
           {!forward && (
             <Typography.Paragraph type="secondary" data-testid="negotiation-waiting">

@@ -1,9 +1,10 @@
 /**
  * A contract in force, after the seals (交付 → 验收 → 清结算 → 售后), on the negotiation's page:
- * delivery and acceptance (trade-delivery.panel.tsx); the settlement of the deal once accepted — the
+ * delivery and acceptance (trade-delivery.panel.tsx); API access through the gateway and its billing
+ * by use (trade-api.panel.tsx); the settlement of the deal once accepted — the
  * split lines with who gets what, its status and due date; the transaction certificate the exchange
  * issued to the buyer; ratings of the counterparty once accepted; disputes before an arbitration
- * provider while the money is in escrow; and the buyer's destruction attestation once the contract
+ * provider while the money is in escrow; insurance and custody attached by their providers; and the buyer's destruction attestation once the contract
  * ended. Each part shows to whom it applies (access.ts tradeActions; the server still decides), and
  * a refusal shows the server's message where it happened.
  */
@@ -22,8 +23,9 @@ import { formatFen, yuanToFen } from '../../format/money.format';
 import { formatTime } from '../../format/time.format';
 import { orgName } from '../../format/labels';
 import { DESTRUCTION_METHODS, refundProblem, SHA256_HEX, shanghaiToday } from './trade.rules';
-import { destructionMethodLabel, DisputeStatusTag, SettlementLines, SettlementStatusTag, useOrgDirectory, type Dispute, type SettlementItem } from './trade.view';
+import { AttachmentsTable, destructionMethodLabel, DisputeStatusTag, SettlementLines, SettlementStatusTag, useOrgDirectory, type Dispute, type SettlementItem } from './trade.view';
 import { DeliverySection } from './trade-delivery.panel';
+import { ApiAccessSection } from './trade-api.panel';
 import { partiesById, type Negotiation } from './negotiation.view';
 
 export function TradePanel({ n, onChanged }: { n: Negotiation; onChanged(): void }) {
@@ -40,9 +42,12 @@ export function TradePanel({ n, onChanged }: { n: Negotiation; onChanged(): void
     setRound((r) => r + 1);
     onChanged();
   };
+  // Whether the listing offers API delivery: asked only while the seller may still open API access.
+  const apiPending = n.viewerParty === 'seller' && !n.acceptedAt && !n.grantId;
+  const listing = useApiResource(`trade-listing-${n.listingId}-${apiPending}`, async () => (apiPending ? unwrap(api.GET('/api/v1/exchange/listings/{listingId}', { params: { path: { listingId: n.listingId } } })) : null));
   const item = settlement.data ?? null;
   const openDispute = (disputes.data ?? []).some((d) => d.status === 'open');
-  const can = tradeActions(me?.memberRole ?? null, n, { today: shanghaiToday(), settlementStatus: item?.status ?? null, openDispute });
+  const can = tradeActions(me?.memberRole ?? null, n, { today: shanghaiToday(), settlementStatus: item?.status ?? null, openDispute, apiOffered: listing.data?.deliveryMethods.includes('api') ?? false });
   const names = partiesById(n);
   const orgNameOf = useOrgDirectory(locale);
   const nameOf = (orgId: string | null) => (orgId && names.has(orgId) ? orgName(names.get(orgId)!, locale) : orgId ? orgNameOf(orgId) : '');
@@ -53,6 +58,7 @@ export function TradePanel({ n, onChanged }: { n: Negotiation; onChanged(): void
   return (
     <div data-testid="trade" data-settlement-status={item?.status ?? ''}>
       <DeliverySection n={n} deliveries={deliveries.data ?? []} can={can} onChanged={changed} />
+      <ApiAccessSection n={n} can={can} onChanged={changed} />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} xl={certificateShown ? 14 : 24}>
           <SettlementCard n={n} item={item} error={settlement.error} nameOf={nameOf} />
@@ -65,6 +71,7 @@ export function TradePanel({ n, onChanged }: { n: Negotiation; onChanged(): void
       </Row>
       {(can.rate || (party && n.acceptedAt)) && <RatingCard n={n} can={can} nameOf={nameOf} />}
       <DisputeCard n={n} can={can} disputes={disputes.data ?? []} error={disputes.error} nameOf={nameOf} onChanged={changed} />
+      <AttachmentsCard n={n} nameOf={(orgId) => nameOf(orgId)} />
       {can.attestDestruction && <DestructionCard n={n} />}
     </div>
   );
@@ -102,6 +109,20 @@ function SettlementCard({ n, item, error, nameOf }: { n: Negotiation; item: Sett
           <SettlementLines lines={item.lines} totalFen={item.amountFen} nameOf={(orgId, to) => (to === 'fee' ? t('trade.settlement.theExchange') : nameOf(orgId))} />
         </>
       )}
+    </Card>
+  );
+}
+
+/** Insurance and custody its providers attached to the contract (shown once there is any). */
+function AttachmentsCard({ n, nameOf }: { n: Negotiation; nameOf(orgId: string): string }) {
+  const { t } = useI18n();
+  const list = useApiResource(`trade-attachments-${n.id}`, async () => (await unwrap(api.GET('/api/v1/exchange/negotiations/{negotiationId}/attachments', { params: { path: { negotiationId: n.id } } }))).items);
+  if (!list.error && !(list.data ?? []).length) return null;
+  return (
+    <Card title={t('trade.attachment.title')} style={{ marginBottom: 16 }} data-testid="trade-attachments" data-count={list.data?.length ?? 0}>
+      {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 12 }} />}
+      <Typography.Paragraph type="secondary">{t('trade.attachment.intro')}</Typography.Paragraph>
+      <AttachmentsTable items={list.data ?? []} nameOf={nameOf} />
     </Card>
   );
 }

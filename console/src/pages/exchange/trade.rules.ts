@@ -190,3 +190,47 @@ export function totalsByKey(days: readonly DisclosedDay[]): Array<{ key: string;
 
 /** Fen as a number of yuan for a chart's axis (two decimals; the tables show exact amounts). */
 export const fenToYuanNumber = (fen: string): number => Number(BigInt(fen)) / 100;
+
+/** A field name a grant may carry (exchange.schemas.ts ApiDeliveryBody.fields, PolicySchema.fields). */
+export const API_FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/**
+ * What the server would refuse in an API delivery's fields (delivery.service.ts deliverApi): none
+ * named, a name it does not accept, a repeated one, or — when the listing's policy names the fields —
+ * any other set than exactly those.
+ */
+export function apiFieldsProblem(fields: readonly string[], policyFields: readonly string[] | null): 'fields_required' | 'field_name' | 'fields_repeated' | 'fields_outside_the_policy' | null {
+  if (fields.length === 0) return 'fields_required';
+  if (fields.some((f) => !API_FIELD_NAME.test(f))) return 'field_name';
+  if (new Set(fields).size !== fields.length) return 'fields_repeated';
+  if (policyFields && (fields.length !== policyFields.length || fields.some((f) => !policyFields.includes(f)))) return 'fields_outside_the_policy';
+  return null;
+}
+
+/** The gateway call a buyer makes with its own credentials under a contract's grant (GET /api/v1/data/{resourceId}/rows). */
+export function apiCallPath(resourceId: string, grantId: string): string {
+  return `/api/v1/data/${encodeURIComponent(resourceId)}/rows?grant=${encodeURIComponent(grantId)}&format=json&page=1&pageSize=100`;
+}
+
+/** What a provider attaches to a contract in force (exchange.schemas.ts AttachmentBody.kind): data insurance (数据保险), custody (数据托管). */
+export const ATTACHMENT_KINDS = ['insurance', 'custody'] as const;
+/** Whose interest an attachment covers (AttachmentBody.beneficiary). */
+export const BENEFICIARIES = ['buyer', 'seller'] as const;
+
+const NEGOTIATION_ID = /neg_[0-9a-z]{20}/;
+
+/** The negotiation a provider names: its id as it is, or the contract's link (`…/negotiations/neg_…/contract`); null for neither. */
+export function negotiationIdIn(text: string): string | null {
+  const m = NEGOTIATION_ID.exec(text.trim());
+  return m ? m[0] : null;
+}
+
+/**
+ * What attachment.service.ts attach would refuse that the browser can see first: insurance without
+ * a sum insured, a validity ending before today (Beijing).
+ */
+export function attachmentProblem(v: { kind: string; coverageFen: string | null; validUntil: string | null }, today: string): 'coverage_required' | 'valid_until' | null {
+  if (v.kind === 'insurance' && !v.coverageFen) return 'coverage_required';
+  if (v.validUntil && (!isCalendarDate(v.validUntil) || v.validUntil < today)) return 'valid_until';
+  return null;
+}

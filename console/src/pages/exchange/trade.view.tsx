@@ -6,6 +6,9 @@
  * escrow that was paid.
  */
 import { Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { Link } from 'react-router-dom';
+import { formatTime } from '../../format/time.format';
 import type { paths } from '../../api/openapi.schema';
 import { api, unwrap } from '../../api/api.client';
 import { useApiResource } from '../../api/api-resource.hook';
@@ -32,6 +35,7 @@ export type Dispute = Json<'/api/v1/exchange/disputes/{disputeId}', 'get'>;
 export type Filing = Json<'/api/v1/exchange/filings/{filingId}', 'get'>;
 export type Disclosure = Json<'/api/v1/public/exchange/disclosure', 'get'>;
 export type PublicMember = Json<'/api/v1/public/exchange/members', 'get'>['items'][number];
+export type Attachment = Json<'/api/v1/exchange/attachments', 'get'>['items'][number];
 
 /** A vocabulary's label, or the code itself when the console does not know it yet (the server may add one). */
 const msg = (t: Translate, key: string) => (hasMessage(key) ? t(key as MessageKey) : key.slice(key.lastIndexOf('.') + 1));
@@ -43,6 +47,7 @@ export const destructionMethodLabel = (t: Translate, m: string) => msg(t, `trade
 export const disputeStatusLabel = (t: Translate, s: string) => msg(t, `trade.disputeStatus.${s}`);
 export const filingStatusLabel = (t: Translate, s: string) => msg(t, `trade.filingStatus.${s}`);
 export const acceptedByLabel = (t: Translate, s: string) => msg(t, `trade.acceptedBy.${s}`);
+export const attachmentKindLabel = (t: Translate, k: string) => msg(t, `trade.attachment.kind.${k}`);
 
 /** Organisations' names by id from the directory (signed in), in the current language; the id when unknown. */
 export function useOrgDirectory(locale: string): (orgId: string) => string {
@@ -132,6 +137,47 @@ export function SettlementLines({ lines, totalFen, nameOf, testId = 'settlement-
           </Table.Summary.Cell>
         </Table.Summary.Row>
       )}
+    />
+  );
+}
+
+/**
+ * Insurance (数据保险) and custody (数据托管) attached to contracts by their providers: kind, provider,
+ * beneficiary, reference, what is covered, the sum insured, the premium or fee, validity, the
+ * document's SHA-256 and when; with `contract`, the contract each belongs to (the provider's list).
+ */
+export function AttachmentsTable({ items, nameOf, contract = false, testId = 'attachments', pagination = false }: { items: readonly Attachment[]; nameOf(orgId: string): string; contract?: boolean; testId?: string; pagination?: TableProps<Attachment>['pagination'] }) {
+  const { t, locale } = useI18n();
+  return (
+    <Table<Attachment>
+      size="small"
+      rowKey="id"
+      pagination={pagination}
+      dataSource={[...items]}
+      scroll={{ x: 'max-content' }}
+      data-testid={testId}
+      data-count={items.length}
+      locale={{ emptyText: t('trade.attachment.empty') }}
+      onRow={(a) => ({ 'data-testid': `attachment-${a.id}`, 'data-kind': a.kind, 'data-reference': a.reference, 'data-negotiation': a.negotiationId, 'data-beneficiary': a.beneficiaryOrgId, 'data-coverage-fen': a.coverageFen ?? '', 'data-premium-fen': a.premiumFen ?? '', 'data-sha256': a.documentSha256 ?? '' }) as React.HTMLAttributes<HTMLElement>}
+      columns={[
+        { title: t('trade.attachment.col.kind'), dataIndex: 'kind', key: 'kind', render: (k: string) => <Tag color={k === 'insurance' ? 'geekblue' : 'purple'}>{attachmentKindLabel(t, k)}</Tag> },
+        ...(contract
+          ? [{ title: t('trade.attachment.col.contract'), dataIndex: 'negotiationId', key: 'contract', render: (v: string) => <Link to={`/console/exchange/negotiations/${v}`} className="lt-mono">{v}</Link> }]
+          : [{ title: t('trade.attachment.col.provider'), dataIndex: 'providerOrgId', key: 'provider', render: (v: string) => nameOf(v) }]),
+        { title: t('trade.attachment.col.beneficiary'), dataIndex: 'beneficiaryOrgId', key: 'beneficiary', render: (v: string) => nameOf(v) },
+        { title: t('trade.attachment.col.reference'), dataIndex: 'reference', key: 'reference', render: (v: string) => <span className="lt-mono">{v}</span> },
+        { title: t('trade.attachment.col.description'), dataIndex: 'description', key: 'description', render: (v: string) => <div style={{ minWidth: 200, maxWidth: 420, whiteSpace: 'normal' }}>{v}</div> },
+        { title: t('trade.attachment.col.coverage'), dataIndex: 'coverageFen', key: 'coverage', align: 'right', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ? formatFen(v) : '—'}</span> },
+        { title: t('trade.attachment.col.premium'), dataIndex: 'premiumFen', key: 'premium', align: 'right', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ? formatFen(v) : '—'}</span> },
+        { title: t('trade.attachment.col.validUntil'), dataIndex: 'validUntil', key: 'valid', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ?? '—'}</span> },
+        {
+          title: t('trade.attachment.col.sha256'),
+          dataIndex: 'documentSha256',
+          key: 'sha256',
+          render: (v: string | null) => (v ? <Typography.Text className="lt-mono" copyable={{ text: v }} style={{ fontSize: 12 }}>{`${v.slice(0, 16)}…`}</Typography.Text> : '—'),
+        },
+        { title: t('trade.attachment.col.at'), dataIndex: 'createdAt', key: 'at', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v, locale)}</span> },
+      ]}
     />
   );
 }
