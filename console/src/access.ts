@@ -434,11 +434,11 @@ export interface TradeSteps {
   link: boolean;
   /** The buyer accepts what was delivered (none accepted yet, no dispute open). */
   accept: boolean;
-  /** The buyer or the seller rates the other once the delivery was accepted (once: the server refuses a second). */
+  /** The buyer or the seller rates the other once the delivery was accepted, once (viewerRated). */
   rate: boolean;
   /** The buyer or the seller raises a dispute while the money is still in escrow (one open at a time). */
   dispute: boolean;
-  /** The buyer attests destruction once the contract's period is over. */
+  /** The buyer attests destruction once the contract's period is over, once (destruction). */
   attestDestruction: boolean;
   /** The seller opens API access (a gateway grant to the buyer) once, when the listing offers 'api', before acceptance. */
   deliverApi: boolean;
@@ -453,7 +453,7 @@ export interface TradeSteps {
  */
 export function tradeActions(
   memberRole: string | null,
-  n: { state: string; viewerParty: string | null; endsOn: string | null; deliveredAt: string | null; acceptedAt: string | null; grantId?: string | null },
+  n: { state: string; viewerParty: string | null; endsOn: string | null; deliveredAt: string | null; acceptedAt: string | null; grantId?: string | null; viewerRated?: boolean; destruction?: unknown },
   ctx: { today: string; settlementStatus: string | null; openDispute: boolean; apiOffered?: boolean },
 ): TradeSteps {
   const writer = memberRole === 'org_admin' || memberRole === 'staff';
@@ -465,9 +465,9 @@ export function tradeActions(
     deliver: seller && inForce && !n.acceptedAt,
     link: buyer && inForce && !!n.deliveredAt,
     accept: buyer && final && !!n.deliveredAt && !n.acceptedAt && !ctx.openDispute,
-    rate: (seller || buyer) && final && !!n.acceptedAt,
+    rate: (seller || buyer) && final && !!n.acceptedAt && !n.viewerRated,
     dispute: (seller || buyer) && final && ctx.settlementStatus !== 'settled' && !ctx.openDispute,
-    attestDestruction: buyer && final && !!n.endsOn && ctx.today > n.endsOn,
+    attestDestruction: buyer && final && !!n.endsOn && ctx.today > n.endsOn && !n.destruction,
     deliverApi: seller && inForce && !n.acceptedAt && !n.grantId && !!ctx.apiOffered,
   };
 }

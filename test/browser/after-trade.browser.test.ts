@@ -64,10 +64,17 @@ describeBrowser('after the trade: disputes, off-exchange filings and the trade d
     await visit(arbitrator, `${url}/console/exchange/disputes`);
     await arbitrator.getByTestId('disputes-title').waitFor();
     await arbitrator.locator(`[data-testid="dispute-status-${energy.id}"][data-status="open"]`).waitFor();
+    // The list names the contract and its parties.
+    await expect(arbitrator.getByTestId(`dispute-contract-${energy.id}`).getAttribute('data-contract')).resolves.toMatch(/\S/);
+    await expect(arbitrator.getByTestId(`dispute-parties-${energy.id}`).innerText()).resolves.toContain('佛山某制造');
     await arbitrator.getByTestId(`dispute-link-${energy.id}`).click();
     await arbitrator.locator('[data-testid="dispute"][data-status="open"]').waitFor();
     await expect(arbitrator.getByTestId('dispute-claimed').getAttribute('data-fen')).resolves.toBe('2000000');
     await arbitrator.getByTestId('dispute-arbitrator').filter({ hasText: '仲裁中心' }).waitFor();
+    await arbitrator.getByTestId('dispute-seller').filter({ hasText: '佛山某制造' }).waitFor();
+    await arbitrator.getByTestId('dispute-buyer').filter({ hasText: '商业银行' }).waitFor();
+    // The arbitrator reads the contract it rules on.
+    await arbitrator.locator('a[data-testid="dispute-contract"]').waitFor({ timeout: 20_000 });
     await arbitrator.getByTestId('ruling-text').fill('经审理，交付数据缺少 L2 产线，卖方部分违约：退还价款 ¥20,000，并支付违约金 ¥1,000（浏览器测试）。');
     await input(arbitrator, 'ruling-refund').fill('20000');
     await input(arbitrator, 'ruling-penalty').fill('1000');
@@ -89,7 +96,8 @@ describeBrowser('after the trade: disputes, off-exchange filings and the trade d
     await visit(bank, `${url}/console/exchange/disputes/${energy.id}`);
     await bank.locator('[data-testid="dispute"][data-status="ruled"]').waitFor({ timeout: 20_000 });
     await expect(bank.getByTestId('ruling-form').count()).resolves.toBe(0);
-    await bank.getByTestId('dispute-contract').click();
+    // The contract's link once the contract loaded (before, its number shows as text).
+    await bank.locator('a[data-testid="dispute-contract"]').click({ timeout: 20_000 });
     await bank.locator('[data-testid="settlement"][data-status="pending"][data-amount-fen="6000000"]').waitFor({ timeout: 20_000 });
     await bank.locator('[data-testid="acceptance"][data-accepted-by="ruling"]').waitFor();
     await visit(bank, `${url}/console/exchange/books`);

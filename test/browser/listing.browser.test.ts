@@ -33,6 +33,11 @@ describeBrowser('exchange listings (挂牌) in a real browser', (env) => {
     await setChecked(box(seller, 'listing-data-kinds', '企业数据'), true);
     await seller.getByTestId('listing-sample-content').fill('port,week,teu_index\n广州港,2026-W01,101.5\n深圳港,2026-W01,98.2\n"珠海港, 高栏",2026-W01,87.0\n');
     await setChecked(box(seller, 'listing-delivery', '接口调用'), true);
+    // API delivery: the fields the gateway grant will carry (policy.fields), named as tags.
+    await input(seller, 'listing-api-fields').fill('port');
+    await seller.keyboard.press('Enter');
+    await input(seller, 'listing-api-fields').fill('week');
+    await seller.keyboard.press('Enter');
     await seller.getByTestId('listing-pricing-model').getByText('阶梯计价').click();
     await seller.getByTestId('listing-tier-1').waitFor();
     await clickUntil(seller.getByTestId('listing-tier-add'), seller.getByTestId('listing-tier-2'));
@@ -63,6 +68,7 @@ describeBrowser('exchange listings (挂牌) in a real browser', (env) => {
     await expect(seller.getByTestId('listing-price').innerText()).resolves.toContain('¥0.05 / 次起');
     await expect(seller.getByTestId('listing-sample').innerText()).resolves.toContain('珠海港, 高栏');
     await expect(seller.getByTestId('listing-odrl-summary').innerText()).resolves.toContain('航运舱位计划');
+    await expect(seller.getByTestId('listing-policy-fields').getAttribute('data-fields')).resolves.toBe('port,week');
 
     // It asks the compliance centre for an assessment.
     await clickUntil(seller.getByTestId('listing-request-assessment'), seller.getByTestId('assessor-select'));

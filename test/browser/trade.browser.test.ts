@@ -39,7 +39,7 @@ describeBrowser('one broker-mediated trade to settlement (交付 → 验收 → 
   const orgByName = async (q: string) => (await env().lt.identity.organisations.list({ q, page: 1, pageSize: 1, sort: 'createdAt', order: 'asc' } as any)).items[0]!;
   const principal = (org: { id: string; roles: readonly string[] }) => ({ kind: 'user', orgId: org.id, orgRoles: [...org.roles], memberRole: 'org_admin', personRoles: [], displayName: 'test' }) as any;
   const FILE = Buffer.from('line,date,kwh_per_unit\nL1,2025-10-01,3.51\nL2,2025-10-01,2.98\nL3,2025-10-01,3.07\n# 产线能耗指数 历史数据（浏览器测试）\n', 'utf8');
-  const state = { negotiationId: '', deliveryId: '', dueOn: '', batchJournal: '', amountFen: '', sellerFen: '', brokerFen: '', feeFen: '' };
+  const state = { negotiationId: '', deliveryId: '', dueOn: '', batchId: '', batchJournal: '', amountFen: '', sellerFen: '', brokerFen: '', feeFen: '' };
   let finance: Page;
   let bank: Page;
 
@@ -246,6 +246,7 @@ describeBrowser('one broker-mediated trade to settlement (交付 → 验收 → 
     await bank.locator('[data-testid="settlement"][data-status="settled"]').waitFor({ timeout: 20_000 });
     const batchId = (await bank.getByTestId('settlement').getAttribute('data-batch'))!;
     expect(batchIds).toContain(batchId);
+    state.batchId = batchId;
     const batchRow = finance.getByTestId(`batch-${batchId}`);
     await batchRow.waitFor({ timeout: 20_000 });
     await expect(batchRow.getAttribute('data-date')).resolves.toBe(state.dueOn);
@@ -268,6 +269,13 @@ describeBrowser('one broker-mediated trade to settlement (交付 → 验收 → 
     await expect(brokerLine.getAttribute('data-fen')).resolves.toBe(state.brokerFen);
     await finance.locator('[data-testid="books-reconciliation"][data-ok="true"]').waitFor({ timeout: 20_000 });
     await screenshot(finance, 'trade-books-broker-en');
+    // The exchange's own accounts: the fee income credited by the same journal.
+    await chooseOption(finance.getByTestId('books-org'), option(finance, "The exchange's own accounts"), finance.locator('[data-testid="books"][data-org="exchange"]'));
+    const feeLine = finance.locator(`[data-journal="${state.batchJournal}"][data-account="fee_income"]`);
+    await feeLine.waitFor({ timeout: 20_000 });
+    await expect(feeLine.getAttribute('data-fen')).resolves.toBe(state.feeFen);
+    await finance.getByTestId('books-account-fee_income').waitFor();
+    await expect(finance.getByTestId('books-available').count()).resolves.toBe(0);
 
     // The bank's own statement: what it paid into escrow for this contract, released by the same journal.
     await visit(bank, `${url}/console/exchange/books`);
@@ -280,6 +288,14 @@ describeBrowser('one broker-mediated trade to settlement (交付 → 验收 → 
     // Seller + broker + the exchange's fee = what the bank paid.
     expect(BigInt(state.sellerFen) + BigInt(state.brokerFen) + BigInt(state.feeFen)).toBe(BigInt(state.amountFen));
     await screenshot(bank, 'trade-books-bank');
+    // The settlement line opens its batch: the bank sees its own deal in it, with the split.
+    await bank.getByTestId(`books-batch-link-${state.batchId}`).first().click();
+    const deal = bank.getByTestId(`batch-deal-${state.negotiationId}`);
+    await deal.waitFor({ timeout: 20_000 });
+    await expect(bank.getByTestId('batch').getAttribute('data-date')).resolves.toBe(state.dueOn);
+    await expect(deal.getAttribute('data-fen')).resolves.toBe(state.amountFen);
+    await expect(bank.getByTestId(`batch-lines-${state.negotiationId}`).getAttribute('data-sum-fen')).resolves.toBe(state.amountFen);
+    await expect(deal.getAttribute('data-contract')).resolves.toMatch(/\S/);
   });
 
   it('the bank opens its transaction certificate from the contract and it verifies', async () => {

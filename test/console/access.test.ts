@@ -451,6 +451,9 @@ describe('console access', () => {
     for (const party of ['sellerBroker', 'buyerBroker', null]) expect(tradeActions('org_admin', n(party, delivered), ctx())).toEqual(none);
     for (const member of ['finance', 'auditor', null]) expect(tradeActions(member, n('buyer', delivered), ctx())).toEqual(none);
     for (const state of ['VERIFIED', 'TERMINATED']) expect(tradeActions('org_admin', n('seller', { state, endsOn: null }), ctx())).toEqual(none);
+    // Rated once, attested once (the negotiation's viewerRated and destruction).
+    expect(tradeActions('staff', { ...n('buyer', accepted), viewerRated: true }, ctx({ settlementStatus: 'settled' }))).toEqual(on('link'));
+    expect(tradeActions('staff', { ...n('buyer', accepted), viewerRated: true, destruction: { attestedAt: '2027-12-01T01:00:00Z' } }, ctx({ settlementStatus: 'settled', today: '2027-12-01' }))).toEqual(none);
     // API delivery: the seller opens it once, when the listing offers 'api', before acceptance (delivery.service.ts deliverApi).
     const api = { today, settlementStatus: null, openDispute: false, apiOffered: true };
     expect(tradeActions('staff', n('seller'), api)).toEqual(on('deliver', 'dispute', 'deliverApi'));

@@ -60,6 +60,9 @@ describe('console trade rules mirror the server (settlement.rules.ts, book.rules
     expect(client.negotiationOfRef('escrow:neg_aaaaaaaaaaaaaaaaaaaa')).toBe('neg_aaaaaaaaaaaaaaaaaaaa');
     expect(client.negotiationOfRef('escrow-release:neg_aaaaaaaaaaaaaaaaaaaa')).toBe('neg_aaaaaaaaaaaaaaaaaaaa');
     expect(client.negotiationOfRef('settlement:stb_aaaaaaaaaaaaaaaaaaaa')).toBeNull();
+    // A settlement journal's reference names its batch (settlement.service.ts: `settlement:${batchId}`).
+    expect(client.batchOfRef('settlement:stb_aaaaaaaaaaaaaaaaaaaa')).toBe('stb_aaaaaaaaaaaaaaaaaaaa');
+    expect(client.batchOfRef('escrow:neg_aaaaaaaaaaaaaaaaaaaa')).toBeNull();
     expect(client.negotiationOfRef('ICBC-0001')).toBeNull();
   });
 

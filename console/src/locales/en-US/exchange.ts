@@ -308,6 +308,7 @@ const en: Record<keyof typeof zh, string> = {
   'exchange.listingForm.atLeastOne': 'Choose at least one',
   'exchange.listingForm.purposesRule': 'Give 1 to 10 purposes of at most 200 characters each',
   'exchange.listingForm.periodDaysRule': 'The period is 1 to 3650 days',
+  'exchange.listing.apiFields': 'API delivery fields',
   'exchange.listingForm.apiFields': 'API delivery fields (optional)',
   'exchange.listingForm.apiFieldsHint': "The fields of the asset's catalog resource an API delivery grants through the gateway (field names, e.g. region, month): the contract then binds them and the seller cannot change them. Left empty, the seller names them when it opens API access.",
   'exchange.listingForm.apiFieldsRule.field_name': 'A field name starts with a letter or _ and has only letters, digits and _ (at most 63)',
@@ -386,6 +387,7 @@ const en: Record<keyof typeof zh, string> = {
   'exchange.assess.outcomeFail': 'Some items failed: the listing goes back to the seller.',
   'exchange.requestAssessment.intro': 'Choose a service-provider member offering compliance certification. The content is locked during the assessment.',
   'exchange.requestAssessment.assessor': 'Assessor',
+  'exchange.requestAssessment.theExchange': '{name} (the exchange)',
   'exchange.requestAssessment.none': 'No member offers compliance certification yet',
 
   'exchange.marketList.title': 'Data market',

@@ -86,6 +86,7 @@ const en: Record<keyof typeof zh, string> = {
   'menu.exchange.disputes': 'Disputes',
   'menu.exchange.dispute': 'Dispute',
   'menu.exchange.attachments': 'Insurance and custody',
+  'menu.exchange.settlementBatch': 'Settlement batch',
   'menu.exchange.filings': 'Off-exchange filings',
   'menu.portal.marketDisclosure': 'Trade disclosure',
   'menu.portal.marketListing': 'Listing',

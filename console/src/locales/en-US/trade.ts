@@ -374,5 +374,18 @@ const en: Record<keyof typeof zh, string> = {
   'trade.attachments.problem.valid_until': 'The validity cannot end before today (Beijing time)',
   'trade.attachments.contractPlaceholder': 'neg_… or the contract link',
   'trade.api.callLine': 'GET {path}',
+  'trade.books.exchangeOwn': "The exchange's own accounts (bank, fee income, clearing)",
+  'trade.batch.title': 'Settlement batch · {date}',
+  'trade.batch.notFound': 'The settlement batch does not exist or is not visible to you',
+  'trade.batch.back': 'Back to settlement',
+  'trade.batch.toBooks': 'Back to the books',
+  'trade.batch.yours': 'The batch settled {items} deals; the {shown} your organisation is in are shown.',
+  'trade.batch.noDeals': 'None of the deals in this batch concern your organisation',
+  'trade.batch.deal': 'Contract {contract}',
+  'trade.batch.buyer': 'Buyer: {buyer}',
+  'trade.batch.openContract': 'Open the contract',
+  'trade.rating.rated': 'You have rated this deal',
+  'trade.disputes.parties': 'Seller / buyer',
+  'trade.disputes.partiesText': '{seller} / {buyer}',
 };
 export default en;

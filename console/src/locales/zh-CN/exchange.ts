@@ -307,6 +307,7 @@ const zh = {
   'exchange.listingForm.atLeastOne': '请至少选择一项',
   'exchange.listingForm.purposesRule': '请填写 1 至 10 项用途，每项不超过 200 字',
   'exchange.listingForm.periodDaysRule': '使用期限为 1 至 3650 天',
+  'exchange.listing.apiFields': '接口交付字段',
   'exchange.listingForm.apiFields': '接口交付字段（可选）',
   'exchange.listingForm.apiFieldsHint': '接口交付时通过数据网关授权的目录资源字段（字段名，如 region、month）：合同将约定这些字段，卖方交付时不能更改。留空则由卖方在开通接口访问时指定。',
   'exchange.listingForm.apiFieldsRule.field_name': '字段名须以字母或 _ 开头，仅含字母、数字和 _（最多 63 个字符）',
@@ -385,6 +386,7 @@ const zh = {
   'exchange.assess.outcomeFail': '存在不通过的项：提交后挂牌退回卖方。',
   'exchange.requestAssessment.intro': '选择一家提供合规认证服务的第三方专业服务机构会员。评估期间挂牌内容不可修改。',
   'exchange.requestAssessment.assessor': '评估机构',
+  'exchange.requestAssessment.theExchange': '{name}（交易所）',
   'exchange.requestAssessment.none': '暂无提供合规认证服务的会员',
 
   'exchange.marketList.title': '数据交易市场',

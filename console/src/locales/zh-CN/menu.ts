@@ -89,6 +89,7 @@ export default {
   'menu.exchange.disputes': '争议仲裁',
   'menu.exchange.dispute': '争议详情',
   'menu.exchange.attachments': '数据保险与托管',
+  'menu.exchange.settlementBatch': '清算批次',
   'menu.exchange.filings': '场外交易备案',
   'menu.portal.marketDisclosure': '成交信息披露',
   'menu.portal.marketListing': '挂牌标的',

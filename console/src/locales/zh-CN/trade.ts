@@ -372,5 +372,18 @@ const zh = {
   'trade.attachments.problem.valid_until': '有效期不得早于今天（北京时间）',
   'trade.attachments.contractPlaceholder': 'neg_… 或合同链接',
   'trade.api.callLine': 'GET {path}',
+  'trade.books.exchangeOwn': '交易所自有账户（银行存款、手续费收入、清算）',
+  'trade.batch.title': '清算批次 · {date}',
+  'trade.batch.notFound': '清算批次不存在或不可见',
+  'trade.batch.back': '返回清结算',
+  'trade.batch.toBooks': '返回账簿',
+  'trade.batch.yours': '本批次共 {items} 笔，此处显示与本机构相关的 {shown} 笔。',
+  'trade.batch.noDeals': '本批次中没有与本机构相关的成交',
+  'trade.batch.deal': '合同 {contract}',
+  'trade.batch.buyer': '买方：{buyer}',
+  'trade.batch.openContract': '查看合同',
+  'trade.rating.rated': '您已评价本次交易',
+  'trade.disputes.parties': '卖方 / 买方',
+  'trade.disputes.partiesText': '{seller} / {buyer}',
 };
 export default zh;

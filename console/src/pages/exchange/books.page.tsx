@@ -1,7 +1,9 @@
 /**
  * The exchange's books (账簿) as a member and the exchange see them: an organisation's balances —
  * its available money and the escrow held per contract — and its statement, newest first, money in
- * positive. A member sees its own; the exchange and the regulator pick any member organisation. The
+ * positive. A member sees its own; the exchange and the regulator pick any member organisation, or
+ * the exchange's own accounts (its bank, fee income and clearing). A settlement line links to its
+ * batch. The
  * exchange's finance staff record a member's deposit or withdrawal made at the bank (its reference
  * makes it idempotent: posting it again posts nothing and says so); the exchange and the regulator
  * reconcile the books. Settlement runs on its own page (settlements.page.tsx).
@@ -9,7 +11,8 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, List, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, MinusCircleOutlined, PlusCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useListParams } from '../../layout/list.params';
 import { api, unwrap } from '../../api/api.client';
 import { errorMessage } from '../../api/api.errors';
 import { useApiResource } from '../../api/api-resource.hook';
@@ -19,44 +22,43 @@ import { FormModal } from '../../layout/form.modal';
 import { formatFen, yuanToFen } from '../../format/money.format';
 import { formatTime } from '../../format/time.format';
 import { orgName } from '../../format/labels';
-import { balancesOf, negotiationOfRef } from './trade.rules';
+import { balancesOf, batchOfRef, negotiationOfRef } from './trade.rules';
 import { accountLabel, journalLabel, type StatementLine } from './trade.view';
 
 const PAGE_SIZE = 20;
 const ORG_ID = /^org_[0-9a-z]{20}$/;
+const EXCHANGE = 'exchange';
 
 export default function BooksPage() {
   const { t, locale } = useI18n();
   const { me, access } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams();
   const [round, setRound] = useState(0);
   const [moving, setMoving] = useState<'deposit' | 'withdrawal' | null>(null);
   const [posted, setPosted] = useState<{ kind: 'deposit' | 'withdrawal'; orgId: string; journalId: string; duplicate: boolean; availableFen: string } | null>(null);
   const oversee = access['exchange.review'];
   const finance = access['exchange.finance'];
   const chosen = params.get('org') ?? '';
-  const orgId = oversee && ORG_ID.test(chosen) ? chosen : (me?.orgId ?? '');
+  // The exchange's own accounts (bank, fee income, clearing): `org=exchange`, for the exchange and the regulator.
+  const exchangeBooks = oversee && chosen === EXCHANGE;
+  const orgId = exchangeBooks ? EXCHANGE : oversee && ORG_ID.test(chosen) ? chosen : (me?.orgId ?? '');
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const set = (next: Record<string, string | undefined>) => {
-    const p = new URLSearchParams(params);
-    if (!('page' in next)) p.delete('page');
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '') p.delete(k);
-      else p.set(k, v);
-    }
-    setParams(p, { replace: true });
-  };
   // The member organisations the exchange and the regulator may pick (active memberships, once each).
   const members = useApiResource(`books-members-${oversee ? 'all' : 'none'}`, async () => {
     if (!oversee) return [];
     const items = (await unwrap(api.GET('/api/v1/exchange/members', { params: { query: { status: 'active', page: 1, pageSize: 200 } } }))).items;
     return [...new Map(items.map((m) => [m.orgId, m.orgName])).entries()].map(([id, name]) => ({ id, name }));
   });
-  const statement = useApiResource(`books-statement-${orgId}-${page}-${round}`, () => unwrap(api.GET('/api/v1/exchange/books/orgs/{orgId}/statement', { params: { path: { orgId }, query: { page, pageSize: PAGE_SIZE } } })));
-  const s = statement.data && statement.data.orgId === orgId ? statement.data : undefined;
-  const b = s ? balancesOf(s.accounts) : null;
+  const statement = useApiResource(`books-statement-${orgId}-${page}-${round}`, () =>
+    exchangeBooks
+      ? unwrap(api.GET('/api/v1/exchange/books/exchange', { params: { query: { page, pageSize: PAGE_SIZE } } }))
+      : unwrap(api.GET('/api/v1/exchange/books/orgs/{orgId}/statement', { params: { path: { orgId }, query: { page, pageSize: PAGE_SIZE } } })),
+  );
+  const s = statement.data && statement.data.orgId === (exchangeBooks ? null : orgId) ? statement.data : undefined;
+  const b = s && !exchangeBooks ? balancesOf(s.accounts) : null;
   const own = orgId === me?.orgId;
   const orgOptions = (members.data ?? []).map((m) => ({ value: m.id, label: orgName(m.name, locale) }));
+  const pickOptions = [{ value: EXCHANGE, label: t('trade.books.exchangeOwn') }, ...orgOptions];
   const shownName = own ? t('trade.books.ownOrg') : (orgOptions.find((o) => o.value === orgId)?.label ?? orgId);
 
   return (
@@ -88,7 +90,7 @@ export default function BooksPage() {
               placeholder={t('trade.books.pickOrg')}
               allowClear
               onChange={(v) => set({ org: v })}
-              options={orgOptions}
+              options={pickOptions}
               loading={members.loading}
               aria-label={t('trade.books.org')}
               data-testid="books-org"
@@ -111,7 +113,18 @@ export default function BooksPage() {
         />
       )}
       {statement.error && <Alert type="error" showIcon title={statement.error} style={{ marginBottom: 16 }} data-testid="books-error" />}
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+      {exchangeBooks && (
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="books-exchange-accounts">
+          {(s?.accounts ?? []).map((a) => (
+            <Col key={`${a.kind}-${a.ref ?? ''}`} xs={24} md={8}>
+              <Card size="small" data-testid={`books-account-${a.kind}`} data-fen={a.balanceFen}>
+                <Statistic title={accountLabel(t, a.kind)} value={formatFen(a.balanceFen)} />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      )}
+      {!exchangeBooks && <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} md={12} xl={8}>
           <Card size="small" data-testid="books-available" data-fen={b?.availableFen ?? ''}>
             <Statistic title={t('trade.books.available', { org: shownName })} value={b ? formatFen(b.availableFen) : '—'} />
@@ -139,7 +152,7 @@ export default function BooksPage() {
             )}
           </Card>
         </Col>
-      </Row>
+      </Row>}
       <Card title={t('trade.books.statement')} style={{ marginBottom: 16 }}>
         <Table<StatementLine>
           rowKey={(l) => `${l.journalId}-${l.line}`}
@@ -174,7 +187,9 @@ export default function BooksPage() {
               key: 'ref',
               render: (v: string) => {
                 const neg = negotiationOfRef(v);
-                return neg ? <Link to={`/console/exchange/negotiations/${neg}`} className="lt-mono">{v}</Link> : <span className="lt-mono">{v}</span>;
+                const batch = batchOfRef(v);
+                if (neg) return <Link to={`/console/exchange/negotiations/${neg}`} className="lt-mono">{v}</Link>;
+                return batch ? <Link to={`/console/exchange/settlements/${batch}`} className="lt-mono" data-testid={`books-batch-link-${batch}`}>{v}</Link> : <span className="lt-mono">{v}</span>;
               },
             },
           ]}
@@ -185,7 +200,7 @@ export default function BooksPage() {
         <MoneyModal
           kind={moving}
           orgs={orgOptions}
-          orgId={own ? undefined : orgId}
+          orgId={own || exchangeBooks ? undefined : orgId}
           onClose={() => setMoving(null)}
           onPosted={(r) => {
             setMoving(null);

@@ -1,6 +1,7 @@
 /**
  * One dispute (争议详情), for its parties, its arbitrator and the overseers: the claim and the refund
- * asked, who raised it before whom, the contract it concerns (for those who may read it), and the
+ * asked, who raised it before whom, the seller and the buyer, the contract it concerns (its page
+ * for those who may read it, the arbitrator included), and the
  * ruling once given — the refund ordered from escrow back to the buyer and the rest settled in the
  * usual split. The arbitration provider's staff rule here (access.ts disputeActions): the ruling in
  * words and the refund, confirmed before it executes; the server's refusal shows in the page.
@@ -28,8 +29,9 @@ export default function DisputeDetailPage() {
   const [ruled, setRuled] = useState<Dispute | null>(null);
   const res = useApiResource(`exchange-dispute-${disputeId}-${round}`, () => unwrap(api.GET('/api/v1/exchange/disputes/{disputeId}', { params: { path: { disputeId } } })));
   const loaded = res.data && res.data.id === disputeId ? res.data : undefined;
-  const d = ruled && ruled.id === disputeId ? ruled : loaded;
-  // The contract, where the viewer may read it (its parties and the overseers; not the arbitrator).
+  // The ruling as the POST answered it until the dispute is read again (with its parties and contract).
+  const d = ruled && ruled.id === disputeId && loaded?.status !== 'ruled' ? ruled : loaded;
+  // The contract, where the viewer may read it (its parties, the named arbitrator and the overseers).
   const negotiationId = d?.negotiationId ?? '';
   const contract = useApiResource(`exchange-dispute-contract-${negotiationId}`, async () => {
     if (!negotiationId) return null;
@@ -68,13 +70,25 @@ export default function DisputeDetailPage() {
             <span data-testid="dispute-claimed" data-fen={d.claimedRefundFen}>{formatFen(d.claimedRefundFen)}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('trade.dispute.col.at')}>{formatTime(d.createdAt, locale)}</Descriptions.Item>
+          {d.seller && (
+            <Descriptions.Item label={t('trade.filings.side.seller')}>
+              <span data-testid="dispute-seller">{orgName(d.seller.name, locale)}</span>
+            </Descriptions.Item>
+          )}
+          {d.buyer && (
+            <Descriptions.Item label={t('trade.filings.side.buyer')}>
+              <span data-testid="dispute-buyer">{orgName(d.buyer.name, locale)}</span>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('trade.disputes.contract')} span={2}>
             {n ? (
               <Link to={`/console/exchange/negotiations/${n.id}`} data-testid="dispute-contract">
                 {`${n.contractNumber ?? n.id} · ${orgName(n.listingTitle, locale)} · ${formatFen(n.amountFen)}`}
               </Link>
             ) : (
-              <span className="lt-mono" data-testid="dispute-contract">{d.negotiationId}</span>
+              <span data-testid="dispute-contract">
+                {[d.contractNumber ?? d.negotiationId, d.listingTitle ? orgName(d.listingTitle, locale) : null, d.amountFen ? formatFen(d.amountFen) : null].filter(Boolean).join(' · ')}
+              </span>
             )}
           </Descriptions.Item>
         </Descriptions>
@@ -110,8 +124,8 @@ export default function DisputeDetailPage() {
           )}
         </Card>
       )}
-      {can.rule && <RulingForm d={d} amountFen={n?.amountFen ?? null} onRuled={(r) => { setRuled(r); setRound((x) => x + 1); }} />}
-      {can.rule && !n && <Alert type="info" showIcon title={t('trade.disputes.contractHidden')} />}
+      {can.rule && <RulingForm d={d} amountFen={n?.amountFen ?? d.amountFen ?? null} onRuled={(r) => { setRuled(r); setRound((x) => x + 1); }} />}
+      {can.rule && !n && !contract.loading && <Alert type="info" showIcon title={t('trade.disputes.contractHidden')} />}
     </div>
   );
 }

@@ -6,13 +6,15 @@
  */
 import { Alert, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useListParams } from '../../layout/list.params';
 import { api, unwrap } from '../../api/api.client';
 import { useApiResource } from '../../api/api-resource.hook';
 import { useI18n } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
 import { formatFen } from '../../format/money.format';
 import { formatTime } from '../../format/time.format';
+import { orgName } from '../../format/labels';
 import { DISPUTE_STATUSES } from './trade.rules';
 import { DisputeStatusTag, disputeStatusLabel, useOrgDirectory, type Dispute } from './trade.view';
 
@@ -21,22 +23,13 @@ const PAGE_SIZE = 20;
 export default function DisputeListPage() {
   const { t, locale } = useI18n();
   const { me, access } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams();
   const all = access['exchange.review'] && params.get('all') === '1';
   const status = (DISPUTE_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as (typeof DISPUTE_STATUSES)[number]) : undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
   const query = { page, pageSize: PAGE_SIZE, ...(all ? { all: true } : {}), ...(status ? { status } : {}) };
   const list = useApiResource(`exchange-disputes-${JSON.stringify(query)}`, () => unwrap(api.GET('/api/v1/exchange/disputes', { params: { query } })));
   const nameOf = useOrgDirectory(locale);
-  const set = (next: Record<string, string | number | undefined>) => {
-    const p = new URLSearchParams(params);
-    if (!('page' in next)) p.delete('page');
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '') p.delete(k);
-      else p.set(k, String(v));
-    }
-    setParams(p, { replace: true });
-  };
 
   const columns: NonNullable<TableProps<Dispute>['columns']> = [
     {
@@ -50,6 +43,21 @@ export default function DisputeListPage() {
           {d.arbitratorOrgId === me?.orgId && <Tag color="purple">{t('trade.disputes.asArbitrator')}</Tag>}
         </Space>
       ),
+    },
+    {
+      title: t('trade.disputes.contract'),
+      key: 'contract',
+      render: (_: unknown, d: Dispute) => (
+        <Space orientation="vertical" size={0} data-testid={`dispute-contract-${d.id}`} data-contract={d.contractNumber ?? ''}>
+          <span className="lt-mono">{d.contractNumber ?? '—'}</span>
+          {d.listingTitle && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{orgName(d.listingTitle, locale)}</Typography.Text>}
+        </Space>
+      ),
+    },
+    {
+      title: t('trade.disputes.parties'),
+      key: 'parties',
+      render: (_: unknown, d: Dispute) => (d.seller && d.buyer ? <span data-testid={`dispute-parties-${d.id}`}>{t('trade.disputes.partiesText', { seller: orgName(d.seller.name, locale), buyer: orgName(d.buyer.name, locale) })}</span> : '—'),
     },
     { title: t('trade.dispute.col.status'), dataIndex: 'status', key: 'status', render: (s: string, d: Dispute) => <DisputeStatusTag status={s} testId={`dispute-status-${d.id}`} /> },
     { title: t('trade.dispute.col.raisedBy'), dataIndex: 'raisedByOrgId', key: 'by', render: (v: string) => nameOf(v) },

@@ -266,7 +266,7 @@ function AssessmentCard({ a }: { a: Listing['assessments'][number] }) {
   );
 }
 
-/** The seller (or its broker) names a compliance service provider member as assessor. */
+/** The seller (or its broker) names a compliance service provider member, or the exchange itself, as assessor. */
 function RequestAssessmentModal(props: { listing: Listing; onClose(): void; onSubmit(assessorOrgId: string): Promise<void> }) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<{ assessorOrgId: string }>();
@@ -276,7 +276,12 @@ function RequestAssessmentModal(props: { listing: Listing; onClose(): void; onSu
   const assessors = useApiResource('listing-assessors', async () =>
     (await unwrap(api.GET('/api/v1/public/exchange/members', { params: { query: { kind: 'service_provider', service: 'compliance', page: 1, pageSize: 100 } } }))).items,
   );
-  const options = (assessors.data ?? []).filter((m) => !parties.includes(m.orgId)).map((m) => ({ value: m.orgId, label: orgName(m.orgName, locale) }));
+  // The exchange itself may assess (the server accepts its organisation as assessor).
+  const exchanges = useApiResource('listing-assessor-exchange', async () => (await unwrap(api.GET('/api/v1/orgs', { params: { query: { role: 'exchange', page: 1, pageSize: 10, sort: 'name', order: 'asc' } } }))).items);
+  const options = [
+    ...(exchanges.data ?? []).filter((o) => !parties.includes(o.id)).map((o) => ({ value: o.id, label: t('exchange.requestAssessment.theExchange', { name: orgName(o.name, locale) }) })),
+    ...(assessors.data ?? []).filter((m) => !parties.includes(m.orgId)).map((m) => ({ value: m.orgId, label: orgName(m.orgName, locale) })),
+  ];
   return (
     <FormModal open title={listingActionLabel(t, 'request_assessment')} busy={busy} error={error ?? assessors.error} onCancel={props.onClose} onSubmit={() => form.submit()}>
       <Typography.Paragraph type="secondary">{t('exchange.requestAssessment.intro')}</Typography.Paragraph>
@@ -296,7 +301,7 @@ function RequestAssessmentModal(props: { listing: Listing; onClose(): void; onSu
         }}
       >
         <Form.Item name="assessorOrgId" label={t('exchange.requestAssessment.assessor')} rules={[{ required: true, message: t('exchange.required') }]}>
-          <Select loading={assessors.loading} options={options} notFoundContent={t('exchange.requestAssessment.none')} data-testid="assessor-select" />
+          <Select loading={assessors.loading || exchanges.loading} options={options} notFoundContent={t('exchange.requestAssessment.none')} data-testid="assessor-select" />
         </Form.Item>
       </Form>
     </FormModal>

@@ -62,10 +62,10 @@ function useAssetChoices(orgId: string, clientOrgId: string | undefined, enabled
     const items = (await unwrap(api.GET('/api/v1/exchange/mandates', { params: { query: { box: 'broker', status: 'active', ...PAGE } } }))).items;
     return items.filter((m) => m.inForce && (m.side === 'sell' || m.side === 'both'));
   });
-  // The public register is the only list of another holder's registered assets (see the report: no box=assets for a client).
+  // The client's registered assets from the public register (holderOrgId): a broker has no box=assets for a client.
   const client = useApiResource(`listing-form-client-assets-${clientOrgId ?? ''}`, async () => {
     if (!clientOrgId) return [];
-    const items = (await unwrap(api.GET('/api/v1/public/registry/assets', { params: { query: { status: 'registered', page: 1, pageSize: 200 } } }))).items;
+    const items = (await unwrap(api.GET('/api/v1/public/registry/assets', { params: { query: { status: 'registered', holderOrgId: clientOrgId, page: 1, pageSize: 200 } } }))).items;
     return items.filter((a) => a.holder?.orgId === clientOrgId && a.assetStatus === 'active').map((a) => ({ assetId: a.assetId, title: a.title, registrationNumber: a.registrationNumber }));
   });
   return { own, mandates, client };

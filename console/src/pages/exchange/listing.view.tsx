@@ -131,6 +131,13 @@ export function PolicyView({ policy }: { policy: UsagePolicy }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('exchange.listingForm.periodDays')}>{t('exchange.listing.periodDays', { days: policy.periodDays })}</Descriptions.Item>
         <Descriptions.Item label={t('exchange.listingForm.maxUses')}>{policy.maxUses === null ? t('exchange.listing.unlimited') : t('exchange.listing.maxUses', { n: policy.maxUses })}</Descriptions.Item>
+        {policy.fields && policy.fields.length > 0 && (
+          <Descriptions.Item label={t('exchange.listing.apiFields')}>
+            <Space wrap size={[4, 4]} data-testid="listing-policy-fields" data-fields={policy.fields.join(',')}>
+              {policy.fields.map((f) => <Tag key={f} className="lt-mono">{f}</Tag>)}
+            </Space>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('exchange.policy.noResale')}>{yes(policy.noResale)}</Descriptions.Item>
         <Descriptions.Item label={t('exchange.policy.mainlandOnly')}>{yes(policy.mainlandOnly)}</Descriptions.Item>
         <Descriptions.Item label={t('exchange.policy.noReidentification')}>{yes(policy.noReidentification)}</Descriptions.Item>

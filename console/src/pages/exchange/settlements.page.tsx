@@ -94,7 +94,7 @@ export default function SettlementsPage() {
           pagination={{ current: page, pageSize: PAGE_SIZE, total: batches.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
           locale={{ emptyText: t('trade.settlements.empty') }}
           columns={[
-            { title: t('trade.settlements.col.batch'), dataIndex: 'id', key: 'id', render: (v: string) => <span className="lt-mono">{v}</span> },
+            { title: t('trade.settlements.col.batch'), dataIndex: 'id', key: 'id', render: (v: string) => <Link to={`/console/exchange/settlements/${v}`} className="lt-mono" data-testid={`batch-link-${v}`}>{v}</Link> },
             { title: t('trade.settlements.businessDate'), dataIndex: 'businessDate', key: 'date' },
             { title: t('trade.settlements.items'), dataIndex: 'items', key: 'items', align: 'right' },
             { title: t('trade.settlements.amount'), dataIndex: 'amountFen', key: 'amount', align: 'right', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatFen(v)}</span> },

@@ -36,8 +36,8 @@ export function TradePanel({ n, onChanged }: { n: Negotiation; onChanged(): void
   const deliveries = useApiResource(`trade-deliveries-${key}`, async () => (await unwrap(api.GET('/api/v1/exchange/negotiations/{negotiationId}/deliveries', { params: { path: { negotiationId: n.id } } }))).items);
   const settlement = useApiResource(`trade-settlement-${key}`, async () => (await unwrap(api.GET('/api/v1/exchange/negotiations/{negotiationId}/settlement', { params: { path: { negotiationId: n.id } } }))).item);
   const overseer = n.viewerSide === 'overseer';
-  // The caller's disputes (as party or arbitrator; every one for the overseers), this contract's picked out.
-  const disputes = useApiResource(`trade-disputes-${key}`, async () => (await unwrap(api.GET('/api/v1/exchange/disputes', { params: { query: { page: 1, pageSize: 200, ...(overseer ? { all: true } : {}) } } }))).items.filter((d) => d.negotiationId === n.id));
+  // This contract's disputes (the caller's as party or arbitrator; every one for the overseers).
+  const disputes = useApiResource(`trade-disputes-${key}`, async () => (await unwrap(api.GET('/api/v1/exchange/disputes', { params: { query: { page: 1, pageSize: 100, negotiationId: n.id, ...(overseer ? { all: true } : {}) } } }))).items);
   const changed = () => {
     setRound((r) => r + 1);
     onChanged();
@@ -69,10 +69,10 @@ export function TradePanel({ n, onChanged }: { n: Negotiation; onChanged(): void
           </Col>
         )}
       </Row>
-      {(can.rate || (party && n.acceptedAt)) && <RatingCard n={n} can={can} nameOf={nameOf} />}
+      {(can.rate || (party && n.acceptedAt)) && <RatingCard key={String(n.viewerRated ?? false)} n={n} can={can} nameOf={nameOf} />}
       <DisputeCard n={n} can={can} disputes={disputes.data ?? []} error={disputes.error} nameOf={nameOf} onChanged={changed} />
       <AttachmentsCard n={n} nameOf={(orgId) => nameOf(orgId)} />
-      {can.attestDestruction && <DestructionCard n={n} />}
+      {(can.attestDestruction || n.destruction) && <DestructionCard n={n} onChanged={changed} />}
     </div>
   );
 }
@@ -194,6 +194,8 @@ function RatingCard({ n, can, nameOf }: { n: Negotiation; can: TradeSteps; nameO
       {error && <Alert type="error" showIcon closable title={error} style={{ marginBottom: 12 }} onClose={() => setError(null)} data-testid="rating-error" />}
       {given !== null ? (
         <Alert type="success" showIcon title={t('trade.rating.given', { score: given })} />
+      ) : n.viewerRated ? (
+        <Alert type="success" showIcon title={t('trade.rating.rated')} data-testid="rating-rated" />
       ) : (
         can.rate && (
           <Space orientation="vertical" style={{ width: '100%' }}>
@@ -316,18 +318,31 @@ interface DestructionValues {
 }
 
 /** The buyer's destruction attestation (销毁证明) once the contract ended. */
-function DestructionCard({ n }: { n: Negotiation }) {
+function DestructionCard({ n, onChanged }: { n: Negotiation; onChanged(): void }) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<DestructionValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ attestedAt: string; method: string } | null>(null);
+  const [attested, setDone] = useState<{ attestedAt: string; method: string } | null>(null);
+  const done = n.destruction ?? attested;
   return (
     <Card title={t('trade.destruction.title')} style={{ marginBottom: 16 }} data-testid="destruction" data-attested={done ? 'true' : 'false'}>
       <Typography.Paragraph type="secondary">{t(n.policy.destructionRequired ? 'trade.destruction.required' : 'trade.destruction.optional', { date: n.endsOn ?? '—' })}</Typography.Paragraph>
       {error && <Alert type="error" showIcon closable title={error} style={{ marginBottom: 12 }} onClose={() => setError(null)} data-testid="destruction-error" />}
       {done ? (
-        <Alert type="success" showIcon title={t('trade.destruction.done', { time: formatTime(done.attestedAt, locale), method: destructionMethodLabel(t, done.method) })} data-testid="destruction-done" />
+        <>
+          <Alert type="success" showIcon title={t('trade.destruction.done', { time: formatTime(done.attestedAt, locale), method: destructionMethodLabel(t, done.method) })} data-testid="destruction-done" />
+          {n.destruction && (
+            <Descriptions column={1} size="small" style={{ marginTop: 12 }} data-testid="destruction-attestation">
+              <Descriptions.Item label={t('trade.destruction.statement')}><span style={{ whiteSpace: 'pre-wrap' }}>{n.destruction.statement}</span></Descriptions.Item>
+              {n.destruction.evidenceSha256 && (
+                <Descriptions.Item label={t('trade.destruction.evidence')}>
+                  <Typography.Text className="lt-mono" copyable style={{ wordBreak: 'break-all' }}>{n.destruction.evidenceSha256}</Typography.Text>
+                </Descriptions.Item>
+              )}
+            </Descriptions>
+          )}
+        </>
       ) : (
         <Form<DestructionValues>
           form={form}
@@ -340,6 +355,7 @@ function DestructionCard({ n }: { n: Negotiation }) {
               const evidence = v.evidenceSha256?.trim().toLowerCase();
               const d = await unwrap(api.POST('/api/v1/exchange/negotiations/{negotiationId}/destruction', { params: { path: { negotiationId: n.id } }, body: { statement: v.statement.trim(), method: v.method, ...(evidence ? { evidenceSha256: evidence } : {}) } }));
               setDone(d);
+              onChanged();
             } catch (err) {
               setError(errorMessage(err, t));
             } finally {

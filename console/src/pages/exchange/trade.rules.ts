@@ -82,6 +82,12 @@ export function negotiationOfRef(ref: string): string | null {
   return m ? m[1]! : null;
 }
 
+/** The settlement batch a journal's reference names (`settlement:stb_…`), or null. */
+export function batchOfRef(ref: string): string | null {
+  const m = /^settlement:(stb_[0-9a-z]{20})$/.exec(ref);
+  return m ? m[1]! : null;
+}
+
 /** Why a file may not be delivered (delivery.service.ts deliver: not empty, at most 8 MiB), or null. */
 export function deliveryProblem(file: { size: number }): 'empty' | 'too_large' | null {
   if (file.size <= 0) return 'empty';

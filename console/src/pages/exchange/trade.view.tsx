@@ -31,6 +31,7 @@ export type StatementLine = Statement['items'][number];
 export type Reconciliation = Json<'/api/v1/exchange/books/reconciliation', 'get'>;
 export type SettlementBatch = Json<'/api/v1/exchange/settlements', 'get'>['items'][number];
 export type SettlementRun = Json<'/api/v1/exchange/settlements', 'post'>;
+export type SettlementBatchDetail = Json<'/api/v1/exchange/settlements/{batchId}', 'get'>;
 export type Dispute = Json<'/api/v1/exchange/disputes/{disputeId}', 'get'>;
 export type Filing = Json<'/api/v1/exchange/filings/{filingId}', 'get'>;
 export type Disclosure = Json<'/api/v1/public/exchange/disclosure', 'get'>;
