@@ -7,7 +7,8 @@
  */
 import { Alert, Select, Table, Tabs, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useListParams } from '../../layout/list.params';
 import { api, unwrap } from '../../api/api.client';
 import { useApiResource } from '../../api/api-resource.hook';
 import { useI18n } from '../../i18n/i18n.context';
@@ -24,7 +25,7 @@ export default function CertificateListPage() {
   const { t, locale } = useI18n();
   const { me } = useSession();
   const orgNameOf = useOrgNames(locale);
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams();
   const boxes = boxesFor(me ?? null);
   const asked = params.get('box') as Box | null;
   const box: Box = asked && boxes.includes(asked) ? asked : defaultBox(me ?? null);
@@ -34,17 +35,6 @@ export default function CertificateListPage() {
   const pageSize = PAGE_SIZES.includes(params.get('pageSize') ?? '') ? Number(params.get('pageSize')) : 20;
   const query = { box, ...(type ? { type } : {}), ...(status ? { status } : {}), page, pageSize };
   const list = useApiResource(`certificates-${JSON.stringify(query)}`, () => unwrap(api.GET('/api/v1/certificates', { params: { query } })));
-
-  /** Changes the address: other parameters kept, the page back to 1 unless it is what changes. */
-  const set = (next: Record<string, string | number | undefined>) => {
-    const p = new URLSearchParams(params);
-    if (!('page' in next)) p.delete('page');
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '') p.delete(k);
-      else p.set(k, String(v));
-    }
-    setParams(p, { replace: true });
-  };
 
   const columns: TableProps<Certificate>['columns'] = [
     {

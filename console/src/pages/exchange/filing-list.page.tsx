@@ -10,8 +10,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, Popconfirm, Radio, Select, Space, Switch, Table, Typography, Upload } from 'antd';
 import type { TableProps } from 'antd';
 import { FileAddOutlined, UploadOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/api.client';
+import { useListParams } from '../../layout/list.params';
 import { errorMessage } from '../../api/api.errors';
 import { useApiResource } from '../../api/api-resource.hook';
 import { useI18n, type Translate } from '../../i18n/i18n.context';
@@ -31,7 +31,7 @@ export default function FilingListPage() {
   const { t, locale } = useI18n();
   const { me, access } = useSession();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams();
   const [round, setRound] = useState(0);
   const [filing, setFiling] = useState(false);
   const [open, setOpen] = useState<Filing | null>(null);
@@ -42,15 +42,6 @@ export default function FilingListPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const query = { page, pageSize: PAGE_SIZE, ...(all ? { all: true } : {}), ...(status ? { status } : {}) };
   const list = useApiResource(`exchange-filings-${JSON.stringify(query)}-${round}`, () => unwrap(api.GET('/api/v1/exchange/filings', { params: { query } })));
-  const set = (next: Record<string, string | number | undefined>) => {
-    const p = new URLSearchParams(params);
-    if (!('page' in next)) p.delete('page');
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '') p.delete(k);
-      else p.set(k, String(v));
-    }
-    setParams(p, { replace: true });
-  };
   const confirm = async (f: Filing) => {
     setBusy(f.id);
     setError(null);

@@ -6,7 +6,8 @@
 import { Alert, Button, Select, Table, Tabs, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { useListParams } from '../../layout/list.params';
 import { api, unwrap } from '../../api/api.client';
 import { useApiResource } from '../../api/api-resource.hook';
 import { useI18n } from '../../i18n/i18n.context';
@@ -23,22 +24,13 @@ export default function ListingListPage() {
   const { t, locale } = useI18n();
   const { access } = useSession();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams();
   const boxes = listingBoxes(access);
   const box: ListingBox = boxes.includes(params.get('box') as ListingBox) ? (params.get('box') as ListingBox) : boxes[0]!;
   const status = (LISTING_STATUSES as readonly string[]).includes(params.get('status') ?? '') && box !== 'review' ? (params.get('status') as (typeof LISTING_STATUSES)[number]) : undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
   const query = { box, page, pageSize: PAGE_SIZE, ...(status ? { status } : {}) };
   const list = useApiResource(`exchange-listings-${JSON.stringify(query)}`, () => unwrap(api.GET('/api/v1/exchange/listings', { params: { query } })));
-  const set = (next: Record<string, string | number | undefined>) => {
-    const p = new URLSearchParams(params);
-    if (!('page' in next)) p.delete('page');
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '') p.delete(k);
-      else p.set(k, String(v));
-    }
-    setParams(p, { replace: true });
-  };
 
   const columns: NonNullable<TableProps<ListingSummary>['columns']> = [
     {

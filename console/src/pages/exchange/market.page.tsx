@@ -6,7 +6,8 @@
  * 1,000 matches the server stops counting (`capped`): the total then reads as a lower bound.
  */
 import { Alert, Card, Col, Empty, Input, Pagination, Row, Select, Space, Spin, Tag, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useListParams } from '../../layout/list.params';
 import { api, unwrap } from '../../api/api.client';
 import { useApiResource } from '../../api/api-resource.hook';
 import { useI18n } from '../../i18n/i18n.context';
@@ -19,7 +20,7 @@ const pick = <T extends string>(values: readonly T[], v: string | null): T | und
 
 export default function MarketPage() {
   const { t, locale } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams('all');
   const q = (params.get('q') ?? '').slice(0, 100);
   const category = pick(LISTING_CATEGORIES, params.get('category'));
   const region = pick(LISTING_REGIONS, params.get('region'));
@@ -28,15 +29,6 @@ export default function MarketPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const query = { page, pageSize: PAGE_SIZE, ...(q ? { q } : {}), ...(category ? { category } : {}), ...(region ? { region } : {}), ...(delivery ? { delivery } : {}), ...(pricing ? { pricing } : {}) };
   const list = useApiResource(`market-listings-${JSON.stringify(query)}`, () => unwrap(api.GET('/api/v1/public/exchange/listings', { params: { query } })));
-  const set = (next: Record<string, string | number | undefined>) => {
-    const p = new URLSearchParams(params);
-    if (!('page' in next)) p.delete('page');
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '' || v === 'all') p.delete(k);
-      else p.set(k, String(v));
-    }
-    setParams(p, { replace: true });
-  };
   const filter = (key: string, value: string | undefined, all: string, options: Array<{ value: string; label: string }>) => (
     <Select
       style={{ minWidth: 150, maxWidth: '100%' }}

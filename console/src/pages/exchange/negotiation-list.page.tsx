@@ -6,7 +6,8 @@
  */
 import { Alert, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useListParams } from '../../layout/list.params';
 import { api, unwrap } from '../../api/api.client';
 import { useApiResource } from '../../api/api-resource.hook';
 import { useI18n } from '../../i18n/i18n.context';
@@ -22,22 +23,13 @@ const PAGE_SIZE = 20;
 export default function NegotiationListPage() {
   const { t, locale } = useI18n();
   const { access } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams();
   const all = access['exchange.review'] && params.get('all') === '1';
   const state = (NEGOTIATION_STATES as readonly string[]).includes(params.get('state') ?? '') ? (params.get('state') as NegotiationState) : undefined;
   const listingId = /^lst_[0-9a-z]{20}$/.test(params.get('listing') ?? '') ? params.get('listing')! : undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
   const query = { page, pageSize: PAGE_SIZE, ...(all ? { all: true } : {}), ...(state ? { state } : {}), ...(listingId ? { listingId } : {}) };
   const list = useApiResource(`exchange-negotiations-${JSON.stringify(query)}`, () => unwrap(api.GET('/api/v1/exchange/negotiations', { params: { query } })));
-  const set = (next: Record<string, string | number | undefined>) => {
-    const p = new URLSearchParams(params);
-    if (!('page' in next)) p.delete('page');
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '') p.delete(k);
-      else p.set(k, String(v));
-    }
-    setParams(p, { replace: true });
-  };
   const name = (o: { name: { zh: string; en: string } } | null) => (o ? orgName(o.name, locale) : '');
 
   const counterpart = (n: NegotiationSummary) => {

@@ -7,7 +7,8 @@
  */
 import { Alert, Button, Empty, Input, Space, Table, Tabs, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { useListParams } from '../../layout/list.params';
 import { api, unwrap } from '../../api/api.client';
 import { useApiResource } from '../../api/api-resource.hook';
 import { useI18n } from '../../i18n/i18n.context';
@@ -22,22 +23,13 @@ export default function PublicRegisterPage() {
   const { t, locale } = useI18n();
   const { me, access } = useSession();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams();
   const tab: PublicList = (PUBLIC_LISTS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as PublicList) : 'registered';
   const q = (params.get('q') ?? '').slice(0, 100);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = PAGE_SIZES.includes(params.get('pageSize') ?? '') ? Number(params.get('pageSize')) : 20;
   const query = { status: tab, ...(q ? { q } : {}), page, pageSize };
   const list = useApiResource(`public-registry-${JSON.stringify(query)}`, () => unwrap(api.GET('/api/v1/public/registry/assets', { params: { query } })));
-  const set = (next: Record<string, string | number | undefined>) => {
-    const p = new URLSearchParams(params);
-    if (!('page' in next)) p.delete('page');
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '') p.delete(k);
-      else p.set(k, String(v));
-    }
-    setParams(p, { replace: true });
-  };
   /** The objection form in the console; the login first for visitors (it returns there). */
   const objectTo = (e: PublicEntry) => {
     const target = `/console/registry/applications/${e.id}?q=${encodeURIComponent(e.title.zh)}`;
