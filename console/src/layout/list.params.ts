@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router-dom';
+import type { Translate } from '../i18n/i18n.context';
 
 /** Changes a list page's address: `next`'s keys set (removed when empty, undefined or `clear`), the others kept, the page back to 1 unless it is what changes. */
 export type SetListParams = (next: Record<string, string | number | undefined>) => void;
@@ -20,4 +21,9 @@ export function useListParams(clear?: string): [URLSearchParams, SetListParams] 
     setParams(p, { replace: true });
   };
   return [params, set];
+}
+
+/** A list page's pager: the page and total from the server, hidden on a single page, the total named. */
+export function listPagination(t: Translate, page: number, pageSize: number, total: number, onChange: (page: number) => void) {
+  return { current: page, pageSize, total, onChange, hideOnSinglePage: true, showTotal: (n: number) => t('common.total', { total: n }) };
 }

@@ -9,6 +9,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Radio, Space, Typography, Upload } from 'antd';
 import { FileProtectOutlined, UploadOutlined } from '@ant-design/icons';
+import { listPagination } from '../../layout/list.params';
 import { api, unwrap } from '../../api/api.client';
 import { errorMessage } from '../../api/api.errors';
 import { useApiResource } from '../../api/api-resource.hook';
@@ -49,7 +50,7 @@ export default function AttachmentListPage() {
           nameOf={nameOf}
           contract
           testId="attachments-list"
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
+          pagination={listPagination(t, page, PAGE_SIZE, list.data?.total ?? 0, setPage)}
         />
       </Card>
       {attaching && (

@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, List, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, MinusCircleOutlined, PlusCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { useListParams } from '../../layout/list.params';
+import { listPagination, useListParams } from '../../layout/list.params';
 import { api, unwrap } from '../../api/api.client';
 import { errorMessage } from '../../api/api.errors';
 import { useApiResource } from '../../api/api-resource.hook';
@@ -163,7 +163,7 @@ export default function BooksPage() {
           data-testid="books-statement"
           data-total={s && !statement.loading ? s.total : undefined}
           onRow={(l) => ({ 'data-testid': `books-line-${l.journalId}-${l.line}`, 'data-journal': l.journalId, 'data-kind': l.kind, 'data-account': l.accountKind, 'data-fen': l.amountFen, 'data-ref': l.ref }) as React.HTMLAttributes<HTMLElement>}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: s?.total ?? 0, onChange: (p) => set({ page: String(p) }), hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
+          pagination={listPagination(t, page, PAGE_SIZE, s?.total ?? 0, (p) => set({ page: String(p) }))}
           locale={{ emptyText: t('trade.books.empty') }}
           columns={[
             { title: t('trade.books.col.at'), dataIndex: 'postedAt', key: 'at', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v, locale)}</span> },

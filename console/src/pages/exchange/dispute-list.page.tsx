@@ -4,10 +4,11 @@
  * asked and ordered, its status and when; the exchange and the regulator may see all of them.
  * Filtered by status, paged by the server; open one to read it or, as the arbitrator, to rule.
  */
-import { Alert, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { Link } from 'react-router-dom';
-import { useListParams } from '../../layout/list.params';
+import { listPagination, useListParams } from '../../layout/list.params';
+import { AllSwitch } from '../../layout/all.switch';
 import { api, unwrap } from '../../api/api.client';
 import { useApiResource } from '../../api/api-resource.hook';
 import { useI18n } from '../../i18n/i18n.context';
@@ -86,10 +87,7 @@ export default function DisputeListPage() {
             data-testid="disputes-status"
           />
           {access['exchange.review'] && (
-            <Space size={8}>
-              <Switch checked={all} onChange={(on) => set({ all: on ? '1' : undefined })} data-testid="disputes-all" aria-label={t('trade.disputes.all')} />
-              <span>{t('trade.disputes.all')}</span>
-            </Space>
+            <AllSwitch checked={all} onChange={(on) => set({ all: on ? '1' : undefined })} label={t('trade.disputes.all')} testId="disputes-all" />
           )}
         </Space>
       </div>
@@ -102,7 +100,7 @@ export default function DisputeListPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: (p) => set({ page: p }), hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
+        pagination={listPagination(t, page, PAGE_SIZE, list.data?.total ?? 0, (p) => set({ page: p }))}
         locale={{ emptyText: t('trade.disputes.empty') }}
       />
     </div>

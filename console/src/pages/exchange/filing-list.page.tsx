@@ -7,11 +7,12 @@
  * opens in a drawer with every field.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Popconfirm, Radio, Select, Space, Switch, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Form, Input, Popconfirm, Radio, Select, Space, Table, Typography, Upload } from 'antd';
 import type { TableProps } from 'antd';
 import { FileAddOutlined, UploadOutlined } from '@ant-design/icons';
+import { AllSwitch } from '../../layout/all.switch';
 import { api, unwrap } from '../../api/api.client';
-import { useListParams } from '../../layout/list.params';
+import { listPagination, useListParams } from '../../layout/list.params';
 import { errorMessage } from '../../api/api.errors';
 import { useApiResource } from '../../api/api-resource.hook';
 import { useI18n, type Translate } from '../../i18n/i18n.context';
@@ -106,10 +107,7 @@ export default function FilingListPage() {
             data-testid="filings-status"
           />
           {access['exchange.review'] && (
-            <Space size={8}>
-              <Switch checked={all} onChange={(on) => set({ all: on ? '1' : undefined })} data-testid="filings-all" aria-label={t('trade.filings.all')} />
-              <span>{t('trade.filings.all')}</span>
-            </Space>
+            <AllSwitch checked={all} onChange={(on) => set({ all: on ? '1' : undefined })} label={t('trade.filings.all')} testId="filings-all" />
           )}
         </Space>
       </div>
@@ -124,7 +122,7 @@ export default function FilingListPage() {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         onRow={(f) => ({ 'data-testid': `filing-${f.id}`, 'data-status': f.status, 'data-fen': f.amountFen, 'data-sha256': f.contractSha256 }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: (p) => set({ page: p }), hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
+        pagination={listPagination(t, page, PAGE_SIZE, list.data?.total ?? 0, (p) => set({ page: p }))}
         locale={{ emptyText: t('trade.filings.empty') }}
       />
       <Drawer open={!!open} onClose={() => setOpen(null)} title={t('trade.filings.one')} width={Math.min(640, window.innerWidth)} destroyOnHidden>

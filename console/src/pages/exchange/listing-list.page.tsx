@@ -7,7 +7,7 @@ import { Alert, Button, Select, Table, Tabs, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { useListParams } from '../../layout/list.params';
+import { listPagination, useListParams } from '../../layout/list.params';
 import { api, unwrap } from '../../api/api.client';
 import { useApiResource } from '../../api/api-resource.hook';
 import { useI18n } from '../../i18n/i18n.context';
@@ -102,7 +102,7 @@ export default function ListingListPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: (p) => set({ page: p }), hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
+        pagination={listPagination(t, page, PAGE_SIZE, list.data?.total ?? 0, (p) => set({ page: p }))}
         locale={{ emptyText: t(`exchange.listings.box.${box}Empty` as MessageKey) }}
       />
     </div>

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { Alert, Select, Table, Typography } from 'antd';
+import { listPagination } from '../../layout/list.params';
 import { api, unwrap } from '../../api/api.client';
 import { useApiResource } from '../../api/api-resource.hook';
 import { useI18n } from '../../i18n/i18n.context';
@@ -58,7 +59,7 @@ export default function MemberReviewPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
+        pagination={listPagination(t, page, 20, list.data?.total ?? 0, setPage)}
         locale={{ emptyText: t('exchange.members.empty') }}
       />
     </div>

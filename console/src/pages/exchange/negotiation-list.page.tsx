@@ -4,10 +4,11 @@
  * and its period; the exchange and the regulator may see all of them. Filtered by state (and by
  * listing, from a listing's page), paged by the server; open one to move it.
  */
-import { Alert, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { Link } from 'react-router-dom';
-import { useListParams } from '../../layout/list.params';
+import { listPagination, useListParams } from '../../layout/list.params';
+import { AllSwitch } from '../../layout/all.switch';
 import { api, unwrap } from '../../api/api.client';
 import { useApiResource } from '../../api/api-resource.hook';
 import { useI18n } from '../../i18n/i18n.context';
@@ -111,10 +112,7 @@ export default function NegotiationListPage() {
             data-testid="negotiations-state"
           />
           {access['exchange.review'] && (
-            <Space size={8}>
-              <Switch checked={all} onChange={(on) => set({ all: on ? '1' : undefined })} data-testid="negotiations-all" aria-label={t('exchange.negotiations.all')} />
-              <span>{t('exchange.negotiations.all')}</span>
-            </Space>
+            <AllSwitch checked={all} onChange={(on) => set({ all: on ? '1' : undefined })} label={t('exchange.negotiations.all')} testId="negotiations-all" />
           )}
           {listingId && (
             <Tag closable onClose={() => set({ listing: undefined })} data-testid="negotiations-listing-filter">
@@ -132,7 +130,7 @@ export default function NegotiationListPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: (p) => set({ page: p }), hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
+        pagination={listPagination(t, page, PAGE_SIZE, list.data?.total ?? 0, (p) => set({ page: p }))}
         locale={{ emptyText: t('exchange.negotiations.empty') }}
       />
     </div>

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Table, Typography } from 'antd';
 import { CalculatorOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
+import { listPagination } from '../../layout/list.params';
 import { api, unwrap } from '../../api/api.client';
 import { errorMessage } from '../../api/api.errors';
 import { useApiResource } from '../../api/api-resource.hook';
@@ -91,7 +92,7 @@ export default function SettlementsPage() {
           scroll={{ x: 'max-content' }}
           data-testid="settlements-batches"
           onRow={(b) => ({ 'data-testid': `batch-${b.id}`, 'data-date': b.businessDate, 'data-items': b.items, 'data-fen': b.amountFen, 'data-journal': b.journalId }) as React.HTMLAttributes<HTMLElement>}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: batches.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
+          pagination={listPagination(t, page, PAGE_SIZE, batches.data?.total ?? 0, setPage)}
           locale={{ emptyText: t('trade.settlements.empty') }}
           columns={[
             { title: t('trade.settlements.col.batch'), dataIndex: 'id', key: 'id', render: (v: string) => <Link to={`/console/exchange/settlements/${v}`} className="lt-mono" data-testid={`batch-link-${v}`}>{v}</Link> },
