@@ -3,7 +3,7 @@ import { serviceActor, type Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { isDateText, shanghaiDate } from '../../platform/calendar/working-day.calendar.js';
-import { ExchangeErrors } from './exchange.errors.js';
+import { ExchangeErrors, stateConflict } from './exchange.errors.js';
 import type { MemberService } from './member.service.js';
 import { oversees } from './organisation.names.js';
 import * as nrepo from './negotiation.repository.js';
@@ -53,7 +53,7 @@ export class AttachmentService {
     if (!n) throw new AppError(ExchangeErrors.EXCHANGE_NEGOTIATION_NOT_FOUND);
     await this.members.requireService(by.orgId, input.kind);
     if ([n.sellerOrgId, n.buyerOrgId, n.sellerBrokerOrgId, n.buyerBrokerOrgId].includes(by.orgId)) throw this.invalid('provider_is_a_party');
-    if (n.state !== 'FINALIZED') throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: n.state, action: 'attach' }, { status: n.state, action: 'attach' });
+    if (n.state !== 'FINALIZED') throw stateConflict(n.state, 'attach');
     const reference = input.reference.trim();
     const description = input.description.trim();
     if (!reference) throw this.invalid('reference_required');
@@ -66,7 +66,7 @@ export class AttachmentService {
       validUntil: input.validUntil ?? null, documentSha256: input.documentSha256 ?? null, createdBy: by.userId ?? null, createdAt: this.k.clock.now(),
     };
     return this.k.transact(async (tx, emit) => {
-      if (!(await repo.insertAttachment(tx, a))) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: 'attached', action: 'attach' }, { status: 'attached', action: 'attach' });
+      if (!(await repo.insertAttachment(tx, a))) throw stateConflict('attached', 'attach');
       await emit({
         type: 'exchange.contract.attached', subject: { type: 'exchange_negotiation', id: negotiationId }, orgId: by.orgId, actor: serviceActor(by), requestId,
         payload: { attachmentId: a.id, kind: a.kind, beneficiaryOrgId: a.beneficiaryOrgId, reference: a.reference, coverageFen: a.coverageFen?.toString() ?? null, premiumFen: a.premiumFen?.toString() ?? null, validUntil: a.validUntil, documentSha256: a.documentSha256 },

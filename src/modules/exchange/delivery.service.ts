@@ -6,7 +6,7 @@ import { newId } from '../../platform/ids.js';
 import type { Emit, Kernel } from '../../platform/kernel.js';
 import type { ChangeMeta, Grant, GrantInput } from '../gateway/index.js';
 import { shanghaiDate, shanghaiStartOf } from '../../platform/calendar/working-day.calendar.js';
-import { ExchangeErrors } from './exchange.errors.js';
+import { ExchangeErrors, stateConflict } from './exchange.errors.js';
 import { oversees } from './organisation.names.js';
 import type { ListingService } from './listing.service.js';
 import * as nrepo from './negotiation.repository.js';
@@ -69,7 +69,7 @@ export class DeliveryService {
   /** The seller delivers a file to a contract in force (before acceptance). */
   async deliver(id: string, by: Principal, file: { name: string; mediaType: string; content: Uint8Array; note: string }, requestId?: string) {
     const n = await this.contract(id, by, 'seller');
-    if (!this.inForce(n) || n.acceptedAt) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: n.acceptedAt ? 'accepted' : n.state, action: 'deliver' }, { status: n.acceptedAt ? 'accepted' : n.state, action: 'deliver' });
+    if (!this.inForce(n) || n.acceptedAt) throw stateConflict(n.acceptedAt ? 'accepted' : n.state, 'deliver');
     if (file.content.length === 0 || file.content.length > MAX_DELIVERY_BYTES) throw new AppError(ExchangeErrors.EXCHANGE_FILE_INVALID, { reason: 'size' }, { reason: 'size' });
     const now = this.k.clock.now();
     const d: repo.DeliveryRow = {
@@ -94,8 +94,8 @@ export class DeliveryService {
    */
   async deliverApi(id: string, by: Principal, input: { fields?: string[] | undefined; note?: string | undefined }, requestId?: string) {
     const n = await this.contract(id, by, 'seller');
-    if (!this.inForce(n) || n.acceptedAt) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: n.acceptedAt ? 'accepted' : n.state, action: 'deliver' }, { status: n.acceptedAt ? 'accepted' : n.state, action: 'deliver' });
-    if (n.grantId) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: 'granted', action: 'deliver' }, { status: 'granted', action: 'deliver' });
+    if (!this.inForce(n) || n.acceptedAt) throw stateConflict(n.acceptedAt ? 'accepted' : n.state, 'deliver');
+    if (n.grantId) throw stateConflict('granted', 'deliver');
     const l = await this.listings.row(n.listingId);
     const unavailable = (reason: string) => new AppError(ExchangeErrors.EXCHANGE_API_UNAVAILABLE, { reason }, { reason });
     if (!l.deliveryMethods.includes('api')) throw unavailable('api_not_offered');
@@ -116,7 +116,7 @@ export class DeliveryService {
         kind: 'contract', sourceRef: n.id, resourceId, grantorOrgId: n.sellerOrgId, granteeOrgId: n.buyerOrgId, fields,
         purpose: `${n.contractNumber} ${n.terms.purposes.join('、')}`, validFrom: now, expiresAt, maxCalls: n.terms.maxUses,
       }, { actor: serviceActor(by), requestId });
-      if (!(await repo.setGrant(tx, id, grant.id, byUse))) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: 'granted', action: 'deliver' }, { status: 'granted', action: 'deliver' });
+      if (!(await repo.setGrant(tx, id, grant.id, byUse))) throw stateConflict('granted', 'deliver');
       // The delivery record carries the grant's descriptor (its digest is the delivery's evidence).
       const descriptor = { grantId: grant.id, resourceId, fields: grant.fields, validFrom: grant.validFrom.toISOString(), expiresAt: expiresAt.toISOString(), maxCalls: grant.maxCalls, purpose: grant.purpose, billing: byUse ? 'by_use' : 'amount' };
       const content = Buffer.from(JSON.stringify(descriptor, null, 2));
@@ -200,15 +200,15 @@ export class DeliveryService {
     const n = by ? await this.contract(id, by, 'buyer') : (await nrepo.findNegotiation(this.k.db, id))!;
     if (n.state !== 'FINALIZED' || n.acceptedAt || !n.deliveredAt) {
       const status = n.acceptedAt ? 'accepted' : !n.deliveredAt && n.state === 'FINALIZED' ? 'nothing_delivered' : n.state;
-      throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status, action: 'accept' }, { status, action: 'accept' });
+      throw stateConflict(status, 'accept');
     }
-    if (await openDisputeOf(this.k.db, id)) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: 'disputed', action: 'accept' }, { status: 'disputed', action: 'accept' });
+    if (await openDisputeOf(this.k.db, id)) throw stateConflict('disputed', 'accept');
     const now = this.k.clock.now();
     const l = await this.listings.row(n.listingId);
     if (n.billByUse) {
       // Billed by use: accepted now, settled when billed from the metered calls (billDue).
       return this.k.transact(async (tx, emit) => {
-        if (!(await repo.markAccepted(tx, id, now, auto ? 'auto' : 'buyer'))) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: 'accepted', action: 'accept' }, { status: 'accepted', action: 'accept' });
+        if (!(await repo.markAccepted(tx, id, now, auto ? 'auto' : 'buyer'))) throw stateConflict('accepted', 'accept');
         await emit({
           type: 'exchange.delivery.accepted', subject: { type: 'exchange_negotiation', id }, orgId: n.buyerOrgId, actor: serviceActor(by), requestId,
           payload: { contractNumber: n.contractNumber!, by: auto ? 'auto' : 'buyer', dueOn: null, escrowFen: n.escrowFen.toString(), lines: [], billing: 'by_use' },
@@ -218,7 +218,7 @@ export class DeliveryService {
     }
     const item = await this.settlements.itemFor(n, l, now);
     return this.k.transact(async (tx, emit) => {
-      if (!(await repo.markAccepted(tx, id, now, auto ? 'auto' : 'buyer'))) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: 'accepted', action: 'accept' }, { status: 'accepted', action: 'accept' });
+      if (!(await repo.markAccepted(tx, id, now, auto ? 'auto' : 'buyer'))) throw stateConflict('accepted', 'accept');
       await this.settlements.queueIn(tx, item);
       await emit({
         type: 'exchange.delivery.accepted', subject: { type: 'exchange_negotiation', id }, orgId: n.buyerOrgId, actor: serviceActor(by), requestId,
@@ -297,13 +297,13 @@ export class DeliveryService {
     const today = shanghaiDate(this.k.clock.now());
     if (n.state !== 'FINALIZED' || !n.endsOn || today <= n.endsOn) {
       const status = n.state === 'FINALIZED' ? 'in_force' : n.state;
-      throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status, action: 'attest_destruction' }, { status, action: 'attest_destruction' });
+      throw stateConflict(status, 'attest_destruction');
     }
     const statement = input.statement.trim();
     if (!statement) throw new AppError(ExchangeErrors.EXCHANGE_TERMS_INVALID, { reason: 'statement_required' }, { reason: 'statement_required' });
     const d = { statement, method: input.method, evidenceSha256: input.evidenceSha256 ?? null, attestedAt: this.k.clock.now().toISOString(), attestedBy: by.userId ?? null };
     return this.k.transact(async (tx, emit) => {
-      if (!(await nrepo.attestDestruction(tx, id, d))) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: 'attested', action: 'attest_destruction' }, { status: 'attested', action: 'attest_destruction' });
+      if (!(await nrepo.attestDestruction(tx, id, d))) throw stateConflict('attested', 'attest_destruction');
       await emit({ type: 'exchange.destruction.attested', subject: { type: 'exchange_negotiation', id }, orgId: n.buyerOrgId, actor: serviceActor(by), requestId, payload: { contractNumber: n.contractNumber!, method: d.method, evidenceSha256: d.evidenceSha256, statementSha256: createHash('sha256').update(statement).digest('hex') } });
       return d;
     });
@@ -325,10 +325,10 @@ export class DeliveryService {
     const n = await this.contract(id, by, 'any');
     const rateeOrgId = by.orgId === n.buyerOrgId ? n.sellerOrgId : by.orgId === n.sellerOrgId ? n.buyerOrgId : null;
     if (!rateeOrgId) throw new AppError(ExchangeErrors.EXCHANGE_PARTY_MUST_SEAL);
-    if (!n.acceptedAt) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: 'not_accepted', action: 'rate' }, { status: 'not_accepted', action: 'rate' });
+    if (!n.acceptedAt) throw stateConflict('not_accepted', 'rate');
     const row = { negotiationId: id, raterOrgId: by.orgId, rateeOrgId, score: input.score, comment: input.comment.trim(), at: this.k.clock.now() };
     return this.k.transact(async (tx, emit) => {
-      if (!(await nrepo.insertRating(tx, row))) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: 'rated', action: 'rate' }, { status: 'rated', action: 'rate' });
+      if (!(await nrepo.insertRating(tx, row))) throw stateConflict('rated', 'rate');
       await emit({ type: 'exchange.rating.given', subject: { type: 'exchange_negotiation', id }, orgId: by.orgId, actor: serviceActor(by), requestId, payload: { rateeOrgId, score: row.score } });
       return { negotiationId: id, raterOrgId: row.raterOrgId, rateeOrgId, score: row.score, comment: row.comment, at: row.at.toISOString() };
     });

@@ -2,7 +2,7 @@ import { AppError } from '../../platform/errors.js';
 import { serviceActor, type Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { Kernel } from '../../platform/kernel.js';
-import { ExchangeErrors } from './exchange.errors.js';
+import { ExchangeErrors, stateConflict } from './exchange.errors.js';
 import { namesOf, oversees, type ExchangeDirectory } from './organisation.names.js';
 import type { BookService } from './book.service.js';
 import type { ListingService } from './listing.service.js';
@@ -57,7 +57,7 @@ export class DisputeService {
   }
 
   private conflict(status: string, action: string) {
-    return new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status, action }, { status, action });
+    return stateConflict(status, action);
   }
 
   /** The buyer or the seller raises a dispute before an arbitrator, while the money is still in escrow. */

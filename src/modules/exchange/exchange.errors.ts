@@ -1,4 +1,4 @@
-import { defineErrors, defineParamLabels } from '../../platform/errors.js';
+import { AppError, defineErrors, defineParamLabels } from '../../platform/errors.js';
 
 /** Errors of the data exchange (数据交易所). */
 export const ExchangeErrors = defineErrors({
@@ -86,3 +86,6 @@ const REASON: Words = {
 defineParamLabels('EXCHANGE', 'status', STATUS);
 defineParamLabels('EXCHANGE', 'action', ACTION);
 defineParamLabels('EXCHANGE', 'reason', REASON);
+
+/** A step refused in the current state (EXCHANGE_STATE_CONFLICT): the state and the step, in the details and, worded, in the message. */
+export const stateConflict = (status: string, action: string): AppError => new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status, action }, { status, action });

@@ -3,7 +3,7 @@ import { serviceActor, type Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { isDateText, shanghaiDate } from '../../platform/calendar/working-day.calendar.js';
-import { ExchangeErrors } from './exchange.errors.js';
+import { ExchangeErrors, stateConflict } from './exchange.errors.js';
 import type { ListingSources } from './listing.service.js';
 import type { MemberService } from './member.service.js';
 import { namesOf, type ExchangeDirectory, oversees } from './organisation.names.js';
@@ -82,7 +82,7 @@ export class FilingService {
     const now = this.k.clock.now();
     const v = await this.view({ ...f, status: 'confirmed', confirmedAt: now });
     return this.k.transact(async (tx, emit) => {
-      if (!(await repo.confirmFiling(tx, id, now))) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: f.status, action: 'confirm' }, { status: f.status, action: 'confirm' });
+      if (!(await repo.confirmFiling(tx, id, now))) throw stateConflict(f.status, 'confirm');
       await emit({ type: 'exchange.filing.confirmed', subject: { type: 'exchange_filing', id }, orgId: by.orgId, actor: serviceActor(by), requestId, payload: { filerOrgId: f.filerOrgId, contractSha256: f.contractSha256 } });
       return v;
     });

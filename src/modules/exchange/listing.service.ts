@@ -3,7 +3,7 @@ import { serviceActor, type Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { canonicalDigest } from '../../platform/canonical-json.digest.js';
-import { ExchangeErrors } from './exchange.errors.js';
+import { ExchangeErrors, stateConflict } from './exchange.errors.js';
 import {
   assessmentPassed, CHECKLIST_ITEMS, feeCapProblem, LISTING_TRANSITIONS, listingDigest, MAX_SAMPLE_BYTES, odrlOffer, pricingProblem, prohibitedKinds, queryTerms,
   registrationProblem, listingTerms, facetTerms, type Checklist, type ListingSample, type ListingStatus, type Pricing, type TradeBasis, type UsagePolicy,
@@ -180,7 +180,7 @@ export class ListingService {
   }
 
   private conflict(status: string, action: string) {
-    return new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status, action }, { status, action });
+    return stateConflict(status, action);
   }
 
   /** The seller (or its broker) edits a draft; the gates run again. */

@@ -4,7 +4,7 @@ import { serviceActor, type Principal } from '../../platform/http/access.js';
 import { newId } from '../../platform/ids.js';
 import type { Kernel } from '../../platform/kernel.js';
 import { isDateText, shanghaiDate } from '../../platform/calendar/working-day.calendar.js';
-import { ExchangeErrors } from './exchange.errors.js';
+import { ExchangeErrors, stateConflict } from './exchange.errors.js';
 import {
   BROKER_TRANSITIONS, brokerNumber, brokerStanding, looksLike, mandateCovers, MAX_COMMISSION_BP, MAX_QUALIFICATION_BYTES, MAX_QUALIFICATION_FILES,
   MEMBER_TRANSITIONS, QUALIFICATION_MEDIA_TYPES, type BrokerAction, type MandateSide, type MemberAction, type MemberKind, type MemberStatus, type ServiceKind,
@@ -133,7 +133,7 @@ export class MemberService {
   async addFile(id: string, by: Principal, file: { name: string; mediaType: string; content: Uint8Array }, requestId?: string) {
     const m = await repo.findMember(this.k.db, id);
     if (!m || m.orgId !== by.orgId) throw new AppError(ExchangeErrors.EXCHANGE_MEMBER_NOT_FOUND);
-    if (m.status !== 'applied') throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: m.status, action: 'add_file' }, { status: m.status, action: 'add_file' });
+    if (m.status !== 'applied') throw stateConflict(m.status, 'add_file');
     const bad = (reason: string) => new AppError(ExchangeErrors.EXCHANGE_FILE_INVALID, { reason }, { reason });
     if (!(QUALIFICATION_MEDIA_TYPES as readonly string[]).includes(file.mediaType)) throw bad('media_type');
     if (file.content.length === 0 || file.content.length > MAX_QUALIFICATION_BYTES) throw bad('size');
@@ -144,7 +144,7 @@ export class MemberService {
     };
     return this.k.transact(async (tx, emit) => {
       const locked = await repo.findMember(tx, id, true);
-      if (locked?.status !== 'applied') throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: locked?.status ?? 'none', action: 'add_file' }, { status: locked?.status ?? 'none', action: 'add_file' });
+      if (locked?.status !== 'applied') throw stateConflict(locked?.status ?? 'none', 'add_file');
       if ((await repo.memberFiles(tx, id)).length >= MAX_QUALIFICATION_FILES) throw bad('too_many_files');
       await repo.insertFile(tx, row);
       await emit({ type: 'exchange.member.file_added', subject: { type: 'exchange_member', id }, orgId: m.orgId, actor: serviceActor(by), requestId, payload: { memberId: id, name: row.name, mediaType: row.mediaType, size: row.size, sha256: row.sha256 } });
@@ -174,7 +174,7 @@ export class MemberService {
     const needsReason = action === 'reject' || action === 'suspend' || action === 'terminate';
     const why = reason?.trim() || null;
     if (needsReason && !why) throw new AppError(ExchangeErrors.EXCHANGE_MEMBER_INVALID, { reason: 'reason_required' }, { reason: 'reason_required' });
-    if (!rule.from.includes(m.status)) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: m.status, action }, { status: m.status, action });
+    if (!rule.from.includes(m.status)) throw stateConflict(m.status, action);
     if (action === 'approve') {
       if ((await repo.memberFiles(this.k.db, id)).length === 0) throw new AppError(ExchangeErrors.EXCHANGE_QUALIFICATIONS_MISSING);
       if (m.kind === 'broker') await this.requireBroker(m.orgId);
@@ -184,7 +184,7 @@ export class MemberService {
     return this.k.transact(async (tx, emit) => {
       if (!(await repo.updateMemberStatus(tx, id, rule.from, rule.to, why, by.userId ?? by.apiKeyId ?? null, now, action === 'approve' || action === 'reject'))) {
         const cur = await repo.findMember(tx, id);
-        throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: cur?.status ?? 'none', action }, { status: cur?.status ?? 'none', action });
+        throw stateConflict(cur?.status ?? 'none', action);
       }
       if (action === 'suspend' || action === 'terminate') {
         await repo.insertSanction(tx, { id: newId('snc'), subjectType: 'member', subjectId: id, orgId: m.orgId, action, reason: why!, at: now });
@@ -246,11 +246,11 @@ export class MemberService {
     const why = reason.trim();
     if (!why) throw new AppError(ExchangeErrors.EXCHANGE_BROKER_INVALID, { reason: 'reason_required' }, { reason: 'reason_required' });
     const rule = BROKER_TRANSITIONS[action];
-    if (!rule.from.includes(b.status)) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: b.status, action }, { status: b.status, action });
+    if (!rule.from.includes(b.status)) throw stateConflict(b.status, action);
     const now = this.k.clock.now();
     const names = await this.names([b.orgId]);
     return this.k.transact(async (tx, emit) => {
-      if (!(await repo.updateBrokerStatus(tx, id, rule.from, rule.to, why, now))) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: 'changed', action }, { status: 'changed', action });
+      if (!(await repo.updateBrokerStatus(tx, id, rule.from, rule.to, why, now))) throw stateConflict('changed', action);
       const ended = action === 'revoke' ? await repo.endBrokerMandates(tx, b.orgId, by.orgId, now) : [];
       if (action !== 'reinstate') await repo.insertSanction(tx, { id: newId('snc'), subjectType: 'broker', subjectId: id, orgId: b.orgId, action, reason: why, at: now });
       await emit({ type: 'exchange.broker.changed', subject: { type: 'exchange_broker', id }, orgId: b.orgId, actor: serviceActor(by), requestId, payload: { orgId: b.orgId, number: b.number, action, from: b.status, to: rule.to, reason: why, endedMandates: ended } });
@@ -315,7 +315,7 @@ export class MemberService {
     const now = this.k.clock.now();
     const names = await this.names([m.brokerOrgId, m.clientOrgId]);
     return this.k.transact(async (tx, emit) => {
-      if (!(await repo.endMandate(tx, id, by.orgId, now))) throw new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: m.status, action: 'end' }, { status: m.status, action: 'end' });
+      if (!(await repo.endMandate(tx, id, by.orgId, now))) throw stateConflict(m.status, 'end');
       await emit({ type: 'exchange.mandate.ended', subject: { type: 'exchange_mandate', id }, orgId: by.orgId, actor: serviceActor(by), requestId, payload: { brokerOrgId: m.brokerOrgId, clientOrgId: m.clientOrgId, endedByOrgId: by.orgId } });
       return this.mandateView({ ...m, status: 'ended', endedAt: now, endedByOrg: by.orgId }, names);
     });

@@ -6,7 +6,7 @@ import { newId } from '../../platform/ids.js';
 import type { Emit, Kernel } from '../../platform/kernel.js';
 import type { Tx } from '../../platform/database/database.js';
 import { shanghaiDate } from '../../platform/calendar/working-day.calendar.js';
-import { ExchangeErrors } from './exchange.errors.js';
+import { ExchangeErrors, stateConflict } from './exchange.errors.js';
 import type { BookService } from './book.service.js';
 import { contractSealPayload, type ContractSealer, type TransactionCertifier } from './contract.seals.js';
 import { canonicalDigest } from '../../platform/canonical-json.digest.js';
@@ -77,7 +77,7 @@ export class NegotiationService {
   }
 
   private conflict(state: string, action: string) {
-    return new AppError(ExchangeErrors.EXCHANGE_STATE_CONFLICT, { status: state, action }, { status: state, action });
+    return stateConflict(state, action);
   }
 
   /** Terms within the listing's policy, priced within the public data's fee cap. */
